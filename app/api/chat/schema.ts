@@ -1,0 +1,58 @@
+/** The /api/chat body, derived from the one parameter table in lib/params.ts. */
+import { z } from "zod";
+import { CONTEXT_WINDOW, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
+
+export const MAX_MESSAGES = 500;
+export const MAX_MESSAGE_LENGTH = 200_000;
+
+const numericFields = Object.fromEntries(
+  NUMERIC_PARAMS.map((p) => {
+    let field = z.number({ error: `${p.label} must be a number` });
+    if (p.integer) field = field.int({ error: `${p.label} must be a whole number` });
+    field = field
+      .min(p.min, { error: `${p.label} must be at least ${p.min}` })
+      .max(p.max, { error: `${p.label} must be at most ${p.max}` });
+    return [p.key, field.default(p.default)];
+  }),
+) as { [K in (typeof NUMERIC_PARAMS)[number]["key"]]: z.ZodDefault<z.ZodNumber> };
+
+export const ParamsSchema = z.strictObject(
+  {
+    ...numericFields,
+    seed: z
+      .number({ error: `${SEED_PARAM.label} must be a number` })
+      .int({ error: `${SEED_PARAM.label} must be a whole number` })
+      .min(SEED_PARAM.min, { error: `${SEED_PARAM.label} must be at least ${SEED_PARAM.min}` })
+      .max(SEED_PARAM.max, { error: `${SEED_PARAM.label} must be at most ${SEED_PARAM.max}` })
+      .optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}` : undefined) },
+);
+
+export const MessageSchema = z.strictObject({
+  role: z.enum(["user", "assistant"], { error: "role must be \"user\" or \"assistant\"" }),
+  content: z
+    .string({ error: "content must be a string" })
+    .max(MAX_MESSAGE_LENGTH, { error: `content must be at most ${MAX_MESSAGE_LENGTH} characters` }),
+});
+
+export const ChatBodySchema = z.strictObject({
+  systemMessage: z
+    .string({ error: "System Message must be a string" })
+    .max(SYSTEM_MESSAGE_MAX_LENGTH, { error: `System Message must be at most ${SYSTEM_MESSAGE_MAX_LENGTH} characters` })
+    .default(DEFAULT_SYSTEM_MESSAGE),
+  messages: z
+    .array(MessageSchema, { error: "messages must be a list" })
+    .min(1, { error: "messages must not be empty" })
+    .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages` })
+    .refine((m) => m.at(-1)?.role === "user" && m.at(-1)?.content.trim() !== "", {
+      error: "the last message must be a non-empty user message",
+    })
+    .refine((m) => m[0]?.role === "user", { error: "the first message must be a user message" }),
+  params: ParamsSchema.default(ParamsSchema.parse({})),
+  model: z.string().min(1).max(200).optional(),
+});
+
+export type ChatBody = z.infer<typeof ChatBodySchema>;
+
+export { CONTEXT_WINDOW };

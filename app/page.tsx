@@ -1,0 +1,18 @@
+import { connection } from "next/server";
+import { DemoNotice } from "@/components/demo-notice";
+import { ModelHeader } from "@/components/model-header";
+import { Playground } from "@/components/playground";
+import { getProvider } from "@/lib/providers/registry";
+
+export default async function Home() {
+  // The upstream is chosen from the server's environment at run time, never at build time.
+  await connection();
+  const provider = getProvider().info;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
+      <ModelHeader provider={provider} />
+      {provider.isDemo ? <DemoNotice /> : null}
+      <Playground />
+    </main>
+  );
+}

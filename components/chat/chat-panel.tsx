@@ -1,0 +1,43 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useConversationStore } from "@/lib/store/conversation-store";
+import { Composer } from "./composer";
+import { MessageItem } from "./message-item";
+import { StarterPrompts } from "./starter-prompts";
+
+export function ChatPanel() {
+  const { messages, isStreaming, send, stop, regenerate, editAndResend, clear } = useConversationStore();
+  const endRef = useRef<HTMLDivElement>(null);
+  const lastReplyId = messages.findLast((m) => m.role === "assistant")?.id;
+  const lastContent = messages.at(-1)?.content.length ?? 0;
+
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: "end" });
+  }, [messages.length, lastContent]);
+
+  return (
+    <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
+      <div className="flex items-center justify-between border-b border-line px-3 py-2">
+        <h2 className="text-base font-semibold">Playground</h2>
+        <button type="button" className="btn-quiet" onClick={clear} disabled={messages.length === 0}>
+          Clear conversation
+        </button>
+      </div>
+      <div className="flex-1 overflow-y-auto p-3" aria-live="off">
+        {messages.length === 0 ? (
+          <StarterPrompts onPick={send} />
+        ) : (
+          <ol className="space-y-3" aria-label="Conversation">
+            {messages.map((m) => (
+              <MessageItem key={m.id} message={m} isLastReply={m.id === lastReplyId} busy={isStreaming} onRegenerate={regenerate} onEdit={editAndResend} />
+            ))}
+          </ol>
+        )}
+        <div ref={endRef} />
+      </div>
+      <div className="border-t border-line p-3">
+        <Composer streaming={isStreaming} onSend={send} onStop={stop} />
+      </div>
+    </section>
+  );
+}

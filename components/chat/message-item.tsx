@@ -1,0 +1,98 @@
+"use client";
+import { memo, useState } from "react";
+import type { UiMessage } from "@/lib/store/conversation-store";
+import { Markdown } from "../markdown/markdown";
+import { CopyButton } from "../ui/copy-button";
+
+interface Props {
+  message: UiMessage;
+  isLastReply: boolean;
+  busy: boolean;
+  onRegenerate(): void;
+  onEdit(id: string, text: string): void;
+}
+
+export const MessageItem = memo(function MessageItem({ message, isLastReply, busy, onRegenerate, onEdit }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(message.content);
+  const isUser = message.role === "user";
+  const streaming = message.state === "streaming";
+
+  return (
+    <li
+      className={`group rounded-lg px-3 py-2 ${isUser ? "ml-auto max-w-[85%] bg-subtle" : "w-full"}`}
+      aria-label={isUser ? "Your message" : "Assistant reply"}
+      data-role={message.role}
+      data-state={message.state}
+      aria-busy={streaming || undefined}
+    >
+      {editing ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setEditing(false);
+            onEdit(message.id, draft);
+          }}
+        >
+          <label className="sr-only" htmlFor={`edit-${message.id}`}>
+            Edit message
+          </label>
+          <textarea id={`edit-${message.id}`} className="w-full rounded border border-line bg-bg p-2" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+          <div className="flex gap-2">
+            <button type="submit" className="btn-primary" disabled={!draft.trim()}>
+              Save &amp; resend
+            </button>
+            <button type="button" className="btn-quiet" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : isUser ? (
+        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+      ) : (
+        <div className="message-text" data-testid="reply-text">
+          <Markdown text={message.content} streaming={streaming} />
+          {streaming && message.content === "" ? <span className="text-muted">Thinking…</span> : null}
+        </div>
+      )}
+
+      {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}
+      {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
+      {message.error ? (
+        <div role="alert" className="mt-2 rounded border border-red-500/60 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
+          <p>{message.error.message}</p>
+          {isLastReply ? (
+            <button type="button" className="btn-quiet mt-1 font-medium" onClick={onRegenerate} disabled={busy}>
+              Retry
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {!editing && !streaming ? (
+        <div className="mt-1 flex gap-1 text-xs">
+          <CopyButton text={message.content} label={isUser ? "Copy message" : "Copy reply"} />
+          {isUser ? (
+            <button
+              type="button"
+              className="btn-quiet"
+              disabled={busy}
+              onClick={() => {
+                setDraft(message.content);
+                setEditing(true);
+              }}
+            >
+              Edit
+            </button>
+          ) : null}
+          {isLastReply && !message.error ? (
+            <button type="button" className="btn-quiet" disabled={busy} onClick={onRegenerate}>
+              Regenerate
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+});

@@ -1,0 +1,38 @@
+import type { ProviderInfo } from "@/lib/providers/types";
+import { MODEL } from "@/lib/model-facts";
+import { CopyButton } from "./ui/copy-button";
+
+export function ModelHeader({ provider }: { provider: ProviderInfo }) {
+  return (
+    <header className="border-b border-line pb-4">
+      <h1 className="text-2xl font-semibold tracking-tight">{MODEL.title}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
+        <span>
+          Provider <span className="font-medium text-fg">{MODEL.provider}</span>
+        </span>
+        <span className="flex items-center gap-2">
+          <code className="rounded bg-subtle px-1.5 py-0.5 text-fg">{MODEL.id}</code>
+          <CopyButton text={MODEL.id} label="Copy model ID" />
+        </span>
+        <span>
+          Input <span className="font-medium text-fg">${MODEL.inputPricePerMillion.toFixed(2)} / 1M tokens</span>
+        </span>
+        <span>
+          Output <span className="font-medium text-fg">${MODEL.outputPricePerMillion.toFixed(2)} / 1M tokens</span>
+        </span>
+      </div>
+      <p className="mt-2 text-sm" data-testid="upstream">
+        <span className="text-muted">Serving now: </span>
+        <span className="font-medium">{provider.label}</span>
+        <span className="text-muted"> · model </span>
+        <code>{provider.model}</code>
+        {provider.modelFile && provider.kind === "local" ? (
+          <>
+            <span className="text-muted"> · file </span>
+            <code>{provider.modelFile}</code>
+          </>
+        ) : null}
+      </p>
+    </header>
+  );
+}

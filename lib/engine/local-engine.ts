@@ -1,0 +1,157 @@
+/**
+ * The embedded llama.cpp engine (node-llama-cpp). One model and one context per process,
+ * shared by all requests; each request borrows a context sequence and returns it when done.
+ */
+import type { Llama, LlamaContext, LlamaModel, Token } from "node-llama-cpp";
+import type { ChatRequest } from "../providers/types";
+import type { StreamEvent } from "../stream/events";
+import { errorEvent } from "../providers/upstream-errors";
+import { mixtralPromptSegments } from "./mixtral-prompt";
+import { sleep } from "./sleep";
+
+export interface LocalEngineOptions {
+  modelPath: string;
+  threads: number;
+  contextSize: number;
+  parallel: number;
+  gpu?: boolean;
+}
+
+export interface GenerateOptions {
+  signal: AbortSignal;
+  /** 0 streams at full speed; the demo model is paced so streaming can be watched. */
+  tokensPerSecond: number;
+}
+
+/** Bytes of one UTF-8 character can be split across tokens: hold them until the character completes. */
+const INCOMPLETE_UTF8 = "\uFFFD";
+const MAX_HELD_TOKENS = 4;
+
+export class LocalEngine {
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    readonly llama: Llama,
+    readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+  ) {}
+
+  static async load(options: LocalEngineOptions): Promise<LocalEngine> {
+    const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
+    const llama = await getLlama({
+      build: "never",
+      gpu: options.gpu ? "auto" : false,
+      maxThreads: options.threads,
+      logLevel: LlamaLogLevel.error,
+      progressLogs: false,
+    });
+    const model = await llama.loadModel({ modelPath: options.modelPath });
+    const context = await model.createContext({
+      contextSize: options.contextSize,
+      sequences: options.parallel,
+      threads: options.threads,
+    });
+    return new LocalEngine(llama, model, context);
+  }
+
+  get contextSize(): number {
+    return this.context.contextSize;
+  }
+
+  tokenize(request: Pick<ChatRequest, "systemMessage" | "messages">): Token[] {
+    const tokens: Token[] = [];
+    for (const segment of mixtralPromptSegments(request.systemMessage, request.messages)) {
+      if (segment.kind === "bos") tokens.push(this.model.tokens.bos ?? (1 as Token));
+      else if (segment.kind === "eos") tokens.push(this.model.tokens.eos ?? (2 as Token));
+      else tokens.push(...this.model.tokenize(segment.text, false));
+    }
+    return tokens;
+  }
+
+  async *generate(request: ChatRequest, { signal, tokensPerSecond }: GenerateOptions): AsyncGenerator<StreamEvent> {
+    const prompt = this.tokenize(request);
+    const room = this.contextSize - prompt.length;
+    if (room < 1) {
+      yield errorEvent("bad_request", `the prompt is ${prompt.length} tokens but the local context holds ${this.contextSize}`);
+      return;
+    }
+    const maxTokens = Math.min(request.params.maxTokens, room);
+
+    if (!(await this.waitForSequence(signal))) {
+      yield { type: "finish", reason: "abort" };
+      return;
+    }
+    const sequence = this.context.getSequence();
+    try {
+      const { params } = request;
+      const generated: Token[] = [];
+      const held: Token[] = [];
+      const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0;
+      const started = performance.now();
+      let reason: "stop" | "length" = "stop";
+
+      for await (const token of sequence.evaluate(prompt, {
+        temperature: params.temperature,
+        topP: params.topP,
+        seed: params.seed ?? Math.floor(Math.random() * 2 ** 31),
+        ...(penalise
+          ? {
+              repeatPenalty: {
+                punishTokens: () => generated.slice(-256),
+                maxPunishTokens: 256,
+                penalty: 1,
+                frequencyPenalty: params.frequencyPenalty,
+                presencePenalty: params.presencePenalty,
+              },
+            }
+          : {}),
+      })) {
+        if (signal.aborted) break;
+        held.push(token);
+        const text = this.model.detokenize(held, false, generated.slice(-8));
+        if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
+          generated.push(...held);
+          held.length = 0;
+          if (text) yield { type: "text-delta", text };
+        }
+        if (generated.length + held.length >= maxTokens) {
+          reason = "length";
+          break;
+        }
+        if (tokensPerSecond > 0) {
+          await sleep(started + ((generated.length + held.length) * 1000) / tokensPerSecond - performance.now(), signal);
+        }
+      }
+      if (signal.aborted) {
+        yield { type: "finish", reason: "abort" };
+        return;
+      }
+      if (held.length) yield { type: "text-delta", text: this.model.detokenize(held, false, generated.slice(-8)) };
+      yield { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } };
+      yield { type: "finish", reason };
+    } catch (cause) {
+      yield signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message);
+    } finally {
+      sequence.dispose();
+      // Wake every waiter: each re-checks for a free sequence, and stale (aborted) ones just leave.
+      for (const wake of this.waiters.splice(0)) wake();
+    }
+  }
+
+  /** Waits for a free sequence; false when the caller gave up first. */
+  private async waitForSequence(signal: AbortSignal): Promise<boolean> {
+    while (this.context.sequencesLeft === 0) {
+      if (signal.aborted) return false;
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    }
+    return !signal.aborted;
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+}

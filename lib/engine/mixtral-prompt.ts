@@ -1,0 +1,39 @@
+/**
+ * The Mixtral Instruct prompt format: `<s>[INST] user [/INST] answer</s>[INST] next [/INST]`.
+ * Mixtral has no system role, so the system message is folded into the first user turn;
+ * consecutive messages of one role are merged so roles alternate as the model expects.
+ * Pure and dependency-free: the engine and the token counter share it.
+ */
+import type { ChatMessage } from "../providers/types";
+
+export type PromptSegment = { kind: "bos" } | { kind: "eos" } | { kind: "text"; text: string };
+
+export function mergeConsecutiveRoles(messages: readonly ChatMessage[]): ChatMessage[] {
+  const merged: ChatMessage[] = [];
+  for (const m of messages) {
+    const last = merged.at(-1);
+    if (last && last.role === m.role) last.content = `${last.content}\n\n${m.content}`;
+    else merged.push({ ...m });
+  }
+  return merged;
+}
+
+/**
+ * Segments rather than one string, so control tokens are never parsed out of user text:
+ * a user who types "</s>" gets those characters, not an end-of-sequence token.
+ */
+export function mixtralPromptSegments(systemMessage: string, messages: readonly ChatMessage[]): PromptSegment[] {
+  const turns = mergeConsecutiveRoles(messages);
+  const segments: PromptSegment[] = [{ kind: "bos" }];
+  let systemFolded = !systemMessage.trim();
+  for (const turn of turns) {
+    if (turn.role === "user") {
+      const content = systemFolded ? turn.content : `${systemMessage.trim()}\n\n${turn.content}`;
+      systemFolded = true;
+      segments.push({ kind: "text", text: `[INST] ${content} [/INST]` });
+    } else {
+      segments.push({ kind: "text", text: turn.content }, { kind: "eos" });
+    }
+  }
+  return segments;
+}

@@ -1,0 +1,61 @@
+/**
+ * Picks the provider from the environment, in this order: ModelsLab key, OpenAI-compatible
+ * base URL, local GGUF path, then the generated demo model (so a fresh machine works offline).
+ */
+import "server-only";
+import { getEnv, type Env } from "../env";
+import { createLocalProvider } from "./local";
+import { createModelsLabProvider } from "./modelslab";
+import { createOpenAICompatibleProvider } from "./openai-compatible";
+import type { ChatProvider } from "./types";
+
+export function providerFromEnv(env: Env): ChatProvider {
+  if (env.MODELSLAB_API_KEY) {
+    return createModelsLabProvider({
+      apiKey: env.MODELSLAB_API_KEY,
+      model: env.MODELSLAB_MODEL,
+      baseUrl: env.MODELSLAB_BASE_URL,
+      keyInBody: env.MODELSLAB_KEY_IN_BODY,
+      idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+    });
+  }
+  if (env.OPENAI_BASE_URL) {
+    const host = safeHost(env.OPENAI_BASE_URL);
+    return createOpenAICompatibleProvider({
+      info: {
+        kind: "openai-compatible",
+        label: `OpenAI-compatible server (${host})`,
+        model: env.OPENAI_MODEL ?? "mistralai-mixtral-8x7b-instruct",
+        isDemo: false,
+      },
+      baseUrl: env.OPENAI_BASE_URL,
+      apiKey: env.OPENAI_API_KEY,
+      // Mistral's own API names the seed differently.
+      renameFields: host.endsWith("mistral.ai") ? { seed: "random_seed" } : undefined,
+      idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+    });
+  }
+  return createLocalProvider({
+    modelPath: env.LOCAL_MODEL_PATH,
+    dataDir: env.dataDir,
+    threads: env.localThreads,
+    contextSize: env.LOCAL_CONTEXT_SIZE,
+    parallel: env.LOCAL_PARALLEL,
+    demoTokensPerSecond: env.DEMO_TOKENS_PER_SECOND,
+    gpu: env.LOCAL_GPU,
+  });
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "invalid URL";
+  }
+}
+
+let current: ChatProvider | undefined;
+
+export function getProvider(): ChatProvider {
+  return (current ??= providerFromEnv(getEnv()));
+}

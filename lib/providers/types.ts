@@ -1,0 +1,37 @@
+import type { SamplingParams } from "../params";
+import type { StreamEvent } from "../stream/events";
+
+export interface ChatMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface ChatRequest {
+  systemMessage: string;
+  messages: ChatMessage[];
+  params: SamplingParams;
+  /** Overrides the provider's configured model id for this request. */
+  model?: string;
+}
+
+export type ProviderKind = "modelslab" | "openai-compatible" | "local";
+
+/** What the page shows about the upstream serving right now. Never holds a secret. */
+export interface ProviderInfo {
+  kind: ProviderKind;
+  /** Human label: "ModelsLab", "OpenAI-compatible server (host)", "Local llama.cpp engine". */
+  label: string;
+  model: string;
+  /** For the local engine: the GGUF file name. */
+  modelFile?: string;
+  /** True when the generated random-weight demo model serves. */
+  isDemo: boolean;
+}
+
+export interface ChatProvider {
+  info: ProviderInfo;
+  /** Yields events and always ends with exactly one `finish` or `error`; never throws. */
+  stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<StreamEvent>;
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -1,0 +1,152 @@
+"use client";
+/**
+ * The conversation and the state of the reply being streamed. Network work lives in
+ * lib/client; this store only turns events into messages. Deltas are batched per animation
+ * frame so a fast stream re-renders at most once a frame.
+ */
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { streamChat } from "../client/chat-stream";
+import type { ErrorCode, FinishReason, Usage } from "../stream/events";
+import { debouncedLocalStorage } from "./debounced-storage";
+import { useParamsStore } from "./params-store";
+
+export interface UiMessage {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  /** Assistant messages only. */
+  state?: "streaming" | "done" | "stopped" | "error";
+  finishReason?: FinishReason;
+  error?: { code: ErrorCode; message: string; retryAfter?: number };
+  usage?: Usage;
+}
+
+interface ConversationState {
+  messages: UiMessage[];
+  isStreaming: boolean;
+  send(text: string): void;
+  stop(): void;
+  /** Replaces the last reply (also the Retry of a failed one). */
+  regenerate(): void;
+  /** Rewrites a user message, drops everything after it and asks again. */
+  editAndResend(id: string, text: string): void;
+  clear(): void;
+  load(messages: UiMessage[]): void;
+}
+
+const newId = () => crypto.randomUUID();
+
+let controller: AbortController | undefined;
+
+const scheduleFrame = (fn: () => void): (() => void) => {
+  if (typeof requestAnimationFrame === "function" && document.visibilityState === "visible") {
+    const handle = requestAnimationFrame(fn);
+    return () => cancelAnimationFrame(handle);
+  }
+  const handle = setTimeout(fn, 16);
+  return () => clearTimeout(handle);
+};
+
+export const useConversationStore = create<ConversationState>()(
+  persist(
+    (set, get) => {
+      const patch = (id: string, change: (m: UiMessage) => Partial<UiMessage>) =>
+        set((s) => ({ messages: s.messages.map((m) => (m.id === id ? { ...m, ...change(m) } : m)) }));
+
+      /** Streams a reply to `history` (which ends with a user message). */
+      async function run(history: UiMessage[]) {
+        controller?.abort();
+        const abort = (controller = new AbortController());
+        const reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming" };
+        set({ messages: [...history, reply], isStreaming: true });
+
+        const { systemMessage, params } = useParamsStore.getState();
+        const messages = history
+          .filter((m) => m.role === "user" || m.content !== "")
+          .map(({ role, content }) => ({ role, content }));
+
+        let pending = "";
+        let cancelFrame: (() => void) | undefined;
+        const flush = () => {
+          cancelFrame = undefined;
+          if (!pending) return;
+          const text = pending;
+          pending = "";
+          patch(reply.id, (m) => ({ content: m.content + text }));
+        };
+
+        for await (const event of streamChat({ systemMessage, messages, params }, abort.signal)) {
+          if (event.type === "text-delta") {
+            pending += event.text;
+            cancelFrame ??= scheduleFrame(flush);
+          } else if (event.type === "usage") {
+            patch(reply.id, () => ({ usage: event.usage }));
+          } else if (event.type === "finish") {
+            cancelFrame?.();
+            flush();
+            patch(reply.id, () => ({ state: event.reason === "abort" ? "stopped" : "done", finishReason: event.reason }));
+          } else if (event.type === "error") {
+            cancelFrame?.();
+            flush();
+            const { code, message, retryAfter } = event;
+            patch(reply.id, () => ({ state: "error", error: { code, message, ...(retryAfter ? { retryAfter } : {}) } }));
+          }
+        }
+        if (controller === abort) {
+          controller = undefined;
+          set({ isStreaming: false });
+        }
+      }
+
+      return {
+        messages: [],
+        isStreaming: false,
+        send(text) {
+          const content = text.trim();
+          if (!content || get().isStreaming) return;
+          void run([...get().messages, { id: newId(), role: "user", content }]);
+        },
+        stop() {
+          controller?.abort();
+        },
+        regenerate() {
+          const { messages, isStreaming } = get();
+          if (isStreaming) return;
+          const lastUser = messages.findLastIndex((m) => m.role === "user");
+          if (lastUser >= 0) void run(messages.slice(0, lastUser + 1));
+        },
+        editAndResend(id, text) {
+          const content = text.trim();
+          const { messages } = get();
+          const index = messages.findIndex((m) => m.id === id && m.role === "user");
+          if (!content || index < 0) return;
+          controller?.abort();
+          void run([...messages.slice(0, index), { ...messages[index], content }]);
+        },
+        clear() {
+          controller?.abort();
+          set({ messages: [], isStreaming: false });
+        },
+        load(messages) {
+          controller?.abort();
+          set({ messages, isStreaming: false });
+        },
+      };
+    },
+    {
+      name: "playground-conversation",
+      version: 1,
+      storage: createJSONStorage(() => debouncedLocalStorage()),
+      skipHydration: true,
+      partialize: (s) => ({ messages: s.messages }),
+      // A reply that was streaming when the page went away is a stopped reply now.
+      merge: (persisted, current) => {
+        const messages = ((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []).map((m) =>
+          m.state === "streaming" ? { ...m, state: "stopped" as const, finishReason: "abort" as const } : m,
+        );
+        return { ...current, messages };
+      },
+    },
+  ),
+);

@@ -1,0 +1,56 @@
+"use client";
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { clampParam, DEFAULT_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, type NumericParamKey, type SamplingParams } from "../params";
+import { debouncedLocalStorage } from "./debounced-storage";
+
+interface ParamsState {
+  systemMessage: string;
+  params: SamplingParams;
+  setSystemMessage(text: string): void;
+  setParam(key: NumericParamKey, value: number): void;
+  setSeed(seed: number | undefined): void;
+  reset(): void;
+  /** Loads a complete set, e.g. from a shared link. */
+  load(systemMessage: string, params: SamplingParams): void;
+}
+
+export const useParamsStore = create<ParamsState>()(
+  persist(
+    (set) => ({
+      systemMessage: DEFAULT_SYSTEM_MESSAGE,
+      params: { ...DEFAULT_PARAMS },
+      setSystemMessage: (systemMessage) => set({ systemMessage }),
+      setParam: (key, value) => {
+        const param = NUMERIC_PARAMS.find((p) => p.key === key)!;
+        set((s) => ({ params: { ...s.params, [key]: clampParam(param, value) } }));
+      },
+      setSeed: (seed) =>
+        set((s) => {
+          const params = { ...s.params };
+          if (seed === undefined) delete params.seed;
+          else params.seed = seed;
+          return { params };
+        }),
+      reset: () => set({ systemMessage: DEFAULT_SYSTEM_MESSAGE, params: { ...DEFAULT_PARAMS } }),
+      load: (systemMessage, params) => set({ systemMessage, params: { ...params } }),
+    }),
+    {
+      name: "playground-params",
+      version: 1,
+      storage: createJSONStorage(() => debouncedLocalStorage()),
+      skipHydration: true,
+      // A stored value from an older table must not break the panel: keep known keys, clamp them.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<ParamsState>;
+        const params = { ...DEFAULT_PARAMS };
+        for (const param of NUMERIC_PARAMS) {
+          const v = p.params?.[param.key];
+          if (typeof v === "number") params[param.key] = clampParam(param, v);
+        }
+        if (typeof p.params?.seed === "number") params.seed = p.params.seed;
+        return { ...current, systemMessage: typeof p.systemMessage === "string" ? p.systemMessage : current.systemMessage, params };
+      },
+    },
+  ),
+);
