@@ -42,7 +42,7 @@ export function getEnv(): Env {
     ...parsed,
     // llama.cpp's default (max(4, cores)) oversubscribes small machines badly; leave a core for the server.
     localThreads: parsed.LOCAL_THREADS ?? Math.max(1, os.availableParallelism() - 1),
-    dataDir: path.resolve(parsed.DATA_DIR ?? "data"),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? "data"),
   };
   return cached;
 }

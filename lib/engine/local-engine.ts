@@ -77,11 +77,11 @@ export class LocalEngine {
     }
     const maxTokens = Math.min(request.params.maxTokens, room);
 
-    if (!(await this.waitForSequence(signal))) {
+    const sequence = await this.acquireSequence(signal);
+    if (!sequence) {
       yield { type: "finish", reason: "abort" };
       return;
     }
-    const sequence = this.context.getSequence();
     try {
       const { params } = request;
       const generated: Token[] = [];
@@ -138,16 +138,17 @@ export class LocalEngine {
     }
   }
 
-  /** Waits for a free sequence; false when the caller gave up first. */
-  private async waitForSequence(signal: AbortSignal): Promise<boolean> {
-    while (this.context.sequencesLeft === 0) {
-      if (signal.aborted) return false;
+  /** Takes a free sequence, waiting for one if all are busy; undefined when the caller gave up first. */
+  private async acquireSequence(signal: AbortSignal) {
+    for (;;) {
+      if (signal.aborted) return undefined;
+      // Checked and taken in one synchronous step, so two woken waiters cannot race for one sequence.
+      if (this.context.sequencesLeft > 0) return this.context.getSequence();
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         signal.addEventListener("abort", () => resolve(), { once: true });
       });
     }
-    return !signal.aborted;
   }
 
   async dispose(): Promise<void> {

@@ -43,7 +43,7 @@ export const ChatBodySchema = z.strictObject({
     .default(DEFAULT_SYSTEM_MESSAGE),
   messages: z
     .array(MessageSchema, { error: "messages must be a list" })
-    .min(1, { error: "messages must not be empty" })
+    .min(1, { error: "messages must not be empty", abort: true })
     .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages` })
     .refine((m) => m.at(-1)?.role === "user" && m.at(-1)?.content.trim() !== "", {
       error: "the last message must be a non-empty user message",

@@ -1,0 +1,122 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PARAMS } from "../params";
+import { createLocalProvider } from "../providers/local";
+import type { ChatRequest } from "../providers/types";
+import type { StreamEvent } from "../stream/events";
+import { ensureDemoModel } from "./demo-model";
+import { LocalEngine } from "./local-engine";
+
+let dir: string;
+let engine: LocalEngine;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "engine-test-"));
+  const modelPath = await ensureDemoModel(dir);
+  engine = await LocalEngine.load({ modelPath, threads: 1, contextSize: 2048, parallel: 2 });
+});
+afterAll(async () => {
+  await engine?.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const request = (params: Partial<ChatRequest["params"]> = {}): ChatRequest => ({
+  systemMessage: "Be brief.",
+  messages: [{ role: "user", content: "Explain quantum computing in simple terms" }],
+  params: { ...DEFAULT_PARAMS, maxTokens: 40, seed: 1234, ...params },
+});
+
+async function run(req: ChatRequest, signal = new AbortController().signal, tokensPerSecond = 0): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const e of engine.generate(req, { signal, tokensPerSecond })) events.push(e);
+  return events;
+}
+const textOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "text-delta" ? [e.text] : [])).join("");
+
+describe("local engine on the generated Mixtral-shaped model", () => {
+  it("tokenizes with the real Mistral vocabulary and the Mixtral template", () => {
+    // "Hello world!" is [22557, 1526, 28808] in Mixtral's tokenizer; [INST] is [733, 16289, 28793].
+    expect(engine.tokenize({ systemMessage: "", messages: [{ role: "user", content: "Hello world!" }] })).toEqual([
+      1, 733, 16289, 28793, 22557, 1526, 28808, 733, 28748, 16289, 28793,
+    ]);
+    const withHistory = engine.tokenize({
+      systemMessage: "",
+      messages: [
+        { role: "user", content: "Hi" },
+        { role: "assistant", content: "Hello" },
+        { role: "user", content: "</s>" },
+      ],
+    });
+    // Exactly one EOS (id 2), after the assistant turn: a typed "</s>" stays text.
+    expect(withHistory.filter((t) => t === 2)).toHaveLength(1);
+  });
+
+  it("gives the same text for the same seed, and other text for another seed", async () => {
+    const a = await run(request());
+    const b = await run(request());
+    const c = await run(request({ seed: 99 }));
+    expect(textOf(a).length).toBeGreaterThan(20);
+    expect(textOf(a)).toBe(textOf(b));
+    expect(textOf(c)).not.toBe(textOf(a));
+  });
+
+  it("stops at Max Tokens and reports usage", async () => {
+    const events = await run(request({ maxTokens: 17 }));
+    expect(events.at(-2)).toEqual({ type: "usage", usage: { promptTokens: expect.any(Number), completionTokens: 17 } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "length" });
+  });
+
+  it("honours temperature 0 (greedy) and the penalties", async () => {
+    const greedy = textOf(await run(request({ temperature: 0, seed: 1 })));
+    expect(textOf(await run(request({ temperature: 0, seed: 2 })))).toBe(greedy);
+    // Penalties act once a token repeats; over 120 tokens the random model repeats some.
+    const plain = textOf(await run(request({ seed: 5, maxTokens: 120 })));
+    const penalised = textOf(await run(request({ seed: 5, maxTokens: 120, frequencyPenalty: 2, presencePenalty: 2 })));
+    expect(penalised).not.toBe(plain);
+  });
+
+  it("stops generating when aborted and keeps what was streamed", async () => {
+    const controller = new AbortController();
+    const events: StreamEvent[] = [];
+    for await (const e of engine.generate(request({ maxTokens: 2000 }), { signal: controller.signal, tokensPerSecond: 200 })) {
+      events.push(e);
+      if (events.length === 3) controller.abort();
+    }
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "abort" });
+    expect(events.filter((e) => e.type === "text-delta")).toHaveLength(3);
+  });
+
+  it("serves more requests at once than it has sequences, queueing the rest", async () => {
+    const results = await Promise.all([1, 2, 3].map((seed) => run(request({ seed, maxTokens: 10 }))));
+    for (const events of results) expect(events.at(-1)).toEqual({ type: "finish", reason: "length" });
+  });
+
+  it("paces the demo model so streaming can be watched", async () => {
+    const started = performance.now();
+    await run(request({ maxTokens: 10 }), undefined, 100);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe("local provider", () => {
+  it("rejects a file that is not GGUF with a clear message, without crashing", async () => {
+    const bogus = path.join(dir, "not-a-model.gguf");
+    await writeFile(bogus, "this is not a model");
+    const provider = createLocalProvider({ modelPath: bogus, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
+    const events: StreamEvent[] = [];
+    for await (const e of provider.stream(request(), { signal: new AbortController().signal })) events.push(e);
+    expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/not a GGUF file/) }]);
+    expect(provider.info).toMatchObject({ kind: "local", isDemo: false, modelFile: "not-a-model.gguf" });
+  });
+
+  it("rejects a GGUF that llama.cpp cannot load, checked in a child process", async () => {
+    const truncated = path.join(dir, "truncated.gguf");
+    await writeFile(truncated, Buffer.concat([Buffer.from("GGUF"), Buffer.alloc(20)]));
+    const provider = createLocalProvider({ modelPath: truncated, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
+    const events: StreamEvent[] = [];
+    for await (const e of provider.stream(request(), { signal: new AbortController().signal })) events.push(e);
+    expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/llama\.cpp could not load truncated\.gguf/) }]);
+  });
+});

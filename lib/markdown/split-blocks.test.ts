@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { splitMarkdownBlocks } from "./split-blocks";
+
+describe("splitMarkdownBlocks", () => {
+  it("splits at blank lines but never inside fenced code", () => {
+    const md = "# Title\n\nPara one\nstill one\n\n```py\ndef f():\n\n    return 1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- x\n- y";
+    expect(splitMarkdownBlocks(md)).toEqual(["# Title", "Para one\nstill one", "```py\ndef f():\n\n    return 1\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "- x\n- y"]);
+  });
+
+  it("keeps an unfinished fence open to the end while streaming", () => {
+    expect(splitMarkdownBlocks("Intro\n\n~~~\ncode\n\nmore")).toEqual(["Intro", "~~~\ncode\n\nmore"]);
+  });
+
+  it("a longer closing fence closes, a shorter one does not", () => {
+    expect(splitMarkdownBlocks("````\na\n```\n\nb\n````\n\nafter")).toEqual(["````\na\n```\n\nb\n````", "after"]);
+  });
+});

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_PARAMS } from "../params";
+import type { StreamEvent } from "../stream/events";
+import { startReplayServer, type ReplayServer } from "../testing/replay-server";
+import { openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../testing/openai-wire";
+import { createModelsLabProvider } from "./modelslab";
+import { createOpenAICompatibleProvider } from "./openai-compatible";
+import type { ChatProvider, ChatRequest } from "./types";
+
+const CANARY_KEY = "sk-canary-3f9d0c7e1b2a";
+
+const request: ChatRequest = {
+  systemMessage: "Be brief.",
+  messages: [{ role: "user", content: "What is a qubit?" }],
+  params: { ...DEFAULT_PARAMS, temperature: 0.3, seed: 7 },
+};
+
+async function collect(provider: ChatProvider, signal = new AbortController().signal, req = request): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const e of provider.stream(req, { signal })) events.push(e);
+  return events;
+}
+
+const textOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "text-delta" ? [e.text] : [])).join("");
+const lastOf = (events: StreamEvent[]) => events.at(-1)!;
+const terminals = (events: StreamEvent[]) => events.filter((e) => e.type === "finish" || e.type === "error");
+
+let server: ReplayServer;
+beforeAll(async () => {
+  server = await startReplayServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+const makers: [string, (timeoutMs?: number) => ChatProvider][] = [
+  [
+    "modelslab",
+    (idleTimeoutMs = 5000) =>
+      createModelsLabProvider({ apiKey: CANARY_KEY, model: "mistralai-mixtral-8x7b-instruct", baseUrl: `${server.url}/api/v7/llm`, keyInBody: false, idleTimeoutMs }),
+  ],
+  [
+    "openai-compatible",
+    (idleTimeoutMs = 5000) =>
+      createOpenAICompatibleProvider({
+        info: { kind: "openai-compatible", label: "test", model: "mixtral:8x7b", isDemo: false },
+        baseUrl: `${server.url}/v1/`,
+        apiKey: CANARY_KEY,
+        idleTimeoutMs,
+      }),
+  ],
+];
+
+describe.each(makers)("%s provider against recorded wire bytes", (name, make) => {
+  it("streams deltas, usage and one finish, sending the page's parameters", async () => {
+    server.queue({ chunks: openAiStream() });
+    const events = await collect(make());
+    expect(events.filter((e) => e.type === "text-delta").map((e) => (e as { text: string }).text)).toEqual(REPLY_PIECES);
+    expect(events.slice(-2)).toEqual([
+      { type: "usage", usage: { promptTokens: 31, completionTokens: 12 } },
+      { type: "finish", reason: "stop" },
+    ]);
+    const [sent] = server.requests;
+    expect(sent.url).toBe(name === "modelslab" ? "/api/v7/llm/chat/completions" : "/v1/chat/completions");
+    expect(sent.headers.authorization).toBe(`Bearer ${CANARY_KEY}`);
+    expect(JSON.parse(sent.body)).toEqual({
+      model: name === "modelslab" ? "mistralai-mixtral-8x7b-instruct" : "mixtral:8x7b",
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "What is a qubit?" },
+      ],
+      temperature: 0.3,
+      max_tokens: 1000,
+      top_p: 0.9,
+      frequency_penalty: 0,
+      presence_penalty: 0,
+      seed: 7,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+  });
+
+  it("reassembles the reply when the network splits bytes anywhere, even inside UTF-8", async () => {
+    const bytes = streamBytes(openAiStream());
+    for (const size of [1, 2, 3, 5, 13, 64]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      server.queue({ chunks });
+      const events = await collect(make());
+      expect(textOf(events), `chunk size ${size}`).toBe(REPLY_TEXT);
+      expect(terminals(events)).toEqual([{ type: "finish", reason: "stop" }]);
+    }
+  });
+
+  it("assembles tool-call fragments per index", async () => {
+    server.queue({ chunks: toolCallStream() });
+    const events = await collect(make());
+    const calls = events.filter((e) => e.type === "tool-call-delta");
+    expect(calls[0]).toMatchObject({ index: 0, id: "call_1", name: "get_weather" });
+    expect(calls.map((c) => (c as { argumentsDelta: string }).argumentsDelta).join("")).toBe('{"city":"Paris"}');
+    expect(lastOf(events)).toEqual({ type: "finish", reason: "tool_calls" });
+  });
+
+  it("finishes cleanly without a usage chunk and maps finish_reason length", async () => {
+    server.queue({ chunks: openAiStream(["a", "b"], { usage: false, finish: "length" }) });
+    const events = await collect(make());
+    expect(events.some((e) => e.type === "usage")).toBe(false);
+    expect(lastOf(events)).toEqual({ type: "finish", reason: "length" });
+  });
+
+  const json = { "Content-Type": "application/json" };
+  const failures: [string, Parameters<ReplayServer["queue"]>[0], Partial<Extract<StreamEvent, { type: "error" }>>, RegExp][] = [
+    ["401 invalid key (OpenAI shape)", { status: 401, headers: json, chunks: ['{"error":{"message":"Invalid API key provided","type":"invalid_request_error","code":"invalid_api_key"}}'] }, { code: "invalid_key" }, /rejected the API key.*Invalid API key provided.*401/],
+    ["402 out of credits (ModelsLab shape)", { status: 402, headers: json, chunks: ['{"status":"error","message":"Insufficient credits. Please top up your wallet."}'] }, { code: "out_of_credits" }, /out of credits.*Insufficient credits/],
+    ["403 not on plan", { status: 403, headers: json, chunks: ['{"status":"error","message":"Model not available on your plan"}'] }, { code: "forbidden" }, /plan/],
+    ["429 with Retry-After header", { status: 429, headers: { ...json, "Retry-After": "12" }, chunks: ['{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}'] }, { code: "rate_limited", retryAfter: 12 }, /rate limiting.*Maximum 5 queued.*retry in 12 s/],
+    ["429 with retry_after only in the body", { status: 429, headers: json, chunks: ['{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}'] }, { code: "rate_limited", retryAfter: 30 }, /retry in 30 s/],
+    ["500 server error", { status: 500, headers: json, chunks: ['{"status":"error","message":"Internal server error"}'] }, { code: "upstream_unavailable" }, /unavailable.*HTTP 500/],
+    ["503 HTML page", { status: 503, headers: { "Content-Type": "text/html" }, chunks: ["<html><body>Service Unavailable</body></html>"] }, { code: "upstream_unavailable" }, /unavailable right now: HTTP 503\.$/],
+    ["400 bad parameters", { status: 400, headers: json, chunks: ['{"error":{"message":"max_tokens must be >= 1","type":"invalid_request_error"}}'] }, { code: "bad_request" }, /rejected the request: max_tokens must be >= 1/],
+    ["200 JSON saying status error (legacy spelling)", { status: 200, headers: json, chunks: ['{"status":"error","messege":"Invalid API key"}'] }, { code: "invalid_key" }, /Invalid API key/],
+    ["200 stream whose first event says status error", { chunks: [sseData({ status: "error", message: "Rate limit exceeded", retry_after: 5 })] }, { code: "rate_limited", retryAfter: 5 }, /Rate limit exceeded/],
+  ];
+
+  it.each(failures)("maps %s to a clear message and never echoes the key", async (_label, scenario, expected, message) => {
+    server.queue(scenario);
+    const events = await collect(make());
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "error", ...expected });
+    expect((events[0] as { message: string }).message).toMatch(message);
+    expect(JSON.stringify(events)).not.toContain(CANARY_KEY);
+  });
+
+  it("keeps the partial reply when an error arrives mid-stream", async () => {
+    const good = openAiStream().slice(0, 3);
+    server.queue({ chunks: [...good, sseData({ error: { message: "Overloaded", type: "server_error" } })] });
+    const events = await collect(make());
+    expect(textOf(events)).toBe("Quantum computers use");
+    expect(terminals(events)).toEqual([expect.objectContaining({ type: "error", code: "upstream_error", message: expect.stringMatching(/Overloaded/) })]);
+  });
+
+  it("reports a dropped connection after the partial reply", async () => {
+    server.queue({ chunks: openAiStream().slice(0, 3), drop: true });
+    const events = await collect(make());
+    expect(textOf(events)).toBe("Quantum computers use");
+    expect(lastOf(events)).toMatchObject({ type: "error", code: "connection_dropped" });
+  });
+
+  it("reports a stream that ends without [DONE] or a finish reason as dropped", async () => {
+    server.queue({ chunks: openAiStream().slice(0, 2) });
+    expect(lastOf(await collect(make()))).toMatchObject({ type: "error", code: "connection_dropped" });
+  });
+
+  it("reports a malformed chunk", async () => {
+    server.queue({ chunks: [openAiStream()[1], "data: {not json\n\n"] });
+    const events = await collect(make());
+    expect(textOf(events)).toBe("Quantum");
+    expect(lastOf(events)).toMatchObject({ type: "error", code: "malformed_stream" });
+  });
+
+  it("times out when the upstream goes quiet", async () => {
+    server.queue({ hang: true });
+    expect(lastOf(await collect(make(300)))).toMatchObject({ type: "error", code: "timeout" });
+    server.queue({ chunks: [...openAiStream().slice(0, 2), ...openAiStream().slice(2)], delayMs: 150 });
+    expect(lastOf(await collect(make(1000)))).toEqual({ type: "finish", reason: "stop" });
+  });
+
+  it("stops the upstream request when the client aborts", async () => {
+    const many = openAiStream(Array.from({ length: 200 }, (_, i) => ` w${i}`));
+    server.queue({ chunks: many, delayMs: 10 });
+    const controller = new AbortController();
+    const closed = server.clientClosed();
+    const events: StreamEvent[] = [];
+    for await (const e of make().stream(request, { signal: controller.signal })) {
+      events.push(e);
+      if (events.length === 5) controller.abort();
+    }
+    await closed; // the upstream saw the connection close: no more tokens are paid for
+    expect(lastOf(events)).toEqual({ type: "finish", reason: "abort" });
+    expect(events.length).toBeLessThan(10);
+  });
+});
+
+describe("provider options", () => {
+  it("reports an unreachable upstream", async () => {
+    const provider = createOpenAICompatibleProvider({
+      info: { kind: "openai-compatible", label: "x", model: "m", isDemo: false },
+      baseUrl: "http://127.0.0.1:9",
+      idleTimeoutMs: 2000,
+    });
+    expect(lastOf(await collect(provider))).toMatchObject({ type: "error", code: "upstream_unreachable" });
+  });
+
+  it("puts the key and model id in the body when ModelsLab's body-key form is chosen", async () => {
+    server.queue({ chunks: openAiStream() });
+    const provider = createModelsLabProvider({ apiKey: CANARY_KEY, model: "mistralai-mixtral-8x7b-instruct", baseUrl: server.url, keyInBody: true, idleTimeoutMs: 2000 });
+    await collect(provider);
+    expect(JSON.parse(server.requests[0].body)).toMatchObject({ key: CANARY_KEY, model_id: "mistralai-mixtral-8x7b-instruct", model: "mistralai-mixtral-8x7b-instruct" });
+  });
+
+  it("renames fields for servers that spell them differently, and omits an empty system message", async () => {
+    server.queue({ chunks: openAiStream() });
+    const provider = createOpenAICompatibleProvider({
+      info: { kind: "openai-compatible", label: "x", model: "open-mixtral-8x7b", isDemo: false },
+      baseUrl: server.url,
+      renameFields: { seed: "random_seed" },
+      idleTimeoutMs: 2000,
+    });
+    await collect(provider, undefined, { ...request, systemMessage: "  " });
+    const body = JSON.parse(server.requests[0].body);
+    expect(body.random_seed).toBe(7);
+    expect(body.seed).toBeUndefined();
+    expect(body.messages).toEqual([{ role: "user", content: "What is a qubit?" }]);
+    expect(server.requests[0].headers.authorization).toBeUndefined();
+  });
+});
