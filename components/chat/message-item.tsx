@@ -49,12 +49,16 @@ export const MessageItem = memo(function MessageItem({ message, isLastReply, bus
           </div>
         </form>
       ) : isUser ? (
-        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+        <p className="whitespace-pre-wrap break-words" data-testid="message-text">
+          {message.content}
+        </p>
       ) : (
-        <div className="message-text" data-testid="reply-text">
-          <Markdown text={message.content} streaming={streaming} />
-          {streaming && message.content === "" ? <span className="text-muted">Thinking…</span> : null}
-        </div>
+        <>
+          <div className="message-text" data-testid="reply-text">
+            <Markdown text={message.content} streaming={streaming} />
+          </div>
+          {streaming && message.content === "" ? <p className="text-muted">Thinking…</p> : null}
+        </>
       )}
 
       {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}

@@ -48,6 +48,9 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
       modelFile,
       isDemo,
     },
+    async warmUp() {
+      await engineFor(config);
+    },
     async *stream(request, { signal }) {
       let engine: LocalEngine;
       try {

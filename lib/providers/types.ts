@@ -32,6 +32,8 @@ export interface ChatProvider {
   info: ProviderInfo;
   /** Yields events and always ends with exactly one `finish` or `error`; never throws. */
   stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<StreamEvent>;
+  /** Prepares expensive state (a local model) ahead of the first request. */
+  warmUp?(): Promise<void>;
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { CANARY_KEY, MODELSLAB_LOG, MOCK_URL } from "./support/constants";
+import { PlaygroundPage } from "./playground-page";
+
+test.beforeEach(async ({ request }) => {
+  await request.post(`${MOCK_URL}/__reset`);
+});
+
+const upstreamRequests = async (request: import("@playwright/test").APIRequestContext) =>
+  (await (await request.get(`${MOCK_URL}/__requests`)).json()) as { headers: Record<string, string>; body: Record<string, unknown> }[];
+
+test.describe("playground on ModelsLab's wire format (local replaying server)", () => {
+  test("streams a markdown reply with highlighted code, sending the key only upstream", async ({ page, request }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await expect(page.getByTestId("upstream")).toContainText("ModelsLab");
+    await expect(page.getByRole("note", { name: "Demo model notice" })).toHaveCount(0);
+
+    await app.button("Explain quantum computing in simple terms").click();
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+    await expect(app.lastReply().getByRole("heading", { name: "Quantum computing, simply" })).toBeVisible();
+    await expect(app.lastReply().locator("strong")).toHaveText("qubit");
+    await expect(app.lastReply().getByRole("listitem")).toHaveCount(2);
+    await expect(app.lastReply().locator("pre code.hljs .hljs-keyword").first()).toHaveText("def");
+
+    const [sent] = await upstreamRequests(request);
+    expect(sent.headers.authorization).toBe(`Bearer ${CANARY_KEY}`);
+    expect(sent.body).toMatchObject({
+      model: "mistralai-mixtral-8x7b-instruct",
+      stream: true,
+      temperature: 0.7,
+      top_p: 0.9,
+      max_tokens: 1000,
+      messages: [
+        { role: "system", content: "You are a helpful AI assistant specialized in providing accurate and detailed responses." },
+        { role: "user", content: "Explain quantum computing in simple terms" },
+      ],
+    });
+  });
+
+  test("a 429 shows a readable message with the wait, keeps the conversation, and Retry works", async ({ page, request }) => {
+    await request.post(`${MOCK_URL}/__control`, {
+      data: { status: 429, headers: { "Retry-After": "7" }, body: '{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}' },
+    });
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.send("Compare REST vs GraphQL APIs");
+    const alert = app.lastReply().getByRole("alert");
+    await expect(alert).toContainText("The upstream is rate limiting requests");
+    await expect(alert).toContainText("Maximum 5 queued requests allowed");
+    await expect(alert).toContainText("retry in 7 s");
+    await expect(app.userTexts).toHaveText(["Compare REST vs GraphQL APIs"]);
+
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+    await expect(app.lastReply().getByRole("alert")).toHaveCount(0);
+    await expect(app.lastReplyText()).toContainText("That is the core idea.");
+    expect(await upstreamRequests(request)).toHaveLength(2);
+  });
+
+  test("a connection dropped mid-reply keeps the partial text and offers Retry", async ({ page, request }) => {
+    await request.post(`${MOCK_URL}/__control`, { data: { dropAfter: 4 } });
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.send("Tell me about qubits");
+    await expect(app.lastReply().getByRole("alert")).toContainText("dropped before the reply finished");
+    await expect(app.lastReplyText()).toContainText("A qubit can be 0, 1,");
+    await expect(app.lastReply().getByRole("button", { name: "Retry" })).toBeVisible();
+  });
+
+  test("invalid parameters get a 400 naming the field and never reach the upstream", async ({ request }) => {
+    const response = await request.post("/api/chat", {
+      data: { messages: [{ role: "user", content: "hi" }], params: { temperature: 2.5, maxTokens: 0 } },
+    });
+    expect(response.status()).toBe(400);
+    const { error } = await response.json();
+    expect(error.fields.map((f: { field: string }) => f.field)).toEqual(["params.temperature", "params.maxTokens"]);
+    expect(error.message).toContain("Temperature must be at most 2");
+    expect(await upstreamRequests(request)).toHaveLength(0);
+  });
+
+  test("the API key appears in no page, asset, response or log line", async ({ page, request }) => {
+    const seen: string[] = [];
+    page.on("response", async (response) => {
+      try {
+        seen.push(`${response.url()}\n${JSON.stringify(await response.allHeaders())}\n${await response.text()}`);
+      } catch {
+        /* streaming or redirect bodies may be unavailable; the chat stream is checked below */
+      }
+    });
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.send("hello");
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+
+    const html = await (await request.get("/")).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/_next\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) seen.push(await (await request.get(asset)).text());
+    seen.push(html);
+    const stream = await request.post("/api/chat", { data: { messages: [{ role: "user", content: "hi" }] } });
+    seen.push(await stream.text());
+    const failed = await request.post("/api/chat", { data: { messages: [] } });
+    seen.push(await failed.text());
+
+    expect(seen.length).toBeGreaterThan(assets.length);
+    for (const text of seen) expect(text).not.toContain(CANARY_KEY);
+    const log = await readFile(MODELSLAB_LOG, "utf8");
+    expect(log).toContain("Ready"); // the log really is this server's output
+    expect(log).not.toContain(CANARY_KEY);
+  });
+});

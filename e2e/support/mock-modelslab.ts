@@ -1,0 +1,79 @@
+/**
+ * A stand-in for ModelsLab's v7 API for e2e runs: speaks the real OpenAI-compatible wire
+ * format (recorded shapes in lib/testing/openai-wire.ts), checks the Bearer key, and records
+ * every request. Tests queue failures through POST /__control and read /__requests.
+ */
+import http from "node:http";
+import { openAiStream, sseData } from "../../lib/testing/openai-wire";
+
+const PORT = Number(process.env.MOCK_PORT ?? 3199);
+const KEY = process.env.MOCK_EXPECTED_KEY ?? "";
+
+export const MOCK_REPLY = [
+  "## Quantum computing, simply\n\n",
+  "A **qubit** can be 0, 1, ",
+  "or a blend of both ",
+  "until it is measured.\n\n",
+  "- Superposition lets ",
+  "many states be explored.\n",
+  "- Entanglement links qubits.\n\n",
+  "```python\n",
+  "def measure(qubit):\n",
+  "    return qubit.collapse()\n",
+  "```\n\n",
+  "That is the core idea.",
+];
+
+type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number };
+let failures: Failure[] = [];
+const requests: { headers: http.IncomingHttpHeaders; body: unknown }[] = [];
+
+const server = http.createServer(async (req, res) => {
+  let raw = "";
+  for await (const chunk of req) raw += chunk;
+
+  if (req.url === "/__control" && req.method === "POST") {
+    failures.push(JSON.parse(raw) as Failure);
+    return res.end("ok");
+  }
+  if (req.url === "/__reset") {
+    failures = [];
+    requests.length = 0;
+    return res.end("ok");
+  }
+  if (req.url === "/__requests") {
+    res.setHeader("Content-Type", "application/json");
+    return res.end(JSON.stringify(requests));
+  }
+  if (req.url !== "/api/v7/llm/chat/completions" || req.method !== "POST") {
+    res.statusCode = 404;
+    return res.end();
+  }
+
+  requests.push({ headers: req.headers, body: JSON.parse(raw) });
+  if (req.headers.authorization !== `Bearer ${KEY}`) {
+    res.writeHead(401, { "Content-Type": "application/json" });
+    return res.end('{"error":{"message":"Invalid API key provided","type":"invalid_request_error"}}');
+  }
+  const failure = failures.shift();
+  if (failure && "status" in failure) {
+    res.writeHead(failure.status, { "Content-Type": "application/json", ...failure.headers });
+    return res.end(failure.body);
+  }
+
+  res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  const chunks = openAiStream(MOCK_REPLY);
+  for (let i = 0; i < chunks.length; i++) {
+    if (failure && "dropAfter" in failure && i === failure.dropAfter) {
+      res.socket?.destroy();
+      return;
+    }
+    if (res.destroyed) return;
+    res.write(chunks[i]);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+  res.end();
+});
+
+server.listen(PORT, "127.0.0.1", () => console.log(`mock ModelsLab on ${PORT}`));
+export { sseData };

@@ -1,0 +1,56 @@
+import { defineConfig } from "@playwright/test";
+import { CANARY_KEY, MODELSLAB_LOG, MOCK_URL } from "./e2e/support/constants";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "demo-model", testMatch: /demo\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
+    { name: "modelslab-wire", testMatch: /modelslab\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+  ],
+  webServer: [
+    {
+      // The offline default: no key, the generated demo model, paced so streaming is visible.
+      command: "npx next start -p 3100 -H 127.0.0.1",
+      url: "http://127.0.0.1:3100",
+      env: { DATA_DIR: "test-results/data-demo", DEMO_TOKENS_PER_SECOND: "40", LOCAL_THREADS: "1" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "npx tsx e2e/support/mock-modelslab.ts",
+      url: `${MOCK_URL}/__requests`,
+      env: { MOCK_PORT: "3199", MOCK_EXPECTED_KEY: CANARY_KEY },
+      reuseExistingServer: false,
+    },
+    {
+      // Everything the server prints goes to a file that the key-leak test reads.
+      command: `mkdir -p test-results && npx next start -p 3101 -H 127.0.0.1 > ${MODELSLAB_LOG} 2>&1`,
+      url: "http://127.0.0.1:3101",
+      env: { MODELSLAB_API_KEY: CANARY_KEY, MODELSLAB_BASE_URL: `${MOCK_URL}/api/v7/llm`, DATA_DIR: "test-results/data-modelslab" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
