@@ -1,22 +1,22 @@
 "use client";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { NumericParam } from "@/lib/params";
 
 /**
  * A native range input paired with a number input: both keyboard operable and labelled.
- * The number input keeps a draft while typing, so "0." or "-" can be typed; it commits on
- * blur or Enter, snapped into range.
+ * The number input holds a draft only while being typed in, so "0." or "-" can be typed;
+ * it commits on blur or Enter, snapped into range, and otherwise shows the store's value.
  */
 export function ParamSlider({ param, value, max, onChange }: { param: NumericParam; value: number; max?: number; onChange(v: number): void }) {
   const id = useId();
   const upper = max ?? param.max;
-  const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+  const [draft, setDraft] = useState<string | null>(null);
 
   const commit = () => {
+    if (draft === null) return;
     const n = Number(draft);
-    if (draft.trim() === "" || !Number.isFinite(n)) setDraft(String(value));
-    else onChange(Math.min(n, upper));
+    if (draft.trim() !== "" && Number.isFinite(n)) onChange(Math.min(n, upper));
+    setDraft(null);
   };
 
   return (
@@ -32,7 +32,7 @@ export function ParamSlider({ param, value, max, onChange }: { param: NumericPar
           min={param.min}
           max={upper}
           step={param.step}
-          value={draft}
+          value={draft ?? String(value)}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => e.key === "Enter" && commit()}

@@ -38,7 +38,7 @@ export interface ReplayServer {
 export async function startReplayServer(): Promise<ReplayServer> {
   const requests: RecordedRequest[] = [];
   let scenarios: Scenario[] = [];
-  let closedWaiters: (() => void)[] = [];
+  const closedWaiters: (() => void)[] = [];
 
   const server = http.createServer(async (req, res) => {
     let body = "";
