@@ -1,8 +1,13 @@
 "use client";
+import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/conversation-store";
-import { Markdown } from "../markdown/markdown";
 import { CopyButton } from "../ui/copy-button";
+
+// The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
+const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Markdown), {
+  loading: () => null,
+});
 
 interface Props {
   message: UiMessage;
