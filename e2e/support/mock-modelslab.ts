@@ -4,7 +4,7 @@
  * every request. Tests queue failures through POST /__control and read /__requests.
  */
 import http from "node:http";
-import { openAiStream, sseData } from "../../lib/testing/openai-wire";
+import { openAiStream } from "../../lib/testing/openai-wire";
 
 const PORT = Number(process.env.MOCK_PORT ?? 3199);
 const KEY = process.env.MOCK_EXPECTED_KEY ?? "";
@@ -76,4 +76,3 @@ const server = http.createServer(async (req, res) => {
 });
 
 server.listen(PORT, "127.0.0.1", () => console.log(`mock ModelsLab on ${PORT}`));
-export { sseData };

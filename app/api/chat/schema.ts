@@ -1,6 +1,6 @@
 /** The /api/chat body, derived from the one parameter table in lib/params.ts. */
 import { z } from "zod";
-import { CONTEXT_WINDOW, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
+import { DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_LENGTH = 200_000;
@@ -54,5 +54,3 @@ export const ChatBodySchema = z.strictObject({
 });
 
 export type ChatBody = z.infer<typeof ChatBodySchema>;
-
-export { CONTEXT_WINDOW };
