@@ -1,8 +1,10 @@
+import type { ReactNode } from "react";
 import type { ProviderInfo } from "@/lib/providers/types";
 import { MODEL } from "@/lib/model-facts";
 import { CopyButton } from "./ui/copy-button";
 
-export function ModelHeader({ provider }: { provider: ProviderInfo }) {
+/** The model's facts, then a line about the run: what serves now (playground) or what served (share page). */
+export function ModelHeader({ provider, children }: { provider?: ProviderInfo; children?: ReactNode }) {
   return (
     <header className="border-b border-line pb-4">
       <h1 className="text-2xl font-semibold tracking-tight">{MODEL.title}</h1>
@@ -22,17 +24,25 @@ export function ModelHeader({ provider }: { provider: ProviderInfo }) {
         </span>
       </div>
       <p className="mt-2 text-sm" data-testid="upstream">
-        <span className="text-muted">Serving now: </span>
-        <span className="font-medium">{provider.label}</span>
-        <span className="text-muted"> · model </span>
-        <code>{provider.model}</code>
-        {provider.modelFile && provider.kind === "local" ? (
-          <>
-            <span className="text-muted"> · file </span>
-            <code>{provider.modelFile}</code>
-          </>
-        ) : null}
+        {provider ? <ServingNow provider={provider} /> : children}
       </p>
     </header>
+  );
+}
+
+function ServingNow({ provider }: { provider: ProviderInfo }) {
+  return (
+    <>
+      <span className="text-muted">Serving now: </span>
+      <span className="font-medium">{provider.label}</span>
+      <span className="text-muted"> · model </span>
+      <code>{provider.model}</code>
+      {provider.modelFile && provider.kind === "local" ? (
+        <>
+          <span className="text-muted"> · file </span>
+          <code>{provider.modelFile}</code>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -4,33 +4,43 @@ import { useConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ParamPanel } from "./params/param-panel";
+import { QueryProvider } from "./query-provider";
+import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
 
 export function Playground() {
   const [paramsOpen, setParamsOpen] = useState(false);
   const [ready, setReady] = useState(false);
+  // Read once the stores have hydrated, so a shared conversation loads over them, not under.
+  const [shareId, setShareId] = useState<string | null>(null);
 
   // Stores hydrate after mount so server and first client render agree.
   useEffect(() => {
-    void Promise.all([useParamsStore.persist.rehydrate(), useConversationStore.persist.rehydrate()]).then(() => setReady(true));
+    void Promise.all([useParamsStore.persist.rehydrate(), useConversationStore.persist.rehydrate()]).then(() => {
+      setShareId(shareIdInUrl());
+      setReady(true);
+    });
   }, []);
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
-      <ChatPanel />
-      <aside className="rounded-xl border border-line p-3">
-        <button
-          type="button"
-          className="btn-quiet w-full justify-between lg:hidden"
-          aria-expanded={paramsOpen}
-          aria-controls="parameter-panel"
-          onClick={() => setParamsOpen((o) => !o)}
-        >
-          {paramsOpen ? "Hide parameters" : "Show parameters"}
-        </button>
-        <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
-          <ParamPanel />
-        </div>
-      </aside>
-    </div>
+    <QueryProvider>
+      <OpenSharedConversation id={shareId} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
+        <ChatPanel />
+        <aside className="rounded-xl border border-line p-3">
+          <button
+            type="button"
+            className="btn-quiet w-full justify-between lg:hidden"
+            aria-expanded={paramsOpen}
+            aria-controls="parameter-panel"
+            onClick={() => setParamsOpen((o) => !o)}
+          >
+            {paramsOpen ? "Hide parameters" : "Show parameters"}
+          </button>
+          <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
+            <ParamPanel />
+          </div>
+        </aside>
+      </div>
+    </QueryProvider>
   );
 }

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   DEMO_TOKENS_PER_SECOND: z.coerce.number().min(0).default(60),
   UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   DATA_DIR: optionalString,
+  /** PostgreSQL for share links; unset means SQLite in DATA_DIR. */
+  DATABASE_URL: optionalString,
+  /** Share links one client may create per minute. */
+  SHARE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOCAL_GPU: flag,
 });
 

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useConversationStore } from "@/lib/store/conversation-store";
+import { ShareButton } from "../share/share-dialog";
 import { Composer } from "./composer";
 import { MessageItem } from "./message-item";
 import { StarterPrompts } from "./starter-prompts";
@@ -19,9 +20,12 @@ export function ChatPanel() {
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
       <div className="flex items-center justify-between border-b border-line px-3 py-2">
         <h2 className="text-base font-semibold">Playground</h2>
-        <button type="button" className="btn-quiet" onClick={clear} disabled={messages.length === 0}>
-          Clear conversation
-        </button>
+        <div className="flex gap-1">
+          <ShareButton />
+          <button type="button" className="btn-quiet" onClick={clear} disabled={messages.length === 0}>
+            Clear conversation
+          </button>
+        </div>
       </div>
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
         {messages.length === 0 ? (

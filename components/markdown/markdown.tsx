@@ -1,31 +1,16 @@
 "use client";
 import { memo, useMemo } from "react";
-import ReactMarkdown, { type Options } from "react-markdown";
-import remarkGfm from "remark-gfm";
+import ReactMarkdown from "react-markdown";
 import { splitMarkdownBlocks } from "@/lib/markdown/split-blocks";
+import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
 import { useHighlighter } from "./use-highlighter";
 
-type PluggableList = NonNullable<Options["rehypePlugins"]>;
-
-const remarkPlugins: PluggableList = [remarkGfm];
-
-/**
- * Safe by construction: react-markdown builds React elements, never innerHTML; raw HTML in the
- * text is shown as text (no rehype-raw), and its default URL filter drops javascript: links.
- */
 const MarkdownBlock = memo(function MarkdownBlock({ text, rehypePlugins }: { text: string; rehypePlugins?: PluggableList }) {
   return (
     <ReactMarkdown
       remarkPlugins={remarkPlugins}
       rehypePlugins={rehypePlugins}
-      skipHtml={false}
-      components={{
-        a: ({ href, children }) => (
-          <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-            {children}
-          </a>
-        ),
-      }}
+      components={markdownComponents}
     >
       {text}
     </ReactMarkdown>

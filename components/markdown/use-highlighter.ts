@@ -1,8 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { Options } from "react-markdown";
-
-type PluggableList = NonNullable<Options["rehypePlugins"]>;
+import type { PluggableList } from "./markdown-options";
 
 let loaded: PluggableList | undefined;
 let loading: Promise<PluggableList> | undefined;
@@ -12,7 +10,7 @@ export function useHighlighter(needed: boolean): PluggableList | undefined {
   const [plugins, setPlugins] = useState(loaded);
   useEffect(() => {
     if (!needed || plugins) return;
-    loading ??= import("rehype-highlight").then((m) => (loaded = [[m.default, { detect: true, ignoreMissing: true }]]));
+    loading ??= import("rehype-highlight").then((m) => (loaded = [[m.default, { detect: true }]]));
     let live = true;
     loading.then((p) => live && setPlugins(p));
     return () => {

@@ -1,27 +1,16 @@
 import "server-only";
 import { ChatBodySchema } from "@/app/api/chat/schema";
-import { AppError, invalidRequest } from "../errors";
+import { invalidRequest } from "../errors";
 import { CONTEXT_WINDOW } from "../params";
 import type { ChatRequest } from "../providers/types";
+import { readJsonBody } from "./read-json-body";
 import { countPromptTokens, promptTokenUpperBound } from "../tokens/mistral-tokenizer";
 
 const MAX_BODY_BYTES = 2_000_000;
 
 /** Reads and validates a chat request; throws AppError(400) naming every bad field. */
 export async function parseChatRequest(request: Request): Promise<ChatRequest> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError(413, "too_large", "Request body is larger than 2 MB.");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw invalidRequest([{ field: "", message: "body is not valid JSON" }]);
-  }
-  const parsed = ChatBodySchema.safeParse(json);
-  if (!parsed.success) {
-    throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
-  }
-  const body = parsed.data;
+  const body = await readJsonBody(request, ChatBodySchema, MAX_BODY_BYTES);
   const { systemMessage, messages, params } = body;
 
   // Exact counting costs a tokenizer pass; skip it when even the upper bound fits.

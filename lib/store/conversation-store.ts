@@ -21,6 +21,14 @@ export interface UiMessage {
   finishReason?: FinishReason;
   error?: { code: ErrorCode; message: string; retryAfter?: number };
   usage?: Usage;
+  /** Measured in the browser for each reply. */
+  metrics?: ReplyMetrics;
+}
+
+export interface ReplyMetrics {
+  timeToFirstTokenMs: number;
+  totalMs: number;
+  tokensPerSecond: number;
 }
 
 interface ConversationState {

@@ -36,11 +36,15 @@ export const MessageSchema = z.strictObject({
     .max(MAX_MESSAGE_LENGTH, { error: `content must be at most ${MAX_MESSAGE_LENGTH} characters` }),
 });
 
+export const SystemMessageSchema = z
+  .string({ error: "System Message must be a string" })
+  .max(SYSTEM_MESSAGE_MAX_LENGTH, { error: `System Message must be at most ${SYSTEM_MESSAGE_MAX_LENGTH} characters` })
+  .default(DEFAULT_SYSTEM_MESSAGE);
+
+export const ModelIdSchema = z.string().min(1).max(200);
+
 export const ChatBodySchema = z.strictObject({
-  systemMessage: z
-    .string({ error: "System Message must be a string" })
-    .max(SYSTEM_MESSAGE_MAX_LENGTH, { error: `System Message must be at most ${SYSTEM_MESSAGE_MAX_LENGTH} characters` })
-    .default(DEFAULT_SYSTEM_MESSAGE),
+  systemMessage: SystemMessageSchema,
   messages: z
     .array(MessageSchema, { error: "messages must be a list" })
     .min(1, { error: "messages must not be empty", abort: true })
@@ -50,7 +54,7 @@ export const ChatBodySchema = z.strictObject({
     })
     .refine((m) => m[0]?.role === "user", { error: "the first message must be a user message" }),
   params: ParamsSchema.default(ParamsSchema.parse({})),
-  model: z.string().min(1).max(200).optional(),
+  model: ModelIdSchema.optional(),
 });
 
 export type ChatBody = z.infer<typeof ChatBodySchema>;

@@ -1,0 +1,30 @@
+/** GET: a share's snapshot as JSON ("Open in playground"). DELETE: revoke it with its token. */
+import { z } from "zod";
+import { getShareService } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { withAppErrors } from "@/lib/server/with-app-errors";
+
+type Context = { params: Promise<{ id: string }> };
+
+const notFound = () => new AppError(404, "not_found", "There is no shared conversation at this link.");
+const gone = () => new AppError(410, "gone", "This shared conversation was removed by its creator or has expired.");
+
+export const GET = withAppErrors(async (_request: Request, { params }: Context) => {
+  const { id } = await params;
+  const read = await (await getShareService()).read(id);
+  if (read.status === "missing") throw notFound();
+  if (read.status === "gone") throw gone();
+  return Response.json(read.share, { headers: { "Cache-Control": "private, max-age=60" } });
+});
+
+const RevokeBodySchema = z.strictObject({ revokeToken: z.string({ error: "revokeToken is required" }).min(1).max(200) });
+
+export const DELETE = withAppErrors(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const { revokeToken } = await readJsonBody(request, RevokeBodySchema, 10_000);
+  const outcome = await (await getShareService()).revoke(id, revokeToken);
+  if (outcome === "missing") throw notFound();
+  if (outcome === "forbidden") throw new AppError(403, "forbidden", "This revoke token does not match the link.");
+  return Response.json({ id, revoked: true }, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,22 @@
+/** POST: snapshot the conversation into an immutable share link. */
+import { getShareService } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getProvider } from "@/lib/providers/registry";
+import { createRateLimit } from "@/lib/server/rate-limit";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { withAppErrors } from "@/lib/server/with-app-errors";
+import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "@/lib/shares/snapshot";
+
+const checkRate = createRateLimit(getEnv().SHARE_RATE_LIMIT, "share links");
+
+export const POST = withAppErrors(async (request: Request) => {
+  await checkRate(request);
+  // Headroom over the snapshot limit for JSON escaping; the snapshot itself is measured exactly.
+  const body = await readJsonBody(request, CreateShareBodySchema, 2 * MAX_SNAPSHOT_BYTES);
+  const shares = await getShareService();
+  const created = await shares.create(body, getProvider().info);
+  return Response.json(
+    { ...created, url: `/s/${created.id}` },
+    { status: created.reused ? 200 : 201, headers: { "Cache-Control": "no-store" } },
+  );
+});

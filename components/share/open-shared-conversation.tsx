@@ -1,0 +1,82 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { fetchShare } from "@/lib/client/shares-api";
+import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
+import { useConversationStore, type UiMessage } from "@/lib/store/conversation-store";
+import { useParamsStore } from "@/lib/store/params-store";
+import type { SamplingParams } from "@/lib/params";
+
+interface Previous {
+  messages: UiMessage[];
+  systemMessage: string;
+  params: SamplingParams;
+}
+
+export const shareIdInUrl = () => new URLSearchParams(window.location.search).get("share");
+
+/**
+ * "Open in playground" lands here as /?share=<id>: load a copy of the shared conversation and
+ * its settings into the stores. What was in the playground before can be restored.
+ */
+export function OpenSharedConversation({ id }: { id: string | null }) {
+  const [previous, setPrevious] = useState<Previous | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  const loadedFor = useRef<string | null>(null);
+
+  const shared = useQuery({
+    queryKey: ["share", id],
+    queryFn: ({ signal }) => fetchShare(id!, signal),
+    enabled: id !== null,
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  useEffect(() => {
+    if (!shared.data || loadedFor.current === shared.data.id) return;
+    loadedFor.current = shared.data.id;
+    const conversation = useConversationStore.getState();
+    const settings = useParamsStore.getState();
+    setPrevious({ messages: conversation.messages, systemMessage: settings.systemMessage, params: settings.params });
+    const { snapshot } = shared.data;
+    settings.load(snapshot.systemMessage, snapshot.params);
+    conversation.load(fromSharedMessages(snapshot.messages, () => crypto.randomUUID()));
+    // A reload should show the playground, not load the share over the user's edits again.
+    window.history.replaceState(null, "", window.location.pathname);
+  }, [shared.data]);
+
+  if (id === null || dismissed) return null;
+  if (shared.isError) {
+    return (
+      <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-500/60 px-3 py-2 text-sm">
+        <span>Could not open the shared conversation: {shared.error.message}</span>
+        <button type="button" className="btn-quiet" onClick={() => setDismissed(true)}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  if (!shared.data) return <p className="text-sm text-muted">Opening the shared conversation…</p>;
+
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">
+      <span>Opened a copy of a shared conversation with its settings. Continue it or regenerate; the link itself never changes.</span>
+      {previous && previous.messages.length > 0 ? (
+        <button
+          type="button"
+          className="btn-quiet"
+          onClick={() => {
+            useParamsStore.getState().load(previous.systemMessage, previous.params);
+            useConversationStore.getState().load(previous.messages);
+            setDismissed(true);
+          }}
+        >
+          Restore my previous conversation
+        </button>
+      ) : null}
+      <button type="button" className="btn-quiet" onClick={() => setDismissed(true)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api";
+import { toSharedMessages } from "@/lib/shares/conversation-mapping";
+import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
+import { firstUserMessage, shorten } from "@/lib/shares/share-text";
+import { useConversationStore } from "@/lib/store/conversation-store";
+import { useMySharesStore } from "@/lib/store/my-shares-store";
+import { useParamsStore } from "@/lib/store/params-store";
+import { CopyButton } from "../ui/copy-button";
+import { Dialog } from "../ui/dialog";
+import { MySharedLinks } from "./my-shared-links";
+
+export const absoluteShareUrl = (id: string) => `${window.location.origin}/s/${id}`;
+
+/** "Share": snapshot the conversation and its settings into a link; list and revoke earlier links. */
+export function ShareButton() {
+  const [open, setOpen] = useState(false);
+  const isStreaming = useConversationStore((s) => s.isStreaming);
+  return (
+    <>
+      <button type="button" className="btn-quiet" onClick={() => setOpen(true)} disabled={isStreaming}>
+        Share
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Share this conversation">
+        <ShareForm />
+        <MySharedLinks />
+      </Dialog>
+    </>
+  );
+}
+
+function ShareForm() {
+  const [expiresIn, setExpiresIn] = useState<ExpiryChoice>("never");
+  const hasMessages = useConversationStore((s) => s.messages.length > 0);
+  const remember = useMySharesStore((s) => s.remember);
+
+  const share = useMutation({
+    mutationFn: () => {
+      const { systemMessage, params } = useParamsStore.getState();
+      const messages = toSharedMessages(useConversationStore.getState().messages);
+      return createShare({ systemMessage, params, messages, expiresIn });
+    },
+    onSuccess: (created) => {
+      const messages = useConversationStore.getState().messages;
+      remember({
+        id: created.id,
+        title: shorten(firstUserMessage(messages), 80) || "Untitled conversation",
+        createdAt: created.createdAt,
+        expiresAt: created.expiresAt,
+        ...(created.revokeToken ? { revokeToken: created.revokeToken } : {}),
+      });
+    },
+  });
+
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        share.mutate();
+      }}
+    >
+      <p className="text-sm text-muted">
+        The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never
+        changes, and you can revoke it.
+      </p>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm">
+          <span>Link expires</span>
+          <select className="rounded border border-line bg-bg px-2 py-1.5" value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as ExpiryChoice)}>
+            {EXPIRY_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {EXPIRY_OPTIONS[choice].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn-primary" disabled={!hasMessages || share.isPending}>
+          {share.isPending ? "Creating link…" : "Create link"}
+        </button>
+      </div>
+      {!hasMessages ? <p className="text-sm text-muted">Send a message first: there is nothing to share yet.</p> : null}
+      {share.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {share.error.message}
+        </p>
+      ) : null}
+      {share.data ? <CreatedLink created={share.data} /> : null}
+    </form>
+  );
+}
+
+function CreatedLink({ created }: { created: CreatedShareResponse }) {
+  const url = absoluteShareUrl(created.id);
+  return (
+    <div className="space-y-2 rounded-lg border border-line p-3" role="status">
+      <label className="flex flex-col gap-1 text-sm">
+        <span>Share link</span>
+        <input className="rounded border border-line bg-subtle px-2 py-1.5 font-mono text-sm" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <CopyButton text={url} label="Copy link" />
+        <a className="btn-quiet" href={url} target="_blank" rel="noopener noreferrer">
+          Open link
+        </a>
+        {created.reused ? <span className="text-muted">This exact conversation was shared before: same link.</span> : null}
+      </div>
+    </div>
+  );
+}

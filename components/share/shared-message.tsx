@@ -1,0 +1,27 @@
+import type { SharedMessage } from "@/lib/shares/snapshot";
+import { StaticMarkdown } from "../markdown/static-markdown";
+
+/** One message of a shared conversation, read-only. User text is plain text; replies are safe markdown. */
+export function SharedMessageItem({ message }: { message: SharedMessage }) {
+  const isUser = message.role === "user";
+  return (
+    <li
+      className={`rounded-lg px-3 py-2 ${isUser ? "ml-auto max-w-[85%] bg-subtle" : "w-full"}`}
+      aria-label={isUser ? "User message" : "Assistant reply"}
+      data-role={message.role}
+    >
+      {isUser ? (
+        <p className="whitespace-pre-wrap break-words" data-testid="message-text">
+          {message.content}
+        </p>
+      ) : (
+        <div className="message-text" data-testid="reply-text">
+          <StaticMarkdown text={message.content} />
+        </div>
+      )}
+      {message.finishReason === "abort" ? <p className="mt-1 text-xs text-muted">Stopped by the user.</p> : null}
+      {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
+      {message.error ? <p className="mt-1 text-xs text-muted">The reply ended with an error: {message.error}</p> : null}
+    </li>
+  );
+}

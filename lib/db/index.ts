@@ -1,0 +1,32 @@
+/**
+ * The process's share repository: PostgreSQL when DATABASE_URL is set, else SQLite in the data
+ * folder. Opened (and migrated) once, on first use or at server start (instrumentation.ts).
+ */
+import "server-only";
+import path from "node:path";
+import { getEnv } from "../env";
+import { createShareService, type ShareService } from "../shares/share-service";
+import { migrationsFolder } from "./migrations-folder";
+import { openPostgresShareRepository } from "./postgres-share-repository";
+import type { ShareRepository } from "./share-repository";
+import { openSqliteShareRepository } from "./sqlite-share-repository";
+
+export async function openShareRepository(env = getEnv()): Promise<ShareRepository> {
+  if (env.DATABASE_URL) return openPostgresShareRepository(env.DATABASE_URL, migrationsFolder("postgres"));
+  return openSqliteShareRepository(path.join(env.dataDir, "playground.db"), migrationsFolder("sqlite"));
+}
+
+// On globalThis so dev-mode module reloads reuse one connection pool.
+const holder = globalThis as typeof globalThis & { __shareService?: Promise<ShareService> };
+
+export function getShareService(): Promise<ShareService> {
+  if (!holder.__shareService) {
+    const opening = openShareRepository().then((repository) => createShareService(repository));
+    // A failed open (database down) must not stick: the next request tries again.
+    opening.catch(() => {
+      if (holder.__shareService === opening) holder.__shareService = undefined;
+    });
+    holder.__shareService = opening;
+  }
+  return holder.__shareService;
+}

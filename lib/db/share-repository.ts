@@ -1,0 +1,46 @@
+/**
+ * Where share snapshots live. Two implementations (SQLite, PostgreSQL) keep the same contract and
+ * run the same test suite; the rules around them (ids, tokens, limits, hashing) live in lib/shares.
+ */
+
+export interface NewShareRow {
+  id: string;
+  dedupeKey: string;
+  snapshot: string;
+  revokeTokenHash: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface ShareRecord {
+  id: string;
+  snapshot: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export type ShareLookup = { status: "live"; share: ShareRecord } | { status: "gone" } | { status: "missing" };
+
+export type RevokeOutcome = "revoked" | "already-revoked" | "forbidden" | "missing";
+
+export interface ShareRepository {
+  /**
+   * Stores `row` in one transaction, unless a live share with the same dedupe key exists: then that
+   * share comes back with `reused: true` and nothing is written. Expired holders of the key give it up.
+   */
+  insertOrReuse(row: NewShareRow, now: Date): Promise<{ share: ShareRecord; reused: boolean }>;
+  find(id: string, now: Date): Promise<ShareLookup>;
+  /** Revokes when `revokeTokenHash` matches, wiping the snapshot's content. */
+  revoke(id: string, revokeTokenHash: string, now: Date): Promise<RevokeOutcome>;
+  close(): Promise<void>;
+}
+
+export const isLive = (row: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) =>
+  row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
+
+export const toRecord = (row: ShareRecord): ShareRecord => ({
+  id: row.id,
+  snapshot: row.snapshot,
+  createdAt: row.createdAt,
+  expiresAt: row.expiresAt,
+});

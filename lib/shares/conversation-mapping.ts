@@ -1,0 +1,31 @@
+/** Between the playground's messages and a snapshot's: what a share keeps, and how it comes back. */
+import type { UiMessage } from "../store/conversation-store";
+import type { SharedMessage } from "./snapshot";
+
+export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
+  return messages
+    .filter((m) => m.role === "user" || m.content !== "" || m.error)
+    .map((m) => ({
+      role: m.role,
+      content: m.content,
+      ...(m.finishReason ? { finishReason: m.finishReason } : {}),
+      ...(m.error ? { error: m.error.message } : {}),
+      ...(m.usage ? { usage: m.usage } : {}),
+      ...(m.metrics ? { metrics: m.metrics } : {}),
+    }));
+}
+
+export function fromSharedMessages(messages: SharedMessage[], newId: () => string): UiMessage[] {
+  return messages.map((m): UiMessage => {
+    const base = { id: newId(), role: m.role, content: m.content };
+    if (m.role === "user") return base;
+    return {
+      ...base,
+      state: m.error ? "error" : m.finishReason === "abort" ? "stopped" : "done",
+      ...(m.finishReason ? { finishReason: m.finishReason } : {}),
+      ...(m.error ? { error: { code: "upstream_error" as const, message: m.error } } : {}),
+      ...(m.usage ? { usage: m.usage } : {}),
+      ...(m.metrics ? { metrics: m.metrics } : {}),
+    };
+  });
+}

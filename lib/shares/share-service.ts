@@ -1,0 +1,84 @@
+/** The rules of share links, over any ShareRepository: snapshot, dedupe, limits, expiry, revoke. */
+import { createHash } from "node:crypto";
+import { AppError } from "../errors";
+import type { ShareRepository, RevokeOutcome } from "../db/share-repository";
+import type { ProviderInfo } from "../providers/types";
+import { expiryDate } from "./expiry";
+import { canonicalJson, MAX_SNAPSHOT_BYTES, type CreateShareBody, type ShareSnapshot } from "./snapshot";
+import { hashToken, isShareId, newRevokeToken, newShareId } from "./tokens";
+
+export interface SharedConversation {
+  id: string;
+  snapshot: ShareSnapshot;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface CreatedShare {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  /** Only when this call created the link; a reused link's token stays with whoever created it. */
+  revokeToken?: string;
+  reused: boolean;
+}
+
+export type ShareReadResult = { status: "live"; share: SharedConversation } | { status: "gone" } | { status: "missing" };
+
+const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+
+export function createShareService(repository: ShareRepository, clock: () => Date = () => new Date()) {
+  return {
+    async create(body: CreateShareBody, provider: Pick<ProviderInfo, "kind" | "model" | "isDemo">): Promise<CreatedShare> {
+      const snapshot: ShareSnapshot = {
+        version: 1,
+        provider: provider.kind,
+        model: body.model ?? provider.model,
+        isDemo: provider.isDemo,
+        systemMessage: body.systemMessage,
+        params: body.params,
+        messages: body.messages,
+      };
+      const json = canonicalJson(snapshot);
+      const bytes = Buffer.byteLength(json);
+      if (bytes > MAX_SNAPSHOT_BYTES) {
+        throw new AppError(413, "too_large", `This conversation is too large to share (${kilobytes(bytes)}; the limit is ${kilobytes(MAX_SNAPSHOT_BYTES)}).`);
+      }
+      const now = clock();
+      const revokeToken = newRevokeToken();
+      const { share, reused } = await repository.insertOrReuse(
+        {
+          id: newShareId(),
+          dedupeKey: createHash("sha256").update(`${body.expiresIn}\n${json}`).digest("hex"),
+          snapshot: json,
+          revokeTokenHash: hashToken(revokeToken),
+          createdAt: now,
+          expiresAt: expiryDate(body.expiresIn, now),
+        },
+        now,
+      );
+      return { id: share.id, createdAt: share.createdAt, expiresAt: share.expiresAt, reused, ...(reused ? {} : { revokeToken }) };
+    },
+
+    async read(id: string): Promise<ShareReadResult> {
+      if (!isShareId(id)) return { status: "missing" };
+      const lookup = await repository.find(id, clock());
+      if (lookup.status !== "live") return lookup;
+      const { share } = lookup;
+      return { status: "live", share: { ...share, snapshot: JSON.parse(share.snapshot) as ShareSnapshot } };
+    },
+
+    /** Cheap check for the proxy: no JSON parsing. */
+    async status(id: string): Promise<ShareReadResult["status"]> {
+      if (!isShareId(id)) return "missing";
+      return (await repository.find(id, clock())).status;
+    },
+
+    async revoke(id: string, revokeToken: string): Promise<RevokeOutcome> {
+      if (!isShareId(id)) return "missing";
+      return repository.revoke(id, hashToken(revokeToken), clock());
+    },
+  };
+}
+
+export type ShareService = ReturnType<typeof createShareService>;

@@ -1,0 +1,57 @@
+/**
+ * What a share link holds: everything needed to reproduce the run. Validated with the same
+ * schemas as /api/chat, so a snapshot can always be loaded back and sent again.
+ */
+import { z } from "zod";
+import { MAX_MESSAGES, MessageSchema, ModelIdSchema, ParamsSchema, SystemMessageSchema } from "@/app/api/chat/schema";
+import type { ProviderKind } from "../providers/types";
+import { EXPIRY_CHOICES } from "./expiry";
+
+/** Bytes of snapshot JSON one link may hold. */
+export const MAX_SNAPSHOT_BYTES = 512 * 1024;
+
+const count = z.number().int().min(0).max(100_000_000);
+const duration = z.number().min(0).max(86_400_000);
+
+export const SharedMessageSchema = MessageSchema.extend({
+  finishReason: z.enum(["stop", "length", "tool_calls", "content_filter", "abort"]).optional(),
+  /** Set when the reply ended in an upstream error; the partial text is kept. */
+  error: z.string().max(2_000).optional(),
+  usage: z.strictObject({ promptTokens: count, completionTokens: count }).optional(),
+  metrics: z.strictObject({ timeToFirstTokenMs: duration, totalMs: duration, tokensPerSecond: z.number().min(0).max(1e6) }).optional(),
+});
+export type SharedMessage = z.infer<typeof SharedMessageSchema>;
+
+export const CreateShareBodySchema = z.strictObject({
+  systemMessage: SystemMessageSchema,
+  params: ParamsSchema,
+  messages: z
+    .array(SharedMessageSchema, { error: "messages must be a list" })
+    .min(1, { error: "there is nothing to share yet" })
+    .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages can be shared` }),
+  model: ModelIdSchema.optional(),
+  expiresIn: z
+    .enum(EXPIRY_CHOICES, { error: "expiresIn must be never, 1d, 7d or 30d" })
+    .default("never"),
+});
+export type CreateShareBody = z.infer<typeof CreateShareBodySchema>;
+
+export interface ShareSnapshot {
+  version: 1;
+  provider: ProviderKind;
+  model: string;
+  /** The generated random-weight model wrote the replies: the page says so. */
+  isDemo: boolean;
+  systemMessage: string;
+  params: z.infer<typeof ParamsSchema>;
+  messages: SharedMessage[];
+}
+
+/** JSON with object keys sorted, so equal content always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
