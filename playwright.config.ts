@@ -26,15 +26,16 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "demo-model", testMatch: /demo\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
-    { name: "modelslab-wire", testMatch: /modelslab\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+    { name: "demo-model", testMatch: /demo.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
+    { name: "modelslab-wire", testMatch: /modelslab.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
   ],
   webServer: [
     {
       // The offline default: no key, the generated demo model, paced so streaming is visible.
       command: "npx next start -p 3100 -H 127.0.0.1",
       url: "http://127.0.0.1:3100",
-      env: { DATA_DIR: "test-results/data-demo", DEMO_TOKENS_PER_SECOND: "40", LOCAL_THREADS: "1" },
+      // Shares in the embedded SQLite file, as on a fresh machine.
+      env: { DATA_DIR: "test-results/data-demo", DEMO_TOKENS_PER_SECOND: "40", LOCAL_THREADS: "1", DATABASE_URL: "" },
       reuseExistingServer: false,
       timeout: 120_000,
     },
@@ -48,7 +49,13 @@ export default defineConfig({
       // Everything the server prints goes to a file that the key-leak test reads.
       command: `mkdir -p test-results && npx next start -p 3101 -H 127.0.0.1 > ${MODELSLAB_LOG} 2>&1`,
       url: "http://127.0.0.1:3101",
-      env: { MODELSLAB_API_KEY: CANARY_KEY, MODELSLAB_BASE_URL: `${MOCK_URL}/api/v7/llm`, DATA_DIR: "test-results/data-modelslab" },
+      // Shares in PostgreSQL when DATABASE_URL is set (.ci/run sets it), else SQLite.
+      env: {
+        MODELSLAB_API_KEY: CANARY_KEY,
+        MODELSLAB_BASE_URL: `${MOCK_URL}/api/v7/llm`,
+        DATA_DIR: "test-results/data-modelslab",
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -55,3 +55,29 @@ export class PlaygroundPage {
     return lengths;
   }
 }
+
+/** The Share dialog of the playground. */
+export class ShareDialog {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole("dialog", { name: "Share this conversation" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Share", exact: true }).click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async createLink(expiry = "Never"): Promise<string> {
+    await this.dialog.getByLabel("Link expires").selectOption({ label: expiry });
+    await this.dialog.getByRole("button", { name: "Create link" }).click();
+    const link = this.dialog.getByRole("textbox", { name: "Share link" });
+    await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/);
+    return link.inputValue();
+  }
+
+  myLink(title: string) {
+    return this.dialog.getByRole("list", { name: "My shared links" }).getByRole("listitem", { name: title });
+  }
+}

@@ -4,7 +4,17 @@ export interface FieldError {
   message: string;
 }
 
+/** Next bundles instrumentation, proxy and routes separately, so this module can load more than once. */
+const APP_ERROR = Symbol.for("mixtral-playground.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  /** `instanceof` holds for an AppError from any copy of this module. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -20,4 +20,14 @@ export const markdownComponents: Components = {
     ) : (
       <span>{children}</span>
     ),
+  // Images are never fetched on their own: a URL in a reply or a shared link could be a tracking
+  // pixel. They show as a link the reader can choose to follow.
+  img: ({ src, alt }) =>
+    typeof src === "string" && src ? (
+      <a href={src} target="_blank" rel="noopener noreferrer nofollow">
+        {`Image: ${alt || src}`}
+      </a>
+    ) : (
+      <span>{alt}</span>
+    ),
 };

@@ -24,7 +24,8 @@ export const MOCK_REPLY = [
   "That is the core idea.",
 ];
 
-type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number };
+/** Queued for the next completion: an HTTP failure, a drop mid-stream, or a different reply. */
+type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number } | { reply: string[] };
 let failures: Failure[] = [];
 const requests: { headers: http.IncomingHttpHeaders; body: unknown }[] = [];
 
@@ -62,7 +63,7 @@ const server = http.createServer(async (req, res) => {
   }
 
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
-  const chunks = openAiStream(MOCK_REPLY);
+  const chunks = openAiStream(failure && "reply" in failure ? failure.reply : MOCK_REPLY);
   for (let i = 0; i < chunks.length; i++) {
     if (failure && "dropAfter" in failure && i === failure.dropAfter) {
       res.socket?.destroy();

@@ -1,0 +1,91 @@
+/**
+ * The share routes as Next calls them, over the real SQLite repository in a temp data folder:
+ * status codes, the rate limit, and what ends up on disk (no token in clear, no client IP).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shares-route-"));
+process.env.DATA_DIR = dataDir;
+process.env.SHARE_RATE_LIMIT = "4";
+delete process.env.DATABASE_URL;
+delete process.env.MODELSLAB_API_KEY;
+delete process.env.OPENAI_BASE_URL;
+
+type Routes = typeof import("./route") & { byId: typeof import("./[id]/route") };
+let routes: Routes;
+
+beforeAll(async () => {
+  routes = { ...(await import("./route")), byId: await import("./[id]/route") };
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const CLIENT_IP = "203.0.113.77";
+const create = (body: unknown, ip = CLIENT_IP) =>
+  routes.POST(
+    new Request("http://x/api/shares", {
+      method: "POST",
+      headers: { "x-forwarded-for": `198.51.100.1, ${ip}` },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+const context = (id: string) => ({ params: Promise.resolve({ id }) });
+const body = (text: string) => ({ params: { seed: 3 }, messages: [{ role: "user", content: text }, { role: "assistant", content: "ok" }] });
+
+describe("share routes", () => {
+  it("create → read → revoke (wrong token, right token) → 410, storing neither the token nor the client IP", async () => {
+    const created = await create(body("first"));
+    expect(created.status).toBe(201);
+    const share = (await created.json()) as { id: string; url: string; revokeToken: string };
+    expect(share.url).toBe(`/s/${share.id}`);
+
+    const read = await routes.byId.GET(new Request(`http://x/api/shares/${share.id}`), context(share.id));
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id: share.id, snapshot: { provider: "local", params: { seed: 3 }, messages: body("first").messages } });
+
+    const revoke = (token: string) =>
+      routes.byId.DELETE(new Request(`http://x/api/shares/${share.id}`, { method: "DELETE", body: JSON.stringify({ revokeToken: token }) }), context(share.id));
+    expect((await revoke("wrong")).status).toBe(403);
+    expect((await revoke(share.revokeToken)).status).toBe(200);
+    const gone = await routes.byId.GET(new Request(`http://x/api/shares/${share.id}`), context(share.id));
+    expect(gone.status).toBe(410);
+    expect((await gone.json()).error.message).toMatch(/removed/);
+
+    const onDisk = fs
+      .readdirSync(dataDir)
+      .filter((f) => f.startsWith("playground.db"))
+      .map((f) => fs.readFileSync(path.join(dataDir, f)).toString("latin1"))
+      .join("");
+    expect(onDisk).toContain("revoke_token_hash");
+    expect(onDisk).not.toContain(share.revokeToken);
+    expect(onDisk).not.toContain(CLIENT_IP);
+  });
+
+  it("answers malformed JSON, invalid fields and unknown ids clearly", async () => {
+    const malformed = await create("{oops", "192.0.2.10");
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.message).toBe("Invalid request: body is not valid JSON");
+
+    const invalid = await create({ params: { temperature: 9 }, messages: [{ role: "user", content: "x" }] }, "192.0.2.10");
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.fields).toEqual([{ field: "params.temperature", message: "Temperature must be at most 2" }]);
+
+    const unknown = await routes.byId.GET(new Request("http://x/api/shares/nope"), context("nope"));
+    expect(unknown.status).toBe(404);
+  });
+
+  it("rate-limits creation per client with 429 and Retry-After", async () => {
+    const ip = "192.0.2.99";
+    for (let i = 0; i < 4; i++) expect((await create(body(`limit ${i}`), ip)).status).toBe(201);
+    const limited = await create(body("one too many"), ip);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await limited.json()).error.message).toMatch(/at most 4 a minute/);
+    // Another client is unaffected.
+    expect((await create(body("someone else"), "192.0.2.100")).status).toBe(201);
+  });
+});
