@@ -4,10 +4,14 @@
  * load, the JavaScript the page ships, and the browser's cost of rendering a long reply.
  */
 import { spawn, execSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { startBenchUpstream, END_MARK, now } from "./upstream";
 import { timeStream, type StreamTiming } from "./stream-client";
+import { benchShares } from "./shares";
 
 const PORT = 3300;
 const APP = `http://127.0.0.1:${PORT}`;
@@ -21,10 +25,21 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 async function main() {
   execSync("node scripts/build-if-needed.mjs", { stdio: "inherit" });
   const upstream = await startBenchUpstream();
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, OPENAI_BASE_URL: upstream.url, OPENAI_MODEL: "markdown:6000:200", MODELSLAB_API_KEY: "" },
-    stdio: "ignore",
-  });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
+  const startApp = (port: number, env: Record<string, string>) =>
+    spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        OPENAI_BASE_URL: upstream.url,
+        OPENAI_MODEL: "markdown:6000:200",
+        MODELSLAB_API_KEY: "",
+        DATA_DIR: dataDir,
+        SHARE_RATE_LIMIT: "1000000",
+        ...env,
+      },
+      stdio: "ignore",
+    });
+  const server = startApp(PORT, { DATABASE_URL: "" });
   try {
     await waitFor(APP);
     const chat = (model: string) => ({ messages: [{ role: "user", content: "bench" }], model, params: { maxTokens: 32000 } });
@@ -72,11 +87,27 @@ async function main() {
     }
     console.log(`${scripts.length} scripts: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (target < 200 KB)`);
 
+    console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
+    console.log(`SQLite      ${await benchShares(APP, percentile)}`);
+    const databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) {
+      const pgServer = startApp(PORT + 1, { DATABASE_URL: databaseUrl });
+      try {
+        await waitFor(`http://127.0.0.1:${PORT + 1}`);
+        console.log(`PostgreSQL  ${await benchShares(`http://127.0.0.1:${PORT + 1}`, percentile)}`);
+      } finally {
+        pgServer.kill();
+      }
+    } else {
+      console.log("PostgreSQL  skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it");
+    }
+
     console.log("\n== Browser main thread while a 6,000-token markdown reply streams at 200 tokens/s ==");
     await measureRendering(upstream.lastEndSentAt);
   } finally {
     server.kill();
     await upstream.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -22,6 +22,8 @@ export interface NumericParam {
   integer: boolean;
   /** The OpenAI-style field name the value travels under upstream. */
   upstream: string;
+  /** The Anthropic Messages field and its range there; null where that API has no such parameter. */
+  anthropic: { field: string; max: number } | null;
 }
 
 export const NUMERIC_PARAMS = [
@@ -35,6 +37,7 @@ export const NUMERIC_PARAMS = [
     step: 0.01,
     integer: false,
     upstream: "temperature",
+    anthropic: { field: "temperature", max: 1 },
   },
   {
     key: "maxTokens",
@@ -46,6 +49,7 @@ export const NUMERIC_PARAMS = [
     step: 1,
     integer: true,
     upstream: "max_tokens",
+    anthropic: { field: "max_tokens", max: CONTEXT_WINDOW },
   },
   {
     key: "topP",
@@ -57,6 +61,7 @@ export const NUMERIC_PARAMS = [
     step: 0.01,
     integer: false,
     upstream: "top_p",
+    anthropic: { field: "top_p", max: 1 },
   },
   {
     key: "frequencyPenalty",
@@ -68,6 +73,7 @@ export const NUMERIC_PARAMS = [
     step: 0.01,
     integer: false,
     upstream: "frequency_penalty",
+    anthropic: null,
   },
   {
     key: "presencePenalty",
@@ -79,6 +85,7 @@ export const NUMERIC_PARAMS = [
     step: 0.01,
     integer: false,
     upstream: "presence_penalty",
+    anthropic: null,
   },
 ] as const satisfies readonly NumericParam[];
 
@@ -90,6 +97,7 @@ export const SEED_PARAM = {
   min: 0,
   max: 2 ** 31 - 1,
   upstream: "seed",
+  anthropic: null,
 } as const;
 
 export type NumericParamKey = (typeof NUMERIC_PARAMS)[number]["key"];
@@ -115,5 +123,15 @@ export function toUpstreamFields(params: SamplingParams): Record<string, number>
   const body: Record<string, number> = {};
   for (const p of NUMERIC_PARAMS) body[p.upstream] = params[p.key];
   if (params.seed !== undefined) body[SEED_PARAM.upstream] = params.seed;
+  return body;
+}
+
+/**
+ * The sampling part of an Anthropic Messages body: the parameters that API has, clamped to its
+ * ranges (temperature 0–1 there). Penalties and seed have no equivalent and are left out.
+ */
+export function toAnthropicFields(params: SamplingParams): Record<string, number> {
+  const body: Record<string, number> = {};
+  for (const p of NUMERIC_PARAMS) if (p.anthropic) body[p.anthropic.field] = Math.min(params[p.key], p.anthropic.max);
   return body;
 }

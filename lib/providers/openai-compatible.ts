@@ -2,7 +2,7 @@
  * Streams chat completions from any OpenAI-compatible server (ModelsLab v7, Ollama,
  * llama.cpp server, vLLM, OpenRouter, Mistral...). ModelsLab is a preset of this, not a copy.
  */
-import { toUpstreamFields } from "../params";
+import { openAiChatBody } from "./request-bodies";
 import type { FinishReason, StreamEvent } from "../stream/events";
 import { iterate, parseSse } from "../stream/sse";
 import type { ChatProvider, ChatRequest, FetchLike, ProviderInfo } from "./types";
@@ -25,17 +25,7 @@ const FINISH_REASONS = new Set<FinishReason>(["stop", "length", "tool_calls", "c
 
 export function buildChatBody(config: OpenAICompatibleConfig, request: ChatRequest): Record<string, unknown> {
   const model = request.model ?? config.info.model;
-  const messages = [
-    ...(request.systemMessage.trim() ? [{ role: "system", content: request.systemMessage }] : []),
-    ...request.messages,
-  ];
-  const body: Record<string, unknown> = {
-    model,
-    messages,
-    ...toUpstreamFields(request.params),
-    stream: true,
-    stream_options: { include_usage: true },
-  };
+  const body = openAiChatBody(request, model, true);
   for (const [from, to] of Object.entries(config.renameFields ?? {})) {
     if (from in body) {
       body[to] = body[from];

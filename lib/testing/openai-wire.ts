@@ -34,3 +34,35 @@ export function toolCallStream(): string[] {
 
 /** The whole stream as one byte buffer, for splitting at every offset. */
 export const streamBytes = (chunks: readonly string[]) => Buffer.from(chunks.join(""), "utf8");
+
+/** Anthropic Messages streaming events, in their documented order, with a ping in the middle. */
+export function anthropicStream(pieces: readonly string[] = REPLY_PIECES): string[] {
+  const event = (type: string, data: unknown) => `event: ${type}\ndata: ${JSON.stringify({ type, ...(data as object) })}\n\n`;
+  return [
+    event("message_start", { message: { id: "msg_1", type: "message", role: "assistant", content: [], model: base.model, usage: { input_tokens: 31, output_tokens: 1 } } }),
+    event("content_block_start", { index: 0, content_block: { type: "text", text: "" } }),
+    event("ping", {}),
+    ...pieces.map((text) => event("content_block_delta", { index: 0, delta: { type: "text_delta", text } })),
+    event("content_block_stop", { index: 0 }),
+    event("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: 12 } }),
+    event("message_stop", {}),
+  ];
+}
+
+/** Non-streamed replies of both dialects. */
+export const openAiCompletion = (text = REPLY_TEXT) => ({
+  ...base,
+  object: "chat.completion",
+  choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+  usage: { prompt_tokens: 31, completion_tokens: 12, total_tokens: 43 },
+});
+
+export const anthropicMessage = (text = REPLY_TEXT) => ({
+  id: "msg_1",
+  type: "message",
+  role: "assistant",
+  model: base.model,
+  content: [{ type: "text", text }],
+  stop_reason: "end_turn",
+  usage: { input_tokens: 31, output_tokens: 12 },
+});

@@ -1,0 +1,166 @@
+/**
+ * Every language × dialect × streaming: the body in the snippet is the body the playground
+ * sends. cURL, JavaScript and Python snippets are also run for real against a local server that
+ * records the request and answers in the dialect's wire format; PHP (no interpreter here) has its
+ * body parsed back.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildChatBody } from "../providers/openai-compatible";
+import type { ChatRequest } from "../providers/types";
+import { anthropicMessage, anthropicStream, openAiCompletion, openAiStream, REPLY_TEXT } from "../testing/openai-wire";
+import { generateSnippet, LANGUAGES, snippetBody, type Language, type SnippetOptions } from "./snippets";
+import { MODELSLAB_TARGET, type Dialect, type SnippetTarget } from "./targets";
+
+const run = promisify(execFile);
+
+const request: ChatRequest = {
+  systemMessage: `You are "precise" — and you say 'it's' with apostrophes.\nNew line, tab\t, backslash \\ and $HOME stay literal.`,
+  messages: [
+    { role: "user", content: "Explain MoE in one line. Use `code` and émojis 🚀, 量子." },
+    { role: "assistant", content: "Experts: 8, used: 2.\nJSON\nEOF" },
+    { role: "user", content: "Now shorter." },
+  ],
+  params: { temperature: 1.4, maxTokens: 256, topP: 0.85, frequencyPenalty: 0.2, presencePenalty: -0.5, seed: 42 },
+};
+const MODEL_ID = "mistralai-mixtral-8x7b-instruct";
+const options = (dialect: Dialect, stream: boolean, target: SnippetTarget = MODELSLAB_TARGET): SnippetOptions => ({
+  request,
+  model: MODEL_ID,
+  dialect,
+  stream,
+  target,
+});
+
+const between = (text: string, start: string, end: string) => {
+  const from = text.indexOf(start) + start.length;
+  return text.slice(from, text.indexOf(end, from));
+};
+
+async function bodyIn(language: Language, snippet: string): Promise<unknown> {
+  if (language === "curl") return JSON.parse(between(snippet, "<<'JSON'\n", "\nJSON\n"));
+  if (language === "php") return JSON.parse(between(snippet, "<<<'JSON'\n", "\nJSON;\n"));
+  if (language === "javascript") return JSON.parse(between(snippet, "const payload = ", ";\n\n"));
+  // Python's own parser reads the literal back.
+  const child = execFile("python3", ["-c", "import ast, json, sys; print(json.dumps(ast.literal_eval(sys.stdin.read())))"]);
+  const output = new Promise<string>((resolve, reject) => {
+    let data = "";
+    child.stdout!.on("data", (d: string) => (data += d));
+    child.on("close", (code) => (code === 0 ? resolve(data) : reject(new Error(`python3 exited with ${code}`))));
+  });
+  child.stdin!.end(between(snippet, "payload = ", "\n\nresponse = "));
+  return JSON.parse(await output);
+}
+
+describe("snippet bodies equal what the playground sends", () => {
+  it("OpenAI dialect, streaming: exactly the body /api/chat sends upstream", () => {
+    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, baseUrl: "https://x", apiKey: "k" }, request);
+    expect(snippetBody(options("openai", true))).toEqual(sent);
+  });
+
+  it("Anthropic dialect: system in `system`, temperature clamped to 0–1, no penalties or seed", () => {
+    expect(snippetBody(options("anthropic", false))).toEqual({
+      model: MODEL_ID,
+      system: request.systemMessage,
+      messages: request.messages,
+      max_tokens: 256,
+      temperature: 1,
+      top_p: 0.85,
+      stream: false,
+    });
+  });
+
+  for (const { id: language } of LANGUAGES) {
+    for (const dialect of ["openai", "anthropic"] as const) {
+      for (const stream of [true, false]) {
+        it(`${language} · ${dialect} · ${stream ? "streaming" : "not streaming"}`, async () => {
+          const snippet = generateSnippet(language, options(dialect, stream));
+          expect(await bodyIn(language, snippet)).toEqual(snippetBody(options(dialect, stream)));
+          expect(snippet).toContain(dialect === "openai" ? "https://modelslab.com/api/v7/llm/chat/completions" : "https://modelslab.com/api/v7/llm/v1/messages");
+          expect(snippet).toContain("MODELSLAB_API_KEY");
+        });
+      }
+    }
+  }
+
+  it("targets a server that needs no key without any auth header", () => {
+    const open = { id: "this-server", label: "This server", baseUrl: "http://127.0.0.1:3000/api/v1", keyEnv: null, dialects: ["openai"] } as const;
+    for (const { id } of LANGUAGES) {
+      const snippet = generateSnippet(id, options("openai", true, { ...open, dialects: ["openai"] }));
+      expect(snippet).toContain("http://127.0.0.1:3000/api/v1/chat/completions");
+      expect(snippet).not.toMatch(/Authorization|x-api-key/);
+    }
+  });
+});
+
+describe("snippets run against a recording server", () => {
+  const recorded: { url: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
+  let server: http.Server;
+  let target: SnippetTarget;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snippets-"));
+
+  beforeAll(async () => {
+    server = http.createServer(async (req, res) => {
+      let raw = "";
+      for await (const chunk of req) raw += chunk;
+      const body = JSON.parse(raw) as { stream?: boolean };
+      recorded.push({ url: req.url!, headers: req.headers, body });
+      const anthropic = req.url === "/api/v7/llm/v1/messages";
+      if (!body.stream) {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        return res.end(JSON.stringify(anthropic ? anthropicMessage() : openAiCompletion()));
+      }
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      // Split every event across two writes, as networks do.
+      for (const event of anthropic ? anthropicStream() : openAiStream()) {
+        const cut = Math.floor(event.length / 2);
+        res.write(event.slice(0, cut));
+        await new Promise((r) => setTimeout(r, 2));
+        res.write(event.slice(cut));
+      }
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    target = { ...MODELSLAB_TARGET, baseUrl: `http://127.0.0.1:${port}/api/v7/llm` };
+  });
+  afterAll(() => {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const runners: Record<Exclude<Language, "php">, (file: string) => [string, string[]]> = {
+    curl: (file) => ["bash", [file]],
+    javascript: (file) => ["node", [file]],
+    python: (file) => ["python3", [file]],
+  };
+  const extensions = { curl: "sh", javascript: "mjs", python: "py" } as const;
+
+  for (const language of ["curl", "javascript", "python"] as const) {
+    for (const dialect of ["openai", "anthropic"] as const) {
+      for (const stream of [true, false]) {
+        it(`${language} · ${dialect} · ${stream ? "streaming" : "not streaming"} sends the playground's body and prints the reply`, async () => {
+          const file = path.join(dir, `snippet-${language}-${dialect}-${stream}.${extensions[language]}`);
+          fs.writeFileSync(file, generateSnippet(language, options(dialect, stream, target)));
+          recorded.length = 0;
+          const [command, args] = runners[language](file);
+          const { stdout } = await run(command, args, { env: { ...process.env, MODELSLAB_API_KEY: "test-key-123" }, timeout: 20_000 });
+          // cURL prints the raw response; the others parse it and print only the reply text.
+          if (language === "curl") expect(stdout).toContain(stream ? '"Quantum"' : REPLY_TEXT);
+          else expect(stdout.trim()).toBe(REPLY_TEXT);
+          expect(recorded).toHaveLength(1);
+          const [sent] = recorded;
+          expect(sent.url).toBe(dialect === "openai" ? "/api/v7/llm/chat/completions" : "/api/v7/llm/v1/messages");
+          expect(sent.body).toEqual(snippetBody(options(dialect, stream)));
+          if (dialect === "openai") expect(sent.headers.authorization).toBe("Bearer test-key-123");
+          else expect(sent.headers).toMatchObject({ "x-api-key": "test-key-123", "anthropic-version": "2023-06-01" });
+        });
+      }
+    }
+  }
+});

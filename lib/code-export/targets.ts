@@ -1,0 +1,34 @@
+/** Where a code snippet sends its request, and how it authenticates. */
+import { MODEL } from "../model-facts";
+
+export type Dialect = "openai" | "anthropic";
+
+export interface SnippetTarget {
+  id: "modelslab" | "this-server";
+  label: string;
+  baseUrl: string;
+  /** Environment variable the snippet reads the key from; null when the server needs none. */
+  keyEnv: string | null;
+  dialects: Dialect[];
+}
+
+export const MODELSLAB_BASE_URL = "https://modelslab.com/api/v7/llm";
+
+export const MODELSLAB_TARGET: SnippetTarget = {
+  id: "modelslab",
+  label: "ModelsLab",
+  baseUrl: MODELSLAB_BASE_URL,
+  keyEnv: "MODELSLAB_API_KEY",
+  dialects: ["openai", "anthropic"],
+};
+
+export const DIALECT_PATHS: Record<Dialect, string> = { openai: "/chat/completions", anthropic: "/v1/messages" };
+
+export const DIALECT_LABELS: Record<Dialect, string> = {
+  openai: "OpenAI-compatible",
+  anthropic: "Anthropic-compatible",
+};
+
+export const endpointOf = (target: SnippetTarget, dialect: Dialect) => `${target.baseUrl.replace(/\/+$/, "")}${DIALECT_PATHS[dialect]}`;
+
+export const DEFAULT_MODEL = MODEL.id;
