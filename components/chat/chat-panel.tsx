@@ -1,16 +1,21 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useConversationStore } from "@/lib/store/conversation-store";
+import type { SnippetTarget } from "@/lib/code-export/targets";
+import { ViewCodeButton } from "../code/view-code-button";
 import { ShareButton } from "../share/share-dialog";
+import { pricesFor } from "@/lib/model-prices";
 import { Composer } from "./composer";
+import { ConversationTotals } from "./conversation-totals";
 import { MessageItem } from "./message-item";
 import { StarterPrompts } from "./starter-prompts";
 
-export function ChatPanel() {
+export function ChatPanel({ thisServer }: { thisServer: SnippetTarget | null }) {
   const { messages, isStreaming, send, stop, regenerate, editAndResend, clear } = useConversationStore();
   const endRef = useRef<HTMLDivElement>(null);
   const lastReplyId = messages.findLast((m) => m.role === "assistant")?.id;
   const lastContent = messages.at(-1)?.content.length ?? 0;
+  const prices = pricesFor(undefined);
 
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: "end" });
@@ -19,8 +24,12 @@ export function ChatPanel() {
   return (
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
       <div className="flex items-center justify-between border-b border-line px-3 py-2">
-        <h2 className="text-base font-semibold">Playground</h2>
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h2 className="text-base font-semibold">Playground</h2>
+          <ConversationTotals messages={messages} prices={prices} />
+        </div>
         <div className="flex gap-1">
+          <ViewCodeButton thisServer={thisServer} />
           <ShareButton />
           <button type="button" className="btn-quiet" onClick={clear} disabled={messages.length === 0}>
             Clear conversation
@@ -33,7 +42,7 @@ export function ChatPanel() {
         ) : (
           <ol className="space-y-3" aria-label="Conversation">
             {messages.map((m) => (
-              <MessageItem key={m.id} message={m} isLastReply={m.id === lastReplyId} busy={isStreaming} onRegenerate={regenerate} onEdit={editAndResend} />
+              <MessageItem key={m.id} message={m} prices={prices} isLastReply={m.id === lastReplyId} busy={isStreaming} onRegenerate={regenerate} onEdit={editAndResend} />
             ))}
           </ol>
         )}

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { TokenMeter } from "./token-meter";
 
 /** Enter sends, Shift+Enter adds a line; while a reply streams the button is Stop. */
 export function Composer({ streaming, onSend, onStop }: { streaming: boolean; onSend(text: string): void; onStop(): void }) {
@@ -10,39 +11,42 @@ export function Composer({ streaming, onSend, onStop }: { streaming: boolean; on
     setText("");
   };
   return (
-    <form
-      className="flex items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
-      }}
-    >
-      <label htmlFor="composer" className="sr-only">
-        Message
-      </label>
-      <textarea
-        id="composer"
-        rows={2}
-        placeholder="Type your message… (Enter to send, Shift+Enter for a new line)"
-        className="min-h-[3rem] flex-1 resize-y rounded-lg border border-line bg-bg p-2"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-            e.preventDefault();
-            send();
-          }
+    <div>
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send();
         }}
-      />
-      {streaming ? (
-        <button type="button" className="btn-primary bg-red-600 hover:bg-red-700" onClick={onStop}>
-          Stop
-        </button>
-      ) : (
-        <button type="submit" className="btn-primary" disabled={!text.trim()}>
-          Send
-        </button>
-      )}
-    </form>
+      >
+        <label htmlFor="composer" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="composer"
+          rows={2}
+          placeholder="Type your message… (Enter to send, Shift+Enter for a new line)"
+          className="min-h-[3rem] flex-1 resize-y rounded-lg border border-line bg-bg p-2"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              send();
+            }
+          }}
+        />
+        {streaming ? (
+          <button type="button" className="btn-primary bg-red-600 hover:bg-red-700" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="btn-primary" disabled={!text.trim()}>
+            Send
+          </button>
+        )}
+      </form>
+      <TokenMeter draft={text} />
+    </div>
   );
 }

@@ -2,7 +2,9 @@
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/conversation-store";
+import type { Prices } from "@/lib/pricing";
 import { CopyButton } from "../ui/copy-button";
+import { ReplyStats } from "./reply-stats";
 
 // The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
 const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Markdown), {
@@ -11,13 +13,14 @@ const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Mark
 
 interface Props {
   message: UiMessage;
+  prices: Prices | null;
   isLastReply: boolean;
   busy: boolean;
   onRegenerate(): void;
   onEdit(id: string, text: string): void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, isLastReply, busy, onRegenerate, onEdit }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, onRegenerate, onEdit }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.content);
   const isUser = message.role === "user";
@@ -66,6 +69,7 @@ export const MessageItem = memo(function MessageItem({ message, isLastReply, bus
         </>
       )}
 
+      {!isUser && !streaming ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
       {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
       {message.error ? (

@@ -23,7 +23,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
       onClose={onClose}
       // A click on the backdrop lands on the <dialog> element itself.
       onClick={(e) => e.target === e.currentTarget && onClose()}
-      className="m-auto w-[min(40rem,calc(100vw-1.5rem))] rounded-xl border border-line bg-bg p-0 text-fg shadow-xl backdrop:bg-black/50"
+      className="m-auto w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-line bg-bg p-0 text-fg shadow-xl backdrop:bg-black/50"
     >
       {open ? (
         <div className="max-h-[85vh] overflow-y-auto p-4">

@@ -59,7 +59,7 @@ async function bodyIn(language: Language, snippet: string): Promise<unknown> {
 
 describe("snippet bodies equal what the playground sends", () => {
   it("OpenAI dialect, streaming: exactly the body /api/chat sends upstream", () => {
-    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, baseUrl: "https://x", apiKey: "k" }, request);
+    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, baseUrl: "https://x", apiKey: "k", idleTimeoutMs: 60_000 }, request);
     expect(snippetBody(options("openai", true))).toEqual(sent);
   });
 

@@ -10,6 +10,8 @@ export interface SnippetTarget {
   /** Environment variable the snippet reads the key from; null when the server needs none. */
   keyEnv: string | null;
   dialects: Dialect[];
+  /** The model id this target serves; ModelsLab's is the page's model (or the one picked). */
+  model?: string;
 }
 
 export const MODELSLAB_BASE_URL = "https://modelslab.com/api/v7/llm";

@@ -18,7 +18,7 @@ export const SharedMessageSchema = MessageSchema.extend({
   /** Set when the reply ended in an upstream error; the partial text is kept. */
   error: z.string().max(2_000).optional(),
   usage: z.strictObject({ promptTokens: count, completionTokens: count }).optional(),
-  metrics: z.strictObject({ timeToFirstTokenMs: duration, totalMs: duration, tokensPerSecond: z.number().min(0).max(1e6) }).optional(),
+  metrics: z.strictObject({ timeToFirstTokenMs: duration, totalMs: duration, tokensPerSecond: z.number().min(0).max(1e6).optional() }).optional(),
 });
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 

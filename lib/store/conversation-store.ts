@@ -28,7 +28,8 @@ export interface UiMessage {
 export interface ReplyMetrics {
   timeToFirstTokenMs: number;
   totalMs: number;
-  tokensPerSecond: number;
+  /** Completion tokens over the time from first to last token; absent without a token count. */
+  tokensPerSecond?: number;
 }
 
 interface ConversationState {
@@ -81,6 +82,21 @@ export const useConversationStore = create<ConversationState>()(
           .filter((m) => m.role === "user" || m.content !== "")
           .map(({ role, content }) => ({ role, content }));
 
+        // Speed as the user experiences it: measured here, from the click to the last token.
+        const startedAt = performance.now();
+        let firstTokenAt: number | undefined;
+        let completionTokens: number | undefined;
+        const metrics = (): ReplyMetrics | undefined => {
+          if (firstTokenAt === undefined) return undefined;
+          const endedAt = performance.now();
+          const generatingSeconds = (endedAt - firstTokenAt) / 1000;
+          return {
+            timeToFirstTokenMs: Math.round(firstTokenAt - startedAt),
+            totalMs: Math.round(endedAt - startedAt),
+            ...(completionTokens && generatingSeconds > 0 ? { tokensPerSecond: Math.round((completionTokens / generatingSeconds) * 10) / 10 } : {}),
+          };
+        };
+
         let pending = "";
         let cancelFrame: (() => void) | undefined;
         const flush = () => {
@@ -93,14 +109,21 @@ export const useConversationStore = create<ConversationState>()(
 
         for await (const event of streamChat({ systemMessage, messages, params }, abort.signal)) {
           if (event.type === "text-delta") {
+            firstTokenAt ??= performance.now();
             pending += event.text;
             cancelFrame ??= scheduleFrame(flush);
           } else if (event.type === "usage") {
+            completionTokens = event.usage.completionTokens;
             patch(reply.id, () => ({ usage: event.usage }));
           } else if (event.type === "finish") {
             cancelFrame?.();
             flush();
-            patch(reply.id, () => ({ state: event.reason === "abort" ? "stopped" : "done", finishReason: event.reason }));
+            const measured = metrics();
+            patch(reply.id, () => ({
+              state: event.reason === "abort" ? "stopped" : "done",
+              finishReason: event.reason,
+              ...(measured ? { metrics: measured } : {}),
+            }));
           } else if (event.type === "error") {
             cancelFrame?.();
             flush();

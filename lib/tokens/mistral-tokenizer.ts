@@ -16,9 +16,10 @@ let tokenizer: Tokenizer | undefined;
  * would split such strings out as special tokens, so its added-token splitter is switched off.
  */
 function loadTokenizer(): Tokenizer {
-  const loaded = fromPreTrained() as Tokenizer & { added_tokens_splitter: { split(text: string): string[] }; added_tokens_map: Map<string, unknown> };
-  loaded.added_tokens_splitter = { split: (text) => [text] };
-  loaded.added_tokens_map = new Map();
+  const loaded = fromPreTrained();
+  const internals = loaded as unknown as { added_tokens_splitter: { split(text: string): string[] }; added_tokens_map: Map<string, unknown> };
+  internals.added_tokens_splitter = { split: (text) => [text] };
+  internals.added_tokens_map = new Map();
   return loaded;
 }
 

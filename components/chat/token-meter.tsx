@@ -1,0 +1,69 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { countRequestTokens } from "@/lib/client/count-tokens";
+import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { MODEL } from "@/lib/model-facts";
+import { CONTEXT_WINDOW } from "@/lib/params";
+import { costOf, formatCount, formatUsd } from "@/lib/pricing";
+import { useConversationStore } from "@/lib/store/conversation-store";
+import { useParamsStore } from "@/lib/store/params-store";
+
+/**
+ * The whole request's prompt tokens as it would be sent now (system + history + this draft, in
+ * the Mixtral template), its input cost, and how much of the 32,768-token window it and Max
+ * Tokens take. Counted exactly on the server, a moment after typing stops.
+ */
+export function TokenMeter({ draft }: { draft: string }) {
+  const messages = useConversationStore((s) => s.messages);
+  const systemMessage = useParamsStore((s) => s.systemMessage);
+  const maxTokens = useParamsStore((s) => s.params.maxTokens);
+
+  const body = useMemo(() => {
+    const history = messages.filter((m) => m.role === "user" || m.content !== "").map(({ role, content }) => ({ role, content }));
+    return { systemMessage, messages: draft.trim() ? [...history, { role: "user" as const, content: draft.trim() }] : history };
+  }, [messages, systemMessage, draft]);
+  const settled = useDebouncedValue(body, 250);
+  const streaming = useConversationStore((s) => s.isStreaming);
+
+  const count = useQuery({
+    queryKey: ["count-tokens", settled],
+    queryFn: ({ signal }) => countRequestTokens(settled, signal),
+    enabled: !streaming,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+
+  if (!count.data) return null;
+  const { promptTokens } = count.data;
+  const room = CONTEXT_WINDOW - promptTokens;
+  const overflows = promptTokens + maxTokens > CONTEXT_WINDOW;
+  const used = Math.min(CONTEXT_WINDOW, promptTokens + maxTokens);
+
+  return (
+    <div className="mt-2 space-y-1 text-xs text-muted" data-testid="token-meter">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span>
+          Prompt <span className="font-medium text-fg tabular-nums" data-testid="prompt-tokens">{formatCount(promptTokens)}</span> tokens
+        </span>
+        <span>
+          Input cost <span className="font-medium text-fg tabular-nums" data-testid="input-cost">{formatUsd(costOf(promptTokens, MODEL.inputPricePerMillion))}</span>
+        </span>
+        <label className="flex items-center gap-2">
+          <span>Context</span>
+          <meter className="h-2 w-28" min={0} max={CONTEXT_WINDOW} low={CONTEXT_WINDOW * 0.75} high={CONTEXT_WINDOW * 0.95} optimum={0} value={used} />
+          <span className="tabular-nums">
+            {formatCount(promptTokens)} + {formatCount(maxTokens)} of {formatCount(CONTEXT_WINDOW)}
+          </span>
+        </label>
+      </div>
+      {overflows ? (
+        <p role="status" className="font-medium text-amber-700 dark:text-amber-300">
+          {room < 1
+            ? `The prompt fills the ${formatCount(CONTEXT_WINDOW)}-token window: shorten it or clear older messages.`
+            : `Max Tokens ${formatCount(maxTokens)} would overflow the ${formatCount(CONTEXT_WINDOW)}-token window: at most ${formatCount(room)} remain.`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import type { SnippetTarget } from "@/lib/code-export/targets";
+import { Dialog } from "../ui/dialog";
+
+// The snippet generators load when the dialog first opens, not with the page.
+const ViewCodePanel = dynamic(() => import("./view-code-dialog").then((m) => m.ViewCodePanel), {
+  loading: () => <p className="text-sm text-muted">Loading…</p>,
+});
+
+export function ViewCodeButton({ thisServer, model }: { thisServer: SnippetTarget | null; model?: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn-quiet" onClick={() => setOpen(true)}>
+        View code
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="View code">
+        <ViewCodePanel thisServer={thisServer} model={model} />
+      </Dialog>
+    </>
+  );
+}

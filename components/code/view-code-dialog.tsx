@@ -1,0 +1,108 @@
+"use client";
+import { useMemo, useState } from "react";
+import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/snippets";
+import { DIALECT_LABELS, MODELSLAB_TARGET, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
+import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
+import type { ChatMessage } from "@/lib/providers/types";
+import { useConversationStore } from "@/lib/store/conversation-store";
+import { useParamsStore } from "@/lib/store/params-store";
+import { CopyButton } from "../ui/copy-button";
+
+/** The request the playground sent last (history up to the last user message), or a first example. */
+function currentRequestMessages(messages: { role: ChatMessage["role"]; content: string }[]): ChatMessage[] {
+  const lastUser = messages.findLastIndex((m) => m.role === "user");
+  if (lastUser < 0) return [{ role: "user", content: STARTER_PROMPTS[0] }];
+  return messages
+    .slice(0, lastUser + 1)
+    .filter((m) => m.role === "user" || m.content !== "")
+    .map(({ role, content }) => ({ role, content }));
+}
+
+export function ViewCodePanel({ thisServer, model }: { thisServer: SnippetTarget | null; model?: string }) {
+  const targets = thisServer ? [MODELSLAB_TARGET, thisServer] : [MODELSLAB_TARGET];
+  const [targetId, setTargetId] = useState<SnippetTarget["id"]>("modelslab");
+  const [dialect, setDialect] = useState<Dialect>("openai");
+  const [stream, setStream] = useState(true);
+  const [language, setLanguage] = useState<Language>("curl");
+  const messages = useConversationStore((s) => s.messages);
+  const { systemMessage, params } = useParamsStore();
+
+  const target = targets.find((t) => t.id === targetId) ?? MODELSLAB_TARGET;
+  const activeDialect = target.dialects.includes(dialect) ? dialect : "openai";
+  const snippet = useMemo(
+    () =>
+      generateSnippet(language, {
+        request: { systemMessage, messages: currentRequestMessages(messages), params },
+        model: target.model ?? model ?? MODEL.id,
+        dialect: activeDialect,
+        stream,
+        target,
+      }),
+    [language, systemMessage, messages, params, target, model, activeDialect, stream],
+  );
+
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-muted">
+        The request with this conversation, System Message and parameters. The key is read from an environment variable; it is never
+        in the code.
+      </p>
+      <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        {targets.length > 1 ? (
+          <fieldset className="flex flex-wrap items-center gap-3">
+            <legend className="sr-only">Send to</legend>
+            <span className="font-medium" aria-hidden>
+              Send to
+            </span>
+            {targets.map((t) => (
+              <label key={t.id} className="flex items-center gap-1">
+                <input type="radio" name="code-target" checked={t.id === target.id} onChange={() => setTargetId(t.id)} />
+                {t.label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <fieldset className="flex flex-wrap items-center gap-3">
+          <legend className="sr-only">API</legend>
+          <span className="font-medium" aria-hidden>
+            API
+          </span>
+          {(["openai", "anthropic"] as const).map((d) => (
+            <label key={d} className="flex items-center gap-1">
+              <input type="radio" name="code-dialect" checked={d === activeDialect} disabled={!target.dialects.includes(d)} onChange={() => setDialect(d)} />
+              {DIALECT_LABELS[d]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} />
+          Streaming
+        </label>
+      </div>
+      <div role="group" aria-label="Language" className="flex flex-wrap gap-1 border-b border-line pb-2">
+        {LANGUAGES.map((l) => (
+          <button
+            key={l.id}
+            type="button"
+            aria-pressed={l.id === language}
+            className={`btn-quiet ${l.id === language ? "bg-subtle font-semibold text-fg" : ""}`}
+            onClick={() => setLanguage(l.id)}
+          >
+            {l.label}
+          </button>
+        ))}
+      </div>
+      {activeDialect === "anthropic" ? (
+        <p className="text-xs text-muted">The Anthropic-compatible API takes temperature 0–1 and has no penalties or seed: those are left out.</p>
+      ) : null}
+      <div className="relative">
+        <pre className="max-h-[50vh] overflow-auto rounded-lg bg-subtle p-3 text-xs" tabIndex={0} aria-label={`${LANGUAGES.find((l) => l.id === language)?.label} code`}>
+          <code data-testid="code-snippet">{snippet}</code>
+        </pre>
+        <div className="absolute right-2 top-2">
+          <CopyButton text={snippet} label="Copy code" />
+        </div>
+      </div>
+    </div>
+  );
+}
