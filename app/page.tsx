@@ -1,8 +1,9 @@
 import { connection } from "next/server";
 import { DemoNotice } from "@/components/demo-notice";
 import { ModelHeader } from "@/components/model-header";
+import { ModelInfo } from "@/components/model-info";
 import { Playground } from "@/components/playground";
-import { thisServerTarget } from "@/lib/code-export/server-targets";
+import { codeExportContext } from "@/lib/code-export/server-targets";
 import { getProvider } from "@/lib/providers/registry";
 
 export default async function Home() {
@@ -13,7 +14,8 @@ export default async function Home() {
     <main className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
       <ModelHeader provider={provider} />
       {provider.isDemo ? <DemoNotice /> : null}
-      <Playground thisServer={thisServerTarget()} />
+      <Playground codeExport={codeExportContext()} />
+      <ModelInfo />
     </main>
   );
 }

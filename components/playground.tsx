@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { SnippetTarget } from "@/lib/code-export/targets";
+import type { CodeExportContext } from "@/lib/code-export/targets";
 import { useConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ChatPanel } from "./chat/chat-panel";
@@ -8,7 +8,7 @@ import { ParamPanel } from "./params/param-panel";
 import { QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
 
-export function Playground({ thisServer }: { thisServer: SnippetTarget | null }) {
+export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
   const [paramsOpen, setParamsOpen] = useState(false);
   const [ready, setReady] = useState(false);
   // Read once the stores have hydrated, so a shared conversation loads over them, not under.
@@ -26,7 +26,7 @@ export function Playground({ thisServer }: { thisServer: SnippetTarget | null })
     <QueryProvider>
       <OpenSharedConversation id={shareId} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
-        <ChatPanel thisServer={thisServer} />
+        <ChatPanel codeExport={codeExport} />
         <aside className="rounded-xl border border-line p-3">
           <button
             type="button"

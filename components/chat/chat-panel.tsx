@@ -1,21 +1,23 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useConversationStore } from "@/lib/store/conversation-store";
-import type { SnippetTarget } from "@/lib/code-export/targets";
+import type { CodeExportContext } from "@/lib/code-export/targets";
 import { ViewCodeButton } from "../code/view-code-button";
 import { ShareButton } from "../share/share-dialog";
-import { pricesFor } from "@/lib/model-prices";
+import { useActivePrices } from "@/lib/client/use-models";
+import { useParamsStore } from "@/lib/store/params-store";
 import { Composer } from "./composer";
 import { ConversationTotals } from "./conversation-totals";
 import { MessageItem } from "./message-item";
 import { StarterPrompts } from "./starter-prompts";
 
-export function ChatPanel({ thisServer }: { thisServer: SnippetTarget | null }) {
+export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const { messages, isStreaming, send, stop, regenerate, editAndResend, clear } = useConversationStore();
   const endRef = useRef<HTMLDivElement>(null);
   const lastReplyId = messages.findLast((m) => m.role === "assistant")?.id;
   const lastContent = messages.at(-1)?.content.length ?? 0;
-  const prices = pricesFor(undefined);
+  const prices = useActivePrices();
+  const model = useParamsStore((s) => s.model);
 
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: "end" });
@@ -29,7 +31,7 @@ export function ChatPanel({ thisServer }: { thisServer: SnippetTarget | null }) 
           <ConversationTotals messages={messages} prices={prices} />
         </div>
         <div className="flex gap-1">
-          <ViewCodeButton thisServer={thisServer} />
+          <ViewCodeButton context={codeExport} model={model} />
           <ShareButton />
           <button type="button" className="btn-quiet" onClick={clear} disabled={messages.length === 0}>
             Clear conversation

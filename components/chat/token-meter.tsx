@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { countRequestTokens } from "@/lib/client/count-tokens";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
-import { MODEL } from "@/lib/model-facts";
+import { useActivePrices } from "@/lib/client/use-models";
 import { CONTEXT_WINDOW } from "@/lib/params";
 import { costOf, formatCount, formatUsd } from "@/lib/pricing";
 import { useConversationStore } from "@/lib/store/conversation-store";
@@ -18,6 +18,7 @@ export function TokenMeter({ draft }: { draft: string }) {
   const messages = useConversationStore((s) => s.messages);
   const systemMessage = useParamsStore((s) => s.systemMessage);
   const maxTokens = useParamsStore((s) => s.params.maxTokens);
+  const prices = useActivePrices();
 
   const body = useMemo(() => {
     const history = messages.filter((m) => m.role === "user" || m.content !== "").map(({ role, content }) => ({ role, content }));
@@ -46,9 +47,11 @@ export function TokenMeter({ draft }: { draft: string }) {
         <span>
           Prompt <span className="font-medium text-fg tabular-nums" data-testid="prompt-tokens">{formatCount(promptTokens)}</span> tokens
         </span>
-        <span>
-          Input cost <span className="font-medium text-fg tabular-nums" data-testid="input-cost">{formatUsd(costOf(promptTokens, MODEL.inputPricePerMillion))}</span>
-        </span>
+        {prices ? (
+          <span>
+            Input cost <span className="font-medium text-fg tabular-nums" data-testid="input-cost">{formatUsd(costOf(promptTokens, prices.inputPerMillion))}</span>
+          </span>
+        ) : null}
         <label className="flex items-center gap-2">
           <span>Context</span>
           <meter className="h-2 w-28" min={0} max={CONTEXT_WINDOW} low={CONTEXT_WINDOW * 0.75} high={CONTEXT_WINDOW * 0.95} optimum={0} value={used} />

@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { SnippetTarget } from "@/lib/code-export/targets";
+import type { CodeExportContext } from "@/lib/code-export/targets";
 import { Dialog } from "../ui/dialog";
 
 // The snippet generators load when the dialog first opens, not with the page.
@@ -9,7 +9,7 @@ const ViewCodePanel = dynamic(() => import("./view-code-dialog").then((m) => m.V
   loading: () => <p className="text-sm text-muted">Loading…</p>,
 });
 
-export function ViewCodeButton({ thisServer, model }: { thisServer: SnippetTarget | null; model?: string }) {
+export function ViewCodeButton({ context, model }: { context: CodeExportContext; model?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -17,7 +17,7 @@ export function ViewCodeButton({ thisServer, model }: { thisServer: SnippetTarge
         View code
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title="View code">
-        <ViewCodePanel thisServer={thisServer} model={model} />
+        <ViewCodePanel context={context} model={model} />
       </Dialog>
     </>
   );

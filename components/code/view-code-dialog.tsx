@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/snippets";
-import { DIALECT_LABELS, MODELSLAB_TARGET, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
+import { DIALECT_LABELS, MODELSLAB_TARGET, type CodeExportContext, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
 import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
 import type { ChatMessage } from "@/lib/providers/types";
 import { useConversationStore } from "@/lib/store/conversation-store";
@@ -18,7 +18,8 @@ function currentRequestMessages(messages: { role: ChatMessage["role"]; content: 
     .map(({ role, content }) => ({ role, content }));
 }
 
-export function ViewCodePanel({ thisServer, model }: { thisServer: SnippetTarget | null; model?: string }) {
+export function ViewCodePanel({ context, model }: { context: CodeExportContext; model?: string }) {
+  const { thisServer, servesModelsLab } = context;
   const targets = thisServer ? [MODELSLAB_TARGET, thisServer] : [MODELSLAB_TARGET];
   const [targetId, setTargetId] = useState<SnippetTarget["id"]>("modelslab");
   const [dialect, setDialect] = useState<Dialect>("openai");
@@ -33,12 +34,13 @@ export function ViewCodePanel({ thisServer, model }: { thisServer: SnippetTarget
     () =>
       generateSnippet(language, {
         request: { systemMessage, messages: currentRequestMessages(messages), params },
-        model: target.model ?? model ?? MODEL.id,
+        // A picked model belongs to the upstream that serves it; ModelsLab snippets otherwise use the page's model.
+        model: target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : servesModelsLab ? (model ?? MODEL.id) : MODEL.id,
         dialect: activeDialect,
         stream,
         target,
       }),
-    [language, systemMessage, messages, params, target, model, activeDialect, stream],
+    [language, systemMessage, messages, params, target, model, servesModelsLab, activeDialect, stream],
   );
 
   return (

@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
 import { useParamsStore } from "@/lib/store/params-store";
+import { ModelPicker } from "./model-picker";
 import { ParamSlider } from "./param-slider";
 
 /** Generated from the parameter table: a new row there is a new control here. */
@@ -20,6 +21,8 @@ export function ParamPanel() {
           Reset to defaults
         </button>
       </div>
+
+      <ModelPicker />
 
       <div className="space-y-1">
         <label htmlFor={systemId} className="text-sm font-medium">

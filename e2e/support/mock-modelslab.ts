@@ -25,6 +25,8 @@ export const MOCK_REPLY = [
 ];
 
 /** Queued for the next completion: an HTTP failure, a drop mid-stream, or a different reply. */
+export const MODELS = ["mistralai-mixtral-8x7b-instruct", "meta-llama-3.1-8b-instruct", "qwen-qwen2.5-14b"];
+
 type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number } | { reply: string[] };
 let failures: Failure[] = [];
 const requests: { headers: http.IncomingHttpHeaders; body: unknown }[] = [];
@@ -45,6 +47,14 @@ const server = http.createServer(async (req, res) => {
   if (req.url === "/__requests") {
     res.setHeader("Content-Type", "application/json");
     return res.end(JSON.stringify(requests));
+  }
+  if (req.url === "/api/v7/llm/v1/models" && req.method === "GET") {
+    if (req.headers.authorization !== `Bearer ${KEY}`) {
+      res.writeHead(401, { "Content-Type": "application/json" });
+      return res.end('{"error":{"message":"Invalid API key provided","type":"invalid_request_error"}}');
+    }
+    res.writeHead(200, { "Content-Type": "application/json" });
+    return res.end(JSON.stringify({ object: "list", data: MODELS.map((id) => ({ id, object: "model", created: 1753142400, owned_by: "modelslab" })) }));
   }
   if (req.url !== "/api/v7/llm/chat/completions" || req.method !== "POST") {
     res.statusCode = 404;

@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "../env";
 import { getProvider } from "../providers/registry";
-import { MODELSLAB_BASE_URL, type SnippetTarget } from "./targets";
+import { MODELSLAB_BASE_URL, type CodeExportContext, type SnippetTarget } from "./targets";
 
 /** Drops credentials a base URL may carry (user:pass@host): a snippet must never hold a secret. */
 const publicUrl = (raw: string) => {
@@ -35,3 +35,8 @@ export function thisServerTarget(): SnippetTarget | null {
   }
   return null;
 }
+
+export const codeExportContext = (): CodeExportContext => ({
+  thisServer: thisServerTarget(),
+  servesModelsLab: getProvider().info.kind === "modelslab",
+});

@@ -34,3 +34,10 @@ export const DIALECT_LABELS: Record<Dialect, string> = {
 export const endpointOf = (target: SnippetTarget, dialect: Dialect) => `${target.baseUrl.replace(/\/+$/, "")}${DIALECT_PATHS[dialect]}`;
 
 export const DEFAULT_MODEL = MODEL.id;
+
+/** What the server tells the View code dialog about the upstream it serves from. */
+export interface CodeExportContext {
+  thisServer: SnippetTarget | null;
+  /** The playground serves from ModelsLab: a picked model applies to ModelsLab snippets too. */
+  servesModelsLab: boolean;
+}

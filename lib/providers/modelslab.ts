@@ -18,6 +18,8 @@ export function createModelsLabProvider(config: ModelsLabConfig): ChatProvider {
     apiKey: config.apiKey,
     keyInBody: config.keyInBody,
     idleTimeoutMs: config.idleTimeoutMs,
+    // The Anthropic-compatible side lists the models: GET /v1/models.
+    modelsPath: "/v1/models",
     fetch: config.fetch,
   });
 }

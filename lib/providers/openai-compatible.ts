@@ -18,6 +18,8 @@ export interface OpenAICompatibleConfig {
   renameFields?: Record<string, string>;
   /** Abort when the upstream sends nothing for this long (first byte or between chunks). */
   idleTimeoutMs: number;
+  /** Where the model list lives under the base URL; OpenAI's is /models. */
+  modelsPath?: string;
   fetch?: FetchLike;
 }
 
@@ -177,7 +179,33 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
     }
   }
 
-  return { info: config.info, stream };
+  async function listModels(signal: AbortSignal): Promise<string[]> {
+    let response: Response;
+    try {
+      response = await doFetch(`${config.baseUrl.replace(/\/+$/, "")}${config.modelsPath ?? "/models"}`, {
+        method: "GET",
+        headers: { Accept: "application/json", ...(config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {}) },
+        signal,
+      });
+    } catch (cause) {
+      throw new Error(errorEvent("upstream_unreachable", describeNetworkError(cause)).message);
+    }
+    const body = await response.text();
+    if (!response.ok) {
+      throw new Error(httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") }).message);
+    }
+    let parsed: { data?: { id?: unknown }[] } = {};
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      /* reported below */
+    }
+    const ids = parsed.data?.map((m) => m.id).filter((id): id is string => typeof id === "string");
+    if (!ids) throw new Error("The upstream's model list has no data array.");
+    return ids;
+  }
+
+  return { info: config.info, stream, listModels };
 }
 
 function* singleJsonBody(text: string): Generator<StreamEvent> {

@@ -32,6 +32,8 @@ export interface ChatProvider {
   info: ProviderInfo;
   /** Yields events and always ends with exactly one `finish` or `error`; never throws. */
   stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<StreamEvent>;
+  /** Model ids the upstream serves (OpenAI `/models`, ModelsLab `/v1/models`); throws a readable Error. */
+  listModels?(signal: AbortSignal): Promise<string[]>;
   /** Prepares expensive state (a local model) ahead of the first request. */
   warmUp?(): Promise<void>;
 }

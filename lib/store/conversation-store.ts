@@ -77,7 +77,7 @@ export const useConversationStore = create<ConversationState>()(
         const reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming" };
         set({ messages: [...history, reply], isStreaming: true });
 
-        const { systemMessage, params } = useParamsStore.getState();
+        const { systemMessage, params, model } = useParamsStore.getState();
         const messages = history
           .filter((m) => m.role === "user" || m.content !== "")
           .map(({ role, content }) => ({ role, content }));
@@ -107,7 +107,7 @@ export const useConversationStore = create<ConversationState>()(
           patch(reply.id, (m) => ({ content: m.content + text }));
         };
 
-        for await (const event of streamChat({ systemMessage, messages, params }, abort.signal)) {
+        for await (const event of streamChat({ systemMessage, messages, params, ...(model ? { model } : {}) }, abort.signal)) {
           if (event.type === "text-delta") {
             firstTokenAt ??= performance.now();
             pending += event.text;

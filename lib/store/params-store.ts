@@ -7,6 +7,9 @@ import { debouncedLocalStorage } from "./debounced-storage";
 interface ParamsState {
   systemMessage: string;
   params: SamplingParams;
+  /** A model picked from the upstream's list; undefined means the server's configured model. */
+  model?: string;
+  setModel(model: string | undefined): void;
   setSystemMessage(text: string): void;
   setParam(key: NumericParamKey, value: number): void;
   setSeed(seed: number | undefined): void;
@@ -21,6 +24,7 @@ export const useParamsStore = create<ParamsState>()(
       systemMessage: DEFAULT_SYSTEM_MESSAGE,
       params: { ...DEFAULT_PARAMS },
       setSystemMessage: (systemMessage) => set({ systemMessage }),
+      setModel: (model) => set({ model }),
       setParam: (key, value) => {
         const param = NUMERIC_PARAMS.find((p) => p.key === key)!;
         set((s) => ({ params: { ...s.params, [key]: clampParam(param, value) } }));
@@ -49,7 +53,12 @@ export const useParamsStore = create<ParamsState>()(
           if (typeof v === "number") params[param.key] = clampParam(param, v);
         }
         if (typeof p.params?.seed === "number") params.seed = p.params.seed;
-        return { ...current, systemMessage: typeof p.systemMessage === "string" ? p.systemMessage : current.systemMessage, params };
+        return {
+          ...current,
+          systemMessage: typeof p.systemMessage === "string" ? p.systemMessage : current.systemMessage,
+          params,
+          ...(typeof p.model === "string" ? { model: p.model } : {}),
+        };
       },
     },
   ),
