@@ -43,6 +43,12 @@ test.describe("share links (embedded SQLite)", () => {
     await expect(reader.locator('[data-param="seed"]')).toHaveText("1234");
     await expect(reader.getByTestId("shared-system-message")).toHaveText(/helpful AI assistant/);
     await expect(reader.getByRole("note")).toContainText("demo model");
+    // The reply's numbers travel with it: tokens, cost, time to first token, speed.
+    const sharedStats = reader.getByRole("listitem", { name: "Assistant reply" }).getByTestId("reply-stats");
+    await expect(sharedStats.locator('[data-stat="completion-tokens"]')).toHaveText(/^\d+$/);
+    await expect(sharedStats.locator('[data-stat="cost"]')).toHaveText(/^\$0\.0+\d+$/);
+    await expect(sharedStats.locator('[data-stat="ttft"]')).toHaveText(/^\d+\.\d\d s$/);
+    await expect(sharedStats.locator('[data-stat="speed"]')).toHaveText(/tok\/s$/);
 
     // It reads fully without JavaScript.
     const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -215,3 +215,25 @@ describe("provider options", () => {
     expect(server.requests[0].headers.authorization).toBeUndefined();
   });
 });
+
+describe.each(makers)("%s provider lists models", (name, make) => {
+  const listing = JSON.stringify({ object: "list", data: [{ id: "mistralai-mixtral-8x7b-instruct", object: "model" }, { id: "qwen-qwen2.5-14b", object: "model" }] });
+
+  it("reads the upstream's model list with the key as a Bearer header", async () => {
+    server.queue({ headers: { "Content-Type": "application/json" }, chunks: [listing] });
+    expect(await make().listModels!(AbortSignal.timeout(5000))).toEqual(["mistralai-mixtral-8x7b-instruct", "qwen-qwen2.5-14b"]);
+    const [sent] = server.requests;
+    expect(sent.method).toBe("GET");
+    expect(sent.url).toBe(name === "modelslab" ? "/api/v7/llm/v1/models" : "/v1/models");
+    expect(sent.headers.authorization).toBe(`Bearer ${CANARY_KEY}`);
+  });
+
+  it("fails with a readable message, never the key", async () => {
+    server.queue({ status: 401, headers: { "Content-Type": "application/json" }, chunks: ['{"status":"error","message":"Invalid API key"}'] });
+    const failure = make().listModels!(AbortSignal.timeout(5000));
+    await expect(failure).rejects.toThrow(/Invalid API key.*401/);
+    await expect(failure).rejects.not.toThrow(CANARY_KEY);
+    server.queue({ headers: { "Content-Type": "application/json" }, chunks: ["<html>not json</html>"] });
+    await expect(make().listModels!(AbortSignal.timeout(5000))).rejects.toThrow(/no data array/);
+  });
+});
