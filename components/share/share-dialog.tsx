@@ -38,9 +38,9 @@ function ShareForm() {
 
   const share = useMutation({
     mutationFn: () => {
-      const { systemMessage, params } = useParamsStore.getState();
+      const { systemMessage, params, model } = useParamsStore.getState();
       const messages = toSharedMessages(useConversationStore.getState().messages);
-      return createShare({ systemMessage, params, messages, expiresIn });
+      return createShare({ systemMessage, params, messages, expiresIn, ...(model ? { model } : {}) });
     },
     onSuccess: (created) => {
       const messages = useConversationStore.getState().messages;

@@ -113,7 +113,14 @@ describe.each(backends)("share repository on $name", (backend) => {
       systemMessage: "You are terse.",
       params: { temperature: 0.3, maxTokens: 1000, topP: 0.9, frequencyPenalty: 0, presencePenalty: 0, seed: 42 },
       messages: body().messages,
+      prices: { inputPerMillion: 0.54, outputPerMillion: 0.54 },
     });
+  });
+
+  it("records the prices used: none for a picked model without a published price", async () => {
+    const picked = await shares.create(body({ model: "qwen-qwen2.5-14b" }), provider);
+    const read = await shares.read(picked.id);
+    expect(read.status === "live" && read.share.snapshot).toMatchObject({ model: "qwen-qwen2.5-14b", prices: null });
   });
 
   it("gives distinct ids to distinct content", async () => {

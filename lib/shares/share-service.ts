@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../errors";
 import type { ShareRepository, RevokeOutcome } from "../db/share-repository";
+import { MIXTRAL_PRICES, pricesFor } from "../model-prices";
 import type { ProviderInfo } from "../providers/types";
 import { expiryDate } from "./expiry";
 import { canonicalJson, MAX_SNAPSHOT_BYTES, type CreateShareBody, type ShareSnapshot } from "./snapshot";
@@ -38,6 +39,8 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
         systemMessage: body.systemMessage,
         params: body.params,
         messages: body.messages,
+        // As the playground prices it: the configured model is the page's Mixtral; a picked one may have no price.
+        prices: body.model && body.model !== provider.model ? pricesFor(body.model) : MIXTRAL_PRICES,
       };
       const json = canonicalJson(snapshot);
       const bytes = Buffer.byteLength(json);

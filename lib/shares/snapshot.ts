@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_MESSAGES, MessageSchema, ModelIdSchema, ParamsSchema, SystemMessageSchema } from "@/app/api/chat/schema";
+import type { Prices } from "../pricing";
 import type { ProviderKind } from "../providers/types";
 import { EXPIRY_CHOICES } from "./expiry";
 
@@ -45,6 +46,8 @@ export interface ShareSnapshot {
   systemMessage: string;
   params: z.infer<typeof ParamsSchema>;
   messages: SharedMessage[];
+  /** The prices the playground used for this model when shared; null when none is published. */
+  prices: Prices | null;
 }
 
 /** JSON with object keys sorted, so equal content always hashes equally. */

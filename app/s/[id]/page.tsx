@@ -8,7 +8,6 @@ import { SharedMessageItem } from "@/components/share/shared-message";
 import { SharedSettings } from "@/components/share/shared-settings";
 import { getShareService } from "@/lib/db";
 import { MODEL } from "@/lib/model-facts";
-import { pricesFor } from "@/lib/model-prices";
 import { firstUserMessage, shorten } from "@/lib/shares/share-text";
 
 type Props = { params: Promise<{ id: string }> };
@@ -72,7 +71,7 @@ export default async function SharePage({ params }: Props) {
           </h2>
           <ol className="space-y-3" aria-label="Conversation">
             {snapshot.messages.map((message, i) => (
-              <SharedMessageItem key={i} message={message} prices={pricesFor(snapshot.model)} />
+              <SharedMessageItem key={i} message={message} prices={snapshot.prices ?? null} />
             ))}
           </ol>
         </section>
