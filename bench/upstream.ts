@@ -28,6 +28,11 @@ export async function startBenchUpstream(): Promise<{ url: string; lastEndSentAt
   const server = http.createServer(async (req, res) => {
     let raw = "";
     for await (const chunk of req) raw += chunk;
+    if (req.method === "GET") {
+      // The playground asks for the model list (GET /models) when the page loads.
+      res.writeHead(200, { "Content-Type": "application/json" });
+      return res.end(JSON.stringify({ object: "list", data: [{ id: "markdown:6000:200", object: "model" }] }));
+    }
     const [kind, countText, rateText] = String(JSON.parse(raw).model).split(":");
     const count = Number(countText);
     const rate = Number(rateText);

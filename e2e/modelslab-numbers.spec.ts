@@ -99,3 +99,21 @@ test("model information from the seed page sits below the playground", async ({ 
   await expect(page.getByRole("button", { name: "Copy Count tokens URL" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Qwen2.5 14B" })).toHaveAttribute("href", /Qwen-Qwen2.5-14B/);
 });
+
+test("without usage from the upstream, the reply's tokens are counted exactly after it finishes", async ({ page, request }) => {
+  await request.post(`${MOCK_URL}/__control`, { data: { reply: ["Hello", " world!"], usage: false } });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await app.send("Say hello");
+  await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+  const expectedPrompt = (await (
+    await request.post("/api/count-tokens", {
+      data: { systemMessage: "You are a helpful AI assistant specialized in providing accurate and detailed responses.", messages: [{ role: "user", content: "Say hello" }] },
+    })
+  ).json()) as { promptTokens: number };
+  const stats = app.lastReply().getByTestId("reply-stats");
+  await expect(stats.locator('[data-stat="prompt-tokens"]')).toHaveText(String(expectedPrompt.promptTokens));
+  // "Hello world!" is 3 tokens for Mixtral.
+  await expect(stats.locator('[data-stat="completion-tokens"]')).toHaveText("3");
+  await expect(stats.locator('[data-stat="speed"]')).toHaveText(/tok\/s$/);
+});

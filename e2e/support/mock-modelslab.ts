@@ -27,7 +27,7 @@ export const MOCK_REPLY = [
 /** Queued for the next completion: an HTTP failure, a drop mid-stream, or a different reply. */
 export const MODELS = ["mistralai-mixtral-8x7b-instruct", "meta-llama-3.1-8b-instruct", "qwen-qwen2.5-14b"];
 
-type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number } | { reply: string[] };
+type Failure = { status: number; body: string; headers?: Record<string, string> } | { dropAfter: number } | { reply: string[]; usage?: boolean };
 let failures: Failure[] = [];
 const requests: { headers: http.IncomingHttpHeaders; body: unknown }[] = [];
 
@@ -73,7 +73,7 @@ const server = http.createServer(async (req, res) => {
   }
 
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
-  const chunks = openAiStream(failure && "reply" in failure ? failure.reply : MOCK_REPLY);
+  const chunks = failure && "reply" in failure ? openAiStream(failure.reply, { usage: failure.usage ?? true }) : openAiStream(MOCK_REPLY);
   for (let i = 0; i < chunks.length; i++) {
     if (failure && "dropAfter" in failure && i === failure.dropAfter) {
       res.socket?.destroy();

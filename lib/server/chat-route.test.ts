@@ -4,8 +4,6 @@ import { iterate, parseSse } from "../stream/sse";
 import { parseChatRequest } from "./parse-chat-request";
 import { sseResponse } from "./sse-response";
 import { AppError } from "../errors";
-import { DEFAULT_PARAMS } from "../params";
-import { withCountedUsage } from "./with-counted-usage";
 
 async function eventsOf(response: Response): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
@@ -87,31 +85,3 @@ describe("parseChatRequest", () => {
   });
 });
 
-describe("withCountedUsage", () => {
-  const chat = { systemMessage: "", messages: [{ role: "user" as const, content: "Hello world!" }], params: DEFAULT_PARAMS };
-  async function collect(events: StreamEvent[]) {
-    async function* source() {
-      yield* events;
-    }
-    const out: StreamEvent[] = [];
-    for await (const e of withCountedUsage(source(), chat)) out.push(e);
-    return out;
-  }
-
-  it("counts usage with the Mixtral tokenizer when the upstream sends none", async () => {
-    const out = await collect([{ type: "text-delta", text: "Hello" }, { type: "text-delta", text: " world!" }, { type: "finish", reason: "stop" }]);
-    // BOS + "[INST] Hello world! [/INST]" is 1 + 10 tokens; "Hello world!" is 3.
-    expect(out.slice(-2)).toEqual([{ type: "usage", usage: { promptTokens: 11, completionTokens: 3 } }, { type: "finish", reason: "stop" }]);
-  });
-
-  it("keeps the upstream's usage and adds nothing on errors", async () => {
-    const upstream: StreamEvent = { type: "usage", usage: { promptTokens: 31, completionTokens: 12 } };
-    expect(await collect([{ type: "text-delta", text: "a" }, upstream, { type: "finish", reason: "stop" }])).toEqual([
-      { type: "text-delta", text: "a" },
-      upstream,
-      { type: "finish", reason: "stop" },
-    ]);
-    const failed = await collect([{ type: "text-delta", text: "a" }, { type: "error", code: "timeout", message: "slow" }]);
-    expect(failed.map((e) => e.type)).toEqual(["text-delta", "error"]);
-  });
-});

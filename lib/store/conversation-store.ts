@@ -8,6 +8,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { streamChat } from "../client/chat-stream";
+import { countUsage } from "../client/count-tokens";
 import type { ErrorCode, FinishReason, Usage } from "../stream/events";
 import { debouncedLocalStorage } from "./debounced-storage";
 import { useParamsStore } from "./params-store";
@@ -85,17 +86,16 @@ export const useConversationStore = create<ConversationState>()(
         // Speed as the user experiences it: measured here, from the click to the last token.
         const startedAt = performance.now();
         let firstTokenAt: number | undefined;
-        let completionTokens: number | undefined;
-        const metrics = (): ReplyMetrics | undefined => {
-          if (firstTokenAt === undefined) return undefined;
-          const endedAt = performance.now();
-          const generatingSeconds = (endedAt - firstTokenAt) / 1000;
-          return {
-            timeToFirstTokenMs: Math.round(firstTokenAt - startedAt),
-            totalMs: Math.round(endedAt - startedAt),
-            ...(completionTokens && generatingSeconds > 0 ? { tokensPerSecond: Math.round((completionTokens / generatingSeconds) * 10) / 10 } : {}),
-          };
+        let finishedAt = startedAt;
+        const speed = (completionTokens: number) => {
+          const seconds = firstTokenAt === undefined ? 0 : (finishedAt - firstTokenAt) / 1000;
+          return completionTokens > 0 && seconds > 0 ? { tokensPerSecond: Math.round((completionTokens / seconds) * 10) / 10 } : {};
         };
+        const metrics = (usage: Usage | undefined): ReplyMetrics | undefined =>
+          firstTokenAt === undefined
+            ? undefined
+            : { timeToFirstTokenMs: Math.round(firstTokenAt - startedAt), totalMs: Math.round(finishedAt - startedAt), ...speed(usage?.completionTokens ?? 0) };
+        let usage: Usage | undefined;
 
         let pending = "";
         let cancelFrame: (() => void) | undefined;
@@ -113,12 +113,13 @@ export const useConversationStore = create<ConversationState>()(
             pending += event.text;
             cancelFrame ??= scheduleFrame(flush);
           } else if (event.type === "usage") {
-            completionTokens = event.usage.completionTokens;
+            usage = event.usage;
             patch(reply.id, () => ({ usage: event.usage }));
           } else if (event.type === "finish") {
             cancelFrame?.();
             flush();
-            const measured = metrics();
+            finishedAt = performance.now();
+            const measured = metrics(usage);
             patch(reply.id, () => ({
               state: event.reason === "abort" ? "stopped" : "done",
               finishReason: event.reason,
@@ -134,6 +135,17 @@ export const useConversationStore = create<ConversationState>()(
         if (controller === abort) {
           controller = undefined;
           set({ isStreaming: false });
+        }
+
+        // No usage from the upstream: count it exactly, off the streaming path, once the reply is done.
+        const finished = get().messages.find((m) => m.id === reply.id);
+        if (finished && !finished.usage && finished.content && finished.state !== "error") {
+          try {
+            const counted = await countUsage({ systemMessage, messages }, finished.content);
+            patch(reply.id, (m) => ({ usage: counted, ...(m.metrics ? { metrics: { ...m.metrics, ...speed(counted.completionTokens) } } : {}) }));
+          } catch {
+            /* the reply simply shows no token numbers */
+          }
         }
       }
 

@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
 import { parseChatRequest } from "@/lib/server/parse-chat-request";
 import { sseResponse } from "@/lib/server/sse-response";
-import { withCountedUsage } from "@/lib/server/with-counted-usage";
 
 export async function POST(request: Request): Promise<Response> {
   let chat;
@@ -13,5 +12,5 @@ export async function POST(request: Request): Promise<Response> {
     throw error;
   }
   const provider = getProvider();
-  return sseResponse((signal) => withCountedUsage(provider.stream(chat, { signal }), chat), request.signal);
+  return sseResponse((signal) => provider.stream(chat, { signal }), request.signal);
 }
