@@ -14,6 +14,9 @@ import { timeStream, type StreamTiming } from "./stream-client";
 import { benchShares } from "./shares";
 
 const PORT = 3300;
+/** `npm run bench -- concurrency shares` runs only those sections (single, concurrency, bundle, shares, rendering). */
+const only = new Set(process.argv.slice(2));
+const wanted = (section: string) => only.size === 0 || only.has(section);
 const APP = `http://127.0.0.1:${PORT}`;
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number): number {
@@ -46,64 +49,74 @@ async function main() {
     const direct = (model: string) => timeStream(`${upstream.url}/chat/completions`, { model }, "direct");
     const routed = (model: string) => timeStream(`${APP}/api/chat`, chat(model), "route");
 
-    console.log("\n== One 2,000-token reply: direct from the upstream vs through /api/chat ==");
-    await routed("stamp:50:0"); // warm the route
-    for (const [label, model, runs] of [["full speed", "stamp:2000:0", 7], ["100 tokens/s", "stamp:2000:100", 1]] as const) {
-      const d: StreamTiming[] = [];
-      const r: StreamTiming[] = [];
-      for (let i = 0; i < runs; i++) {
-        d.push(await direct(model));
-        r.push(await routed(model));
+    if (wanted("single")) {
+      console.log("\n== One 2,000-token reply: direct from the upstream vs through /api/chat ==");
+      await routed("stamp:50:0"); // warm the route
+      for (const [label, model, runs] of [["full speed", "stamp:2000:0", 7], ["100 tokens/s", "stamp:2000:100", 1]] as const) {
+        const d: StreamTiming[] = [];
+        const r: StreamTiming[] = [];
+        for (let i = 0; i < runs; i++) {
+          d.push(await direct(model));
+          r.push(await routed(model));
+        }
+        const [dFirst, rFirst] = [median(d.map((t) => t.firstTokenMs)), median(r.map((t) => t.firstTokenMs))];
+        const [dTotal, rTotal] = [median(d.map((t) => t.totalMs)), median(r.map((t) => t.totalMs))];
+        console.log(
+          `${label.padEnd(13)} first token: direct ${ms(dFirst)}, route ${ms(rFirst)} (+${ms(rFirst - dFirst)})` +
+            ` | total: direct ${ms(dTotal)}, route ${ms(rTotal)} (ratio ${(rTotal / dTotal).toFixed(3)}) [median of ${runs}]`,
+        );
       }
-      const [dFirst, rFirst] = [median(d.map((t) => t.firstTokenMs)), median(r.map((t) => t.firstTokenMs))];
-      const [dTotal, rTotal] = [median(d.map((t) => t.totalMs)), median(r.map((t) => t.totalMs))];
-      console.log(
-        `${label.padEnd(13)} first token: direct ${ms(dFirst)}, route ${ms(rFirst)} (+${ms(rFirst - dFirst)})` +
-          ` | total: direct ${ms(dTotal)}, route ${ms(rTotal)} (ratio ${(rTotal / dTotal).toFixed(3)}) [median of ${runs}]`,
-      );
-    }
 
-    console.log("\n== 200 concurrent paced streams (200 tokens at 100 tokens/s each) ==");
-    for (const [label, run] of [["direct", direct], ["route", routed]] as const) {
-      const results = await Promise.allSettled(Array.from({ length: 200 }, () => run("stamp:200:100")));
-      const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-      const first = ok.map((t) => t.firstTokenDelayMs);
-      const last = ok.map((t) => t.lastTokenDelayMs);
-      console.log(
-        `${label.padEnd(6)} token delay upstream→client, first token p50 ${ms(median(first))} p99 ${ms(percentile(first, 99))}` +
-          ` | last token p50 ${ms(median(last))} p99 ${ms(percentile(last, 99))} | errors ${results.length - ok.length}`,
-      );
     }
-
-    console.log("\n== JavaScript the browser loads for / ==");
-    const html = await (await fetch(APP)).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
-    let raw = 0;
-    let gz = 0;
-    for (const src of scripts) {
-      const body = Buffer.from(await (await fetch(new URL(src, APP))).arrayBuffer());
-      raw += body.length;
-      gz += gzipSync(body, { level: 9 }).length;
-    }
-    console.log(`${scripts.length} scripts: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (target < 200 KB)`);
-
-    console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
-    console.log(`SQLite      ${await benchShares(APP, percentile)}`);
-    const databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) {
-      const pgServer = startApp(PORT + 1, { DATABASE_URL: databaseUrl });
-      try {
-        await waitFor(`http://127.0.0.1:${PORT + 1}`);
-        console.log(`PostgreSQL  ${await benchShares(`http://127.0.0.1:${PORT + 1}`, percentile)}`);
-      } finally {
-        pgServer.kill();
+    if (wanted("concurrency")) {
+      console.log("\n== 200 concurrent paced streams (200 tokens at 100 tokens/s each) ==");
+      for (const [label, run] of [["direct", direct], ["route", routed]] as const) {
+        const results = await Promise.allSettled(Array.from({ length: 200 }, () => run("stamp:200:100")));
+        const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+        const first = ok.map((t) => t.firstTokenDelayMs);
+        const last = ok.map((t) => t.lastTokenDelayMs);
+        console.log(
+          `${label.padEnd(6)} token delay upstream→client, first token p50 ${ms(median(first))} p99 ${ms(percentile(first, 99))}` +
+            ` | last token p50 ${ms(median(last))} p99 ${ms(percentile(last, 99))} | errors ${results.length - ok.length}`,
+        );
       }
-    } else {
-      console.log("PostgreSQL  skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it");
-    }
 
-    console.log("\n== Browser main thread while a 6,000-token markdown reply streams at 200 tokens/s ==");
-    await measureRendering(upstream.lastEndSentAt);
+    }
+    if (wanted("bundle")) {
+      console.log("\n== JavaScript the browser loads for / ==");
+      const html = await (await fetch(APP)).text();
+      const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+      let raw = 0;
+      let gz = 0;
+      for (const src of scripts) {
+        const body = Buffer.from(await (await fetch(new URL(src, APP))).arrayBuffer());
+        raw += body.length;
+        gz += gzipSync(body, { level: 9 }).length;
+      }
+      console.log(`${scripts.length} scripts: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (target < 200 KB)`);
+
+    }
+    if (wanted("shares")) {
+      console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
+      console.log(`SQLite      ${await benchShares(APP, percentile)}`);
+      const databaseUrl = process.env.DATABASE_URL;
+      if (databaseUrl) {
+        const pgServer = startApp(PORT + 1, { DATABASE_URL: databaseUrl });
+        try {
+          await waitFor(`http://127.0.0.1:${PORT + 1}`);
+          console.log(`PostgreSQL  ${await benchShares(`http://127.0.0.1:${PORT + 1}`, percentile)}`);
+        } finally {
+          pgServer.kill();
+        }
+      } else {
+        console.log("PostgreSQL  skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it");
+      }
+
+    }
+    if (wanted("rendering")) {
+      console.log("\n== Browser main thread while a 6,000-token markdown reply streams at 200 tokens/s ==");
+      await measureRendering(upstream.lastEndSentAt);
+    }
   } finally {
     server.kill();
     await upstream.close();

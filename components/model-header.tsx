@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ProviderInfo } from "@/lib/providers/types";
 import { MODEL } from "@/lib/model-facts";
+import { ActiveModelId } from "./active-model-id";
 import { CopyButton } from "./ui/copy-button";
 
 /** The model's facts, then a line about the run: what serves now (playground) or what served (share page). */
@@ -36,7 +37,7 @@ function ServingNow({ provider }: { provider: ProviderInfo }) {
       <span className="text-muted">Serving now: </span>
       <span className="font-medium">{provider.label}</span>
       <span className="text-muted"> · model </span>
-      <code>{provider.model}</code>
+      <ActiveModelId configured={provider.model} />
       {provider.modelFile && provider.kind === "local" ? (
         <>
           <span className="text-muted"> · file </span>

@@ -79,6 +79,7 @@ test("the model picker lists the upstream's models and switches model, price and
 
   await picker.selectOption("meta-llama-3.1-8b-instruct");
   await expect(page.getByTestId("model-price")).toContainText("No published price");
+  await expect(page.getByTestId("active-model")).toHaveText("meta-llama-3.1-8b-instruct");
   await app.send("Hello there");
   await expect(app.lastReply()).toHaveAttribute("data-state", "done");
   await expect(app.lastReply().locator('[data-stat="cost"]')).toHaveCount(0);

@@ -1,12 +1,12 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { countRequestTokens } from "@/lib/client/count-tokens";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { useActivePrices } from "@/lib/client/use-models";
 import { CONTEXT_WINDOW } from "@/lib/params";
 import { costOf, formatCount, formatUsd } from "@/lib/pricing";
-import { useConversationStore } from "@/lib/store/conversation-store";
+import { useConversationStore, type UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 
 /**
@@ -15,7 +15,9 @@ import { useParamsStore } from "@/lib/store/params-store";
  * Tokens take. Counted exactly on the server, a moment after typing stops.
  */
 export function TokenMeter({ draft }: { draft: string }) {
-  const messages = useConversationStore((s) => s.messages);
+  // While a reply streams the messages change ~30 times a second and the count waits anyway:
+  // hold the last settled list so the meter does not re-render with every delta.
+  const messages = useSettledMessages();
   const systemMessage = useParamsStore((s) => s.systemMessage);
   const maxTokens = useParamsStore((s) => s.params.maxTokens);
   const prices = useActivePrices();
@@ -69,4 +71,13 @@ export function TokenMeter({ draft }: { draft: string }) {
       ) : null}
     </div>
   );
+}
+
+const EMPTY: UiMessage[] = [];
+
+function useSettledMessages(): UiMessage[] {
+  const live = useConversationStore((s) => (s.isStreaming ? null : s.messages));
+  const [held, setHeld] = useState<UiMessage[]>(EMPTY);
+  if (live !== null && live !== held) setHeld(live);
+  return live ?? held;
 }
