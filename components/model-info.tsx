@@ -14,6 +14,16 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+function BulletList({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ModelInfo() {
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -31,18 +41,10 @@ export function ModelInfo() {
         </dl>
       </Section>
       <Section id="features-heading" title="Key Features">
-        <ul className="list-disc space-y-1 pl-5 text-sm">
-          {KEY_FEATURES.map((f) => (
-            <li key={f}>{f}</li>
-          ))}
-        </ul>
+        <BulletList items={KEY_FEATURES} />
       </Section>
       <Section id="uses-heading" title="Use Cases">
-        <ul className="list-disc space-y-1 pl-5 text-sm">
-          {USE_CASES.map((u) => (
-            <li key={u}>{u}</li>
-          ))}
-        </ul>
+        <BulletList items={USE_CASES} />
       </Section>
       <Section id="endpoints-heading" title="API Endpoints">
         <ul className="space-y-2 text-sm">
