@@ -12,6 +12,9 @@ export function Composer({ streaming, onSend, onStop }: { streaming: boolean; on
   };
   return (
     <div>
+      <label htmlFor="composer" className="mb-1 block text-sm font-medium">
+        Message
+      </label>
       <form
         className="flex items-end gap-2"
         onSubmit={(e) => {
@@ -19,9 +22,6 @@ export function Composer({ streaming, onSend, onStop }: { streaming: boolean; on
           send();
         }}
       >
-        <label htmlFor="composer" className="sr-only">
-          Message
-        </label>
         <textarea
           id="composer"
           rows={2}
