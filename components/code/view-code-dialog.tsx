@@ -38,7 +38,8 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
         model: target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : servesModelsLab ? (model ?? MODEL.id) : MODEL.id,
         dialect: activeDialect,
         stream,
-        target,
+        // A path (this app's /api/v1) becomes a URL with the origin the user sees.
+        target: target.baseUrl.startsWith("/") ? { ...target, baseUrl: `${window.location.origin}${target.baseUrl}` } : target,
       }),
     [language, systemMessage, messages, params, target, model, servesModelsLab, activeDialect, stream],
   );

@@ -13,7 +13,8 @@ const publicUrl = (raw: string) => {
 
 /**
  * "This server" in View code: the upstream the playground serves from, when it is not ModelsLab
- * itself. The embedded engine has no HTTP API of its own, so it offers none.
+ * itself. The embedded engine is reached through this app's OpenAI-compatible /api/v1 (a path:
+ * the browser knows the origin it sees).
  */
 export function thisServerTarget(): SnippetTarget | null {
   const env = getEnv();
@@ -32,6 +33,9 @@ export function thisServerTarget(): SnippetTarget | null {
   if (kind === "modelslab" && publicUrl(env.MODELSLAB_BASE_URL) !== MODELSLAB_BASE_URL) {
     const baseUrl = publicUrl(env.MODELSLAB_BASE_URL);
     return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv: "MODELSLAB_API_KEY", dialects: ["openai", "anthropic"], model };
+  }
+  if (kind === "local") {
+    return { id: "this-server", label: "This server (local engine)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { ChatBodySchema } from "@/app/api/chat/schema";
 import { invalidRequest } from "../errors";
 import { CONTEXT_WINDOW } from "../params";
@@ -10,7 +11,14 @@ const MAX_BODY_BYTES = 2_000_000;
 
 /** Reads and validates a chat request; throws AppError(400) naming every bad field. */
 export async function parseChatRequest(request: Request): Promise<ChatRequest> {
-  const body = await readJsonBody(request, ChatBodySchema, MAX_BODY_BYTES);
+  return toChatRequest(await readJsonBody(request, z.unknown(), MAX_BODY_BYTES));
+}
+
+/** Validates a /api/chat body (also what /api/v1 maps OpenAI requests to), including the context window. */
+export function toChatRequest(json: unknown): ChatRequest {
+  const parsed = ChatBodySchema.safeParse(json);
+  if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  const body = parsed.data;
   const { systemMessage, messages, params } = body;
 
   // Exact counting costs a tokenizer pass; skip it when even the upper bound fits.

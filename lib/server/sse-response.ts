@@ -11,6 +11,8 @@ import { errorEvent } from "../providers/upstream-errors";
 export function sseResponse(
   produce: (signal: AbortSignal) => AsyncIterable<StreamEvent>,
   requestSignal: AbortSignal,
+  /** Our StreamEvent format by default; /api/v1 speaks OpenAI's. */
+  encode: (event: StreamEvent) => Uint8Array = encodeSseEvent,
 ): Response {
   const abort = new AbortController();
   const onAbort = () => abort.abort();
@@ -19,7 +21,7 @@ export function sseResponse(
   let ended = false;
 
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>, last?: StreamEvent) => {
-    if (last) controller.enqueue(encodeSseEvent(last));
+    if (last) controller.enqueue(encode(last));
     ended = true;
     requestSignal.removeEventListener("abort", onAbort);
     controller.close();
@@ -36,7 +38,7 @@ export function sseResponse(
           await iterator.return?.();
           return;
         }
-        controller.enqueue(encodeSseEvent(value));
+        controller.enqueue(encode(value));
       } catch (cause) {
         finish(controller, errorEvent("upstream_error", (cause as Error).message));
       }
