@@ -26,7 +26,8 @@ function BulletList({ items }: { items: readonly string[] }) {
 
 export function ModelInfo() {
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    // Off-screen while chatting: content-visibility spares the browser its layout on every streamed frame.
+    <div className="grid gap-4 [content-visibility:auto] [contain-intrinsic-size:auto_1200px] md:grid-cols-2">
       <Section id="about-heading" title={`About ${MODEL.title}`}>
         <p className="text-sm leading-relaxed">{ABOUT}</p>
       </Section>

@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { TokenMeter } from "./token-meter";
 
-/** Enter sends, Shift+Enter adds a line; while a reply streams the button is Stop. */
-export function Composer({ streaming, onSend, onStop }: { streaming: boolean; onSend(text: string): void; onStop(): void }) {
+/** Enter sends, Shift+Enter adds a line; while a reply streams the button is Stop. Memoised: the chat re-renders with every streamed delta. */
+export const Composer = memo(function Composer({ streaming, onSend, onStop }: { streaming: boolean; onSend(text: string): void; onStop(): void }) {
   const [text, setText] = useState("");
   const send = () => {
     if (!text.trim() || streaming) return;
@@ -49,4 +49,4 @@ export function Composer({ streaming, onSend, onStop }: { streaming: boolean; on
       <TokenMeter draft={text} />
     </div>
   );
-}
+});

@@ -6,7 +6,7 @@
  * the main thread a fraction of per-token or even per-frame rendering.
  */
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { streamChat } from "../client/chat-stream";
 import { countUsage } from "../client/count-tokens";
 import type { ErrorCode, FinishReason, Usage } from "../stream/events";
@@ -187,7 +187,7 @@ export const useConversationStore = create<ConversationState>()(
     {
       name: "playground-conversation",
       version: 1,
-      storage: createJSONStorage(() => debouncedLocalStorage()),
+      storage: debouncedLocalStorage(),
       skipHydration: true,
       partialize: (s) => ({ messages: s.messages }),
       // A reply that was streaming when the page went away is a stopped reply now.

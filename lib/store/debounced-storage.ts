@@ -1,12 +1,13 @@
 /**
- * localStorage for zustand's persist, written at most every `delayMs`: a streaming reply
- * changes the store up to 60 times a second, and serialising the whole conversation that
- * often is waste. Pending writes are flushed when the page is hidden or unloaded.
+ * localStorage for zustand's persist, serialised and written at most every `delayMs`: a
+ * streaming reply changes the store ~30 times a second, and stringifying the whole conversation
+ * that often is waste. The latest state object is held as is and only turned into JSON when
+ * written. Pending writes are flushed when the page is hidden or unloaded.
  */
-import type { StateStorage } from "zustand/middleware";
+import type { PersistStorage, StorageValue } from "zustand/middleware";
 
-export function debouncedLocalStorage(delayMs = 400): StateStorage {
-  const pending = new Map<string, string>();
+export function debouncedLocalStorage<S>(delayMs = 400): PersistStorage<S> {
+  const pending = new Map<string, StorageValue<S>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
@@ -14,7 +15,7 @@ export function debouncedLocalStorage(delayMs = 400): StateStorage {
     timer = undefined;
     for (const [key, value] of pending) {
       try {
-        localStorage.setItem(key, value);
+        localStorage.setItem(key, JSON.stringify(value));
       } catch {
         /* quota or private mode: keep working in memory */
       }
@@ -28,7 +29,17 @@ export function debouncedLocalStorage(delayMs = 400): StateStorage {
   }
 
   return {
-    getItem: (key) => pending.get(key) ?? localStorage.getItem(key),
+    getItem: (key) => {
+      const held = pending.get(key);
+      if (held) return held;
+      const stored = localStorage.getItem(key);
+      if (stored === null) return null;
+      try {
+        return JSON.parse(stored) as StorageValue<S>;
+      } catch {
+        return null;
+      }
+    },
     setItem: (key, value) => {
       pending.set(key, value);
       timer ??= setTimeout(flush, delayMs);

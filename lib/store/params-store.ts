@@ -1,6 +1,6 @@
 "use client";
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { clampParam, DEFAULT_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, type NumericParamKey, type SamplingParams } from "../params";
 import { debouncedLocalStorage } from "./debounced-storage";
 
@@ -42,7 +42,7 @@ export const useParamsStore = create<ParamsState>()(
     {
       name: "playground-params",
       version: 1,
-      storage: createJSONStorage(() => debouncedLocalStorage()),
+      storage: debouncedLocalStorage(),
       skipHydration: true,
       // A stored value from an older table must not break the panel: keep known keys, clamp them.
       merge: (persisted, current) => {
