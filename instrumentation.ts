@@ -9,6 +9,7 @@ export async function register() {
   const provider = getProvider();
   if (provider.info.kind === "local") void provider.warmUp?.().catch(() => {});
   const { getShareService } = await import("./lib/db");
-  // Not fatal: the playground works without shares, and each share request retries the open.
-  await getShareService().catch((error: Error) => console.error(`Share storage is unavailable: ${error.message}`));
+  // In the background: a slow or absent database must not hold up the playground, and requests
+  // that need shares wait for this same open (or retry it if it failed).
+  void getShareService().catch((error: Error) => console.error(`Share storage is unavailable: ${error.message}`));
 }

@@ -10,7 +10,8 @@ import { shares } from "./schema-postgres";
 const MIGRATION_LOCK = 7_336_142_001;
 
 export async function openPostgresShareRepository(connectionString: string, migrationsFolder: string): Promise<ShareRepository> {
-  const pool = new Pool({ connectionString, max: 10 });
+  // A database that does not answer fails the request in seconds instead of hanging it (pg waits forever by default).
+  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzle(pool);
