@@ -2,9 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { revokeShare } from "@/lib/client/shares-api";
+import { absoluteShareUrl } from "@/lib/shares/share-text";
 import { useMySharesStore, type MySharedLink } from "@/lib/store/my-shares-store";
 import { CopyButton } from "../ui/copy-button";
-import { absoluteShareUrl } from "./share-dialog";
 
 const formatDate = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 

@@ -4,15 +4,13 @@ import { useState } from "react";
 import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api";
 import { toSharedMessages } from "@/lib/shares/conversation-mapping";
 import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
-import { firstUserMessage, shorten } from "@/lib/shares/share-text";
+import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { useConversationStore } from "@/lib/store/conversation-store";
 import { useMySharesStore } from "@/lib/store/my-shares-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 import { MySharedLinks } from "./my-shared-links";
-
-export const absoluteShareUrl = (id: string) => `${window.location.origin}/s/${id}`;
 
 /** "Share": snapshot the conversation and its settings into a link; list and revoke earlier links. */
 export function ShareButton() {

@@ -1,6 +1,4 @@
 /** Where a code snippet sends its request, and how it authenticates. */
-import { MODEL } from "../model-facts";
-
 export type Dialect = "openai" | "anthropic";
 
 export interface SnippetTarget {
@@ -32,8 +30,6 @@ export const DIALECT_LABELS: Record<Dialect, string> = {
 };
 
 export const endpointOf = (target: SnippetTarget, dialect: Dialect) => `${target.baseUrl.replace(/\/+$/, "")}${DIALECT_PATHS[dialect]}`;
-
-export const DEFAULT_MODEL = MODEL.id;
 
 /** What the server tells the View code dialog about the upstream it serves from. */
 export interface CodeExportContext {

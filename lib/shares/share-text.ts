@@ -6,3 +6,6 @@ export function shorten(text: string, max: number): string {
 
 export const firstUserMessage = (messages: { role: string; content: string }[]) =>
   messages.find((m) => m.role === "user")?.content ?? "";
+
+/** The full address of a share link, as the browser sees this site. */
+export const absoluteShareUrl = (id: string) => `${window.location.origin}/s/${id}`;
