@@ -3,6 +3,7 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { MODEL, MODELSLAB_BASE_URL } from "./model-facts";
 
 const optionalString = z
   .string()
@@ -15,12 +16,14 @@ const flag = z
 
 const EnvSchema = z.object({
   MODELSLAB_API_KEY: optionalString,
-  MODELSLAB_MODEL: optionalString.transform((v) => v ?? "mistralai-mixtral-8x7b-instruct"),
-  MODELSLAB_BASE_URL: optionalString.transform((v) => v ?? "https://modelslab.com/api/v7/llm"),
+  MODELSLAB_MODEL: optionalString.transform((v) => v ?? MODEL.id),
+  MODELSLAB_BASE_URL: optionalString.transform((v) => v ?? MODELSLAB_BASE_URL),
   MODELSLAB_KEY_IN_BODY: flag,
   OPENAI_BASE_URL: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
+  /** The served model's context window, when it is not Mixtral's 32,768 (e.g. Ollama's num_ctx). */
+  OPENAI_CONTEXT_WINDOW: z.coerce.number().int().min(256).optional(),
   LOCAL_MODEL_PATH: optionalString,
   LOCAL_THREADS: z.coerce.number().int().min(1).optional(),
   LOCAL_CONTEXT_SIZE: z.coerce.number().int().min(256).default(8192),

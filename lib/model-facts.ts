@@ -9,6 +9,9 @@ export const MODEL = {
   added: "July 22, 2025",
 } as const;
 
+/** ModelsLab's v7 LLM API: OpenAI-compatible `/chat/completions`, Anthropic-compatible `/v1/...`. */
+export const MODELSLAB_BASE_URL = "https://modelslab.com/api/v7/llm";
+
 export const STARTER_PROMPTS = [
   "Explain quantum computing in simple terms",
   "Write a Python function to sort a list",

@@ -1,6 +1,6 @@
 /** The rest of the seed page, in our own words: specifications, features, uses, FAQ, endpoints, related models. */
 import { CONTEXT_WINDOW } from "./params";
-import { MODEL } from "./model-facts";
+import { MODEL, MODELSLAB_BASE_URL } from "./model-facts";
 
 export const SPECIFICATIONS: [label: string, value: string][] = [
   ["Model ID", MODEL.id],
@@ -30,10 +30,10 @@ export const USE_CASES = [
 ];
 
 export const API_ENDPOINTS: { label: string; method: string; url: string }[] = [
-  { label: "Chat completions (OpenAI-compatible)", method: "POST", url: "https://modelslab.com/api/v7/llm/chat/completions" },
-  { label: "Messages (Anthropic-compatible)", method: "POST", url: "https://modelslab.com/api/v7/llm/v1/messages" },
-  { label: "Count tokens", method: "POST", url: "https://modelslab.com/api/v7/llm/v1/messages/count_tokens" },
-  { label: "Models", method: "GET", url: "https://modelslab.com/api/v7/llm/v1/models" },
+  { label: "Chat completions (OpenAI-compatible)", method: "POST", url: `${MODELSLAB_BASE_URL}/chat/completions` },
+  { label: "Messages (Anthropic-compatible)", method: "POST", url: `${MODELSLAB_BASE_URL}/v1/messages` },
+  { label: "Count tokens", method: "POST", url: `${MODELSLAB_BASE_URL}/v1/messages/count_tokens` },
+  { label: "Models", method: "GET", url: `${MODELSLAB_BASE_URL}/v1/models` },
 ];
 
 export const FAQ: { question: string; answer: string }[] = [

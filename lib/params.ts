@@ -3,7 +3,10 @@
  * the upstream request body and the code export: add a parameter here and nowhere else.
  * Labels, defaults and order are the model page's own.
  */
-export const CONTEXT_WINDOW = 32_768;
+import { MODEL } from "./model-facts";
+
+/** Mixtral's window; the serving upstream's own (provider capabilities) is what requests are checked against. */
+export const CONTEXT_WINDOW = MODEL.contextWindow;
 
 export const DEFAULT_SYSTEM_MESSAGE =
   "You are a helpful AI assistant specialized in providing accurate and detailed responses.";

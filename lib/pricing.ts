@@ -1,5 +1,5 @@
 /** Token cost arithmetic. Prices are USD per million tokens; unknown prices give no cost, never a guess. */
-import type { Usage } from "./stream/events";
+import type { Usage } from "./chat/events";
 
 export interface Prices {
   inputPerMillion: number;

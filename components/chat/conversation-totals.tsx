@@ -1,5 +1,5 @@
 import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/pricing";
-import type { Usage } from "@/lib/stream/events";
+import type { Usage } from "@/lib/chat/events";
 
 /** Tokens and cost of every reply so far (each reply's prompt includes the history it was sent with). */
 export function ConversationTotals({ messages, prices }: { messages: { usage?: Usage }[]; prices: Prices | null }) {

@@ -1,5 +1,5 @@
 import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/pricing";
-import type { Usage } from "@/lib/stream/events";
+import type { Usage } from "@/lib/chat/events";
 
 interface Metrics {
   timeToFirstTokenMs: number;

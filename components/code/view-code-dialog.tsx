@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/snippets";
 import { DIALECT_LABELS, MODELSLAB_TARGET, type CodeExportContext, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
 import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
-import type { ChatMessage } from "@/lib/providers/types";
+import type { ChatMessage } from "@/lib/chat/request";
 import { useConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { CopyButton } from "../ui/copy-button";

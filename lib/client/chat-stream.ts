@@ -2,7 +2,7 @@
  * Browser side of /api/chat: POSTs the request and yields the server's StreamEvents.
  * Free of React; the store drives it. Always ends with exactly one finish or error.
  */
-import type { ChatMessage } from "../providers/types";
+import type { ChatMessage } from "../chat/request";
 import type { SamplingParams } from "../params";
 import { isTerminal, type StreamEvent } from "../stream/events";
 import { iterate, parseSse } from "../stream/sse";

@@ -1,6 +1,6 @@
 /** Browser side of /api/count-tokens. */
-import type { ChatMessage } from "../providers/types";
-import type { Usage } from "../stream/events";
+import type { ChatMessage } from "../chat/request";
+import type { Usage } from "../chat/events";
 import { requestJson } from "./json-api";
 
 export const countRequestTokens = (body: { systemMessage: string; messages: ChatMessage[] }, signal?: AbortSignal) =>

@@ -11,8 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODELSLAB_CAPABILITIES } from "../providers/modelslab";
 import { buildChatBody } from "../providers/openai-compatible";
-import type { ChatRequest } from "../providers/types";
+import type { ChatRequest } from "../chat/request";
 import { anthropicMessage, anthropicStream, openAiCompletion, openAiStream, REPLY_TEXT } from "../testing/openai-wire";
 import { generateSnippet, LANGUAGES, snippetBody, type Language, type SnippetOptions } from "./snippets";
 import { MODELSLAB_TARGET, type Dialect, type SnippetTarget } from "./targets";
@@ -59,7 +60,7 @@ async function bodyIn(language: Language, snippet: string): Promise<unknown> {
 
 describe("snippet bodies equal what the playground sends", () => {
   it("OpenAI dialect, streaming: exactly the body /api/chat sends upstream", () => {
-    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, baseUrl: "https://x", apiKey: "k", idleTimeoutMs: 60_000 }, request);
+    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, capabilities: MODELSLAB_CAPABILITIES, baseUrl: "https://x", apiKey: "k", idleTimeoutMs: 60_000 }, request);
     expect(snippetBody(options("openai", true))).toEqual(sent);
   });
 

@@ -1,10 +1,11 @@
 /**
  * Ready-to-run snippets in four languages for both API dialects, built from the same request
- * body the playground sends (lib/providers/request-bodies). The key is never in a snippet: each
+ * body the playground sends (lib/dialects/<dialect>/request.ts). The key is never in a snippet: each
  * one reads it from an environment variable named by the target.
  */
-import { anthropicMessagesBody, openAiChatBody } from "../providers/request-bodies";
-import type { ChatRequest } from "../providers/types";
+import { anthropicMessagesBody } from "../dialects/anthropic/request";
+import { openAiChatBody } from "../dialects/openai/request";
+import type { ChatRequest } from "../chat/request";
 import { pythonLiteral } from "./python-literal";
 import { endpointOf, type Dialect, type SnippetTarget } from "./targets";
 

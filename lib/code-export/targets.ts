@@ -1,4 +1,6 @@
 /** Where a code snippet sends its request, and how it authenticates. */
+import { MODELSLAB_BASE_URL } from "../model-facts";
+
 export type Dialect = "openai" | "anthropic";
 
 export interface SnippetTarget {
@@ -12,7 +14,7 @@ export interface SnippetTarget {
   model?: string;
 }
 
-export const MODELSLAB_BASE_URL = "https://modelslab.com/api/v7/llm";
+export { MODELSLAB_BASE_URL };
 
 export const MODELSLAB_TARGET: SnippetTarget = {
   id: "modelslab",

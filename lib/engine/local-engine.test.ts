@@ -4,8 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../params";
 import { createLocalProvider } from "../providers/local";
-import type { ChatRequest } from "../providers/types";
-import type { StreamEvent } from "../stream/events";
+import type { ChatRequest } from "../chat/request";
+import type { StreamEvent } from "../chat/events";
+import { collectEvents } from "../testing/collect-events";
 import { ensureDemoModel } from "./demo-model";
 import { LocalEngine } from "./local-engine";
 
@@ -29,9 +30,7 @@ const request = (params: Partial<ChatRequest["params"]> = {}): ChatRequest => ({
 });
 
 async function run(req: ChatRequest, signal = new AbortController().signal, tokensPerSecond = 0): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  for await (const e of engine.generate(req, { signal, tokensPerSecond })) events.push(e);
-  return events;
+  return collectEvents(engine.generate(req, { signal, tokensPerSecond }));
 }
 const textOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "text-delta" ? [e.text] : [])).join("");
 
@@ -80,8 +79,8 @@ describe("local engine on the generated Mixtral-shaped model", () => {
   it("stops generating when aborted and keeps what was streamed", async () => {
     const controller = new AbortController();
     const events: StreamEvent[] = [];
-    for await (const e of engine.generate(request({ maxTokens: 2000 }), { signal: controller.signal, tokensPerSecond: 200 })) {
-      events.push(e);
+    for await (const batch of engine.generate(request({ maxTokens: 2000 }), { signal: controller.signal, tokensPerSecond: 200 })) {
+      events.push(...batch);
       if (events.length === 3) controller.abort();
     }
     expect(events.at(-1)).toEqual({ type: "finish", reason: "abort" });
@@ -101,12 +100,21 @@ describe("local engine on the generated Mixtral-shaped model", () => {
 });
 
 describe("local provider", () => {
+  it("keeps the demo model to Latin letters, digits, spaces and punctuation, even at temperature 2", async () => {
+    const provider = createLocalProvider({ dataDir: dir, threads: 1, contextSize: 1024, parallel: 1, demoTokensPerSecond: 0 });
+    const events = await collectEvents(provider.stream(request({ temperature: 2, topP: 1, maxTokens: 400, seed: 11 }), { signal: new AbortController().signal }));
+    const text = textOf(events);
+    expect(text.length).toBeGreaterThan(200);
+    expect(text).toMatch(/^[\p{Script=Latin}0-9\s!-/:-@[-`{-~\u00A0-\u00BF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$/u);
+    expect(provider.info.capabilities.contextWindow).toBe(1024);
+  });
+
+
   it("rejects a file that is not GGUF with a clear message, without crashing", async () => {
     const bogus = path.join(dir, "not-a-model.gguf");
     await writeFile(bogus, "this is not a model");
     const provider = createLocalProvider({ modelPath: bogus, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
-    const events: StreamEvent[] = [];
-    for await (const e of provider.stream(request(), { signal: new AbortController().signal })) events.push(e);
+    const events = await collectEvents(provider.stream(request(), { signal: new AbortController().signal }));
     expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/not a GGUF file/) }]);
     expect(provider.info).toMatchObject({ kind: "local", isDemo: false, modelFile: "not-a-model.gguf" });
   });
@@ -115,8 +123,7 @@ describe("local provider", () => {
     const truncated = path.join(dir, "truncated.gguf");
     await writeFile(truncated, Buffer.concat([Buffer.from("GGUF"), Buffer.alloc(20)]));
     const provider = createLocalProvider({ modelPath: truncated, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
-    const events: StreamEvent[] = [];
-    for await (const e of provider.stream(request(), { signal: new AbortController().signal })) events.push(e);
+    const events = await collectEvents(provider.stream(request(), { signal: new AbortController().signal }));
     expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/llama\.cpp could not load truncated\.gguf/) }]);
   });
 });

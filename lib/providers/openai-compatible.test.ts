@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../params";
-import type { StreamEvent } from "../stream/events";
+import type { StreamEvent } from "../chat/events";
 import { startReplayServer, type ReplayServer } from "../testing/replay-server";
 import { openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../testing/openai-wire";
-import { createModelsLabProvider } from "./modelslab";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
-import type { ChatProvider, ChatRequest } from "./types";
+import type { ChatRequest } from "../chat/request";
+import { collectEvents } from "../testing/collect-events";
+import { createModelsLabProvider, MODELSLAB_CAPABILITIES } from "./modelslab";
+import type { ChatProvider } from "./types";
 
 const CANARY_KEY = "sk-canary-3f9d0c7e1b2a";
 
@@ -16,9 +18,7 @@ const request: ChatRequest = {
 };
 
 async function collect(provider: ChatProvider, signal = new AbortController().signal, req = request): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  for await (const e of provider.stream(req, { signal })) events.push(e);
-  return events;
+  return collectEvents(provider.stream(req, { signal }));
 }
 
 const textOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "text-delta" ? [e.text] : [])).join("");
@@ -45,6 +45,7 @@ const makers: [string, (timeoutMs?: number) => ChatProvider][] = [
     (idleTimeoutMs = 5000) =>
       createOpenAICompatibleProvider({
         info: { kind: "openai-compatible", label: "test", model: "mixtral:8x7b", isDemo: false },
+        capabilities: MODELSLAB_CAPABILITIES,
         baseUrl: `${server.url}/v1/`,
         apiKey: CANARY_KEY,
         idleTimeoutMs,
@@ -172,9 +173,9 @@ describe.each(makers)("%s provider against recorded wire bytes", (name, make) =>
     const controller = new AbortController();
     const closed = server.clientClosed();
     const events: StreamEvent[] = [];
-    for await (const e of make().stream(request, { signal: controller.signal })) {
-      events.push(e);
-      if (events.length === 5) controller.abort();
+    for await (const batch of make().stream(request, { signal: controller.signal })) {
+      events.push(...batch);
+      if (events.length >= 5) controller.abort();
     }
     await closed; // the upstream saw the connection close: no more tokens are paid for
     expect(lastOf(events)).toEqual({ type: "finish", reason: "abort" });
@@ -186,6 +187,7 @@ describe("provider options", () => {
   it("reports an unreachable upstream", async () => {
     const provider = createOpenAICompatibleProvider({
       info: { kind: "openai-compatible", label: "x", model: "m", isDemo: false },
+      capabilities: MODELSLAB_CAPABILITIES,
       baseUrl: "http://127.0.0.1:9",
       idleTimeoutMs: 2000,
     });
@@ -203,6 +205,7 @@ describe("provider options", () => {
     server.queue({ chunks: openAiStream() });
     const provider = createOpenAICompatibleProvider({
       info: { kind: "openai-compatible", label: "x", model: "open-mixtral-8x7b", isDemo: false },
+      capabilities: MODELSLAB_CAPABILITIES,
       baseUrl: server.url,
       renameFields: { seed: "random_seed" },
       idleTimeoutMs: 2000,

@@ -1,15 +1,25 @@
 /**
- * Streams chat completions from any OpenAI-compatible server (ModelsLab v7, Ollama,
- * llama.cpp server, vLLM, OpenRouter, Mistral...). ModelsLab is a preset of this, not a copy.
+ * Streams chat completions from any OpenAI-compatible server (ModelsLab v7, Ollama, llama.cpp
+ * server, vLLM, OpenRouter, Mistral...). ModelsLab is a preset of this, not a copy. This file is
+ * the transport (fetch, idle timeout, abort); the dialect (body, decoding, errors) lives in
+ * lib/dialects/openai.
+ *
+ * The hot path is one pass: each network read is decoded and handed on as one batch, so a read
+ * that carries many tokens costs one await here and one write downstream.
  */
-import { openAiChatBody } from "./request-bodies";
-import type { FinishReason, StreamEvent } from "../stream/events";
-import { iterate, parseSse } from "../stream/sse";
-import type { ChatProvider, ChatRequest, FetchLike, ProviderInfo } from "./types";
-import { embeddedError, embeddedFailureEvent, errorEvent, httpFailureEvent } from "./upstream-errors";
+import { fitToCapabilities, type ProviderCapabilities } from "../chat/capabilities";
+import { errorEvent } from "../chat/errors";
+import type { EventBatch, StreamEvent } from "../chat/events";
+import type { ChatRequest } from "../chat/request";
+import { createOpenAiStreamDecoder, decodeOpenAiJson } from "../dialects/openai/decode";
+import { httpFailureEvent } from "../dialects/openai/errors";
+import { upstreamChatBody } from "../dialects/openai/request";
+import { idleWatchdog } from "./idle-watchdog";
+import type { ChatProvider, FetchLike, ProviderInfo } from "./types";
 
 export interface OpenAICompatibleConfig {
-  info: ProviderInfo;
+  info: Omit<ProviderInfo, "capabilities">;
+  capabilities: ProviderCapabilities;
   baseUrl: string;
   apiKey?: string;
   /** ModelsLab's page shows the key and model id inside the JSON body; some accounts need that form. */
@@ -23,84 +33,28 @@ export interface OpenAICompatibleConfig {
   fetch?: FetchLike;
 }
 
-const FINISH_REASONS = new Set<FinishReason>(["stop", "length", "tool_calls", "content_filter"]);
-
+/** What View code and the tests send: exactly the provider's body. */
 export function buildChatBody(config: OpenAICompatibleConfig, request: ChatRequest): Record<string, unknown> {
-  const model = request.model ?? config.info.model;
-  const body = openAiChatBody(request, model, true);
-  for (const [from, to] of Object.entries(config.renameFields ?? {})) {
-    if (from in body) {
-      body[to] = body[from];
-      delete body[from];
-    }
-  }
-  if (config.keyInBody && config.apiKey) {
-    body.key = config.apiKey;
-    body.model_id = model;
-  }
-  return body;
-}
-
-interface ChunkChoice {
-  delta?: {
-    content?: string | null;
-    tool_calls?: { index?: number; id?: string; function?: { name?: string; arguments?: string } }[];
-  };
-  message?: { content?: string | null };
-  finish_reason?: string | null;
-}
-
-interface Chunk {
-  choices?: ChunkChoice[] | null;
-  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
-}
-
-/** Events from one parsed chunk; the finish reason is returned, not emitted, since usage may follow it. */
-function* chunkEvents(chunk: Chunk, onFinish: (reason: FinishReason) => void): Generator<StreamEvent> {
-  for (const choice of chunk.choices ?? []) {
-    const content = choice.delta?.content ?? choice.message?.content;
-    if (content) yield { type: "text-delta", text: content };
-    for (const call of choice.delta?.tool_calls ?? []) {
-      yield {
-        type: "tool-call-delta",
-        index: call.index ?? 0,
-        ...(call.id ? { id: call.id } : {}),
-        ...(call.function?.name ? { name: call.function.name } : {}),
-        argumentsDelta: call.function?.arguments ?? "",
-      };
-    }
-    if (choice.finish_reason) {
-      const reason = choice.finish_reason as FinishReason;
-      onFinish(FINISH_REASONS.has(reason) ? reason : "stop");
-    }
-  }
-  if (chunk.usage && typeof chunk.usage.prompt_tokens === "number") {
-    yield {
-      type: "usage",
-      usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens ?? 0 },
-    };
-  }
-}
-
-/** One timer that aborts when the upstream goes quiet; `touch()` on every byte received. */
-function idleTimer(ms: number) {
-  const controller = new AbortController();
-  let handle: ReturnType<typeof setTimeout> | undefined;
-  const touch = () => {
-    clearTimeout(handle);
-    handle = setTimeout(() => controller.abort(), ms);
-  };
-  touch();
-  return { signal: controller.signal, touch, clear: () => clearTimeout(handle) };
+  const fitted = fitToCapabilities(request, config.capabilities, config.info.label).request;
+  return upstreamChatBody(fitted, request.model ?? config.info.model, {
+    renameFields: config.renameFields,
+    keyInBody: config.keyInBody ? config.apiKey : undefined,
+  });
 }
 
 export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): ChatProvider {
   const doFetch: FetchLike = config.fetch ?? ((input, init) => fetch(input, init));
-  const url = `${config.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+  const base = config.baseUrl.replace(/\/+$/, "");
+  const authorization: Record<string, string> = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {};
+  const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
 
-  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<StreamEvent> {
-    const idle = idleTimer(config.idleTimeoutMs);
+  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+    const { warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
+    if (warnings.length) yield [{ type: "warnings", warnings }];
+
+    const idle = idleWatchdog(config.idleTimeoutMs);
     const combined = AbortSignal.any([signal, idle.signal]);
+    // Why the stream broke, once it has: our caller left, the upstream went quiet, or the network.
     const failure = (dropped: StreamEvent): StreamEvent =>
       signal.aborted
         ? { type: "finish", reason: "abort" }
@@ -111,69 +65,57 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
     try {
       let response: Response;
       try {
-        response = await doFetch(url, {
+        response = await doFetch(`${base}/chat/completions`, {
           method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            Accept: "text/event-stream",
-            ...(config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {}),
-          },
+          headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...authorization },
           body: JSON.stringify(buildChatBody(config, request)),
           signal: combined,
         });
       } catch (cause) {
-        yield failure(errorEvent("upstream_unreachable", describeNetworkError(cause)));
+        yield [failure(errorEvent("upstream_unreachable", describeNetworkError(cause)))];
         return;
       }
       idle.touch();
 
       if (!response.ok) {
         const body = await response.text().catch(() => "");
-        yield httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") });
+        yield [httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") })];
         return;
       }
       if (!response.body) {
-        yield errorEvent("malformed_stream", "empty body");
+        yield [errorEvent("malformed_stream", "empty body")];
         return;
       }
-
-      const contentType = response.headers.get("content-type") ?? "";
-      if (!contentType.includes("text/event-stream")) {
+      if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
         // Some gateways answer a stream request with one JSON body (often an error with status 200).
-        yield* singleJsonBody(await response.text());
+        yield decodeOpenAiJson(await response.text());
         return;
       }
 
-      let finishReason: FinishReason | undefined;
-      let sawDone = false;
+      const reader = response.body.getReader();
+      const text = new TextDecoder();
+      const decoder = createOpenAiStreamDecoder();
       try {
-        for await (const message of iterate(parseSse(response.body))) {
-          idle.touch();
-          if (message.data.trim() === "[DONE]") {
-            sawDone = true;
-            break;
-          }
-          let json: unknown;
+        while (!decoder.done) {
+          let read: ReadableStreamReadResult<Uint8Array>;
           try {
-            json = JSON.parse(message.data);
-          } catch {
-            yield errorEvent("malformed_stream", `unreadable chunk ${JSON.stringify(message.data.slice(0, 80))}`);
+            read = await reader.read();
+          } catch (cause) {
+            yield [failure(errorEvent("connection_dropped", describeNetworkError(cause)))];
             return;
           }
-          const said = embeddedError(json);
-          if (said !== undefined) {
-            yield embeddedFailureEvent(json, said);
+          if (read.done) {
+            if (signal.aborted) yield [{ type: "finish", reason: "abort" }];
+            else yield decoder.end().map(failure);
             return;
           }
-          yield* chunkEvents(json as Chunk, (reason) => (finishReason = reason));
+          idle.touch();
+          const batch = decoder.push(text.decode(read.value, { stream: true }));
+          if (batch.length) yield batch;
         }
-      } catch (cause) {
-        yield failure(errorEvent("connection_dropped", describeNetworkError(cause)));
-        return;
+      } finally {
+        reader.cancel().catch(() => {});
       }
-      if (signal.aborted) yield { type: "finish", reason: "abort" };
-      else if (sawDone || finishReason) yield { type: "finish", reason: finishReason ?? "stop" };
-      else yield failure(errorEvent("connection_dropped"));
     } finally {
       idle.clear();
     }
@@ -182,9 +124,9 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   async function listModels(signal: AbortSignal): Promise<string[]> {
     let response: Response;
     try {
-      response = await doFetch(`${config.baseUrl.replace(/\/+$/, "")}${config.modelsPath ?? "/models"}`, {
+      response = await doFetch(`${base}${config.modelsPath ?? "/models"}`, {
         method: "GET",
-        headers: { Accept: "application/json", ...(config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {}) },
+        headers: { Accept: "application/json", ...authorization },
         signal,
       });
     } catch (cause) {
@@ -205,25 +147,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
     return ids;
   }
 
-  return { info: config.info, stream, listModels };
-}
-
-function* singleJsonBody(text: string): Generator<StreamEvent> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    yield errorEvent("malformed_stream", "expected an event stream");
-    return;
-  }
-  const said = embeddedError(json);
-  if (said !== undefined) {
-    yield embeddedFailureEvent(json, said);
-    return;
-  }
-  let reason: FinishReason = "stop";
-  yield* chunkEvents(json as Chunk, (r) => (reason = r));
-  yield { type: "finish", reason };
+  return { info, stream, listModels };
 }
 
 function describeNetworkError(cause: unknown): string | undefined {

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { getEnv, type Env } from "../env";
+import { MODEL } from "../model-facts";
 import { createLocalProvider } from "./local";
 import { createModelsLabProvider } from "./modelslab";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
@@ -25,8 +26,18 @@ export function providerFromEnv(env: Env): ChatProvider {
       info: {
         kind: "openai-compatible",
         label: `OpenAI-compatible server (${host})`,
-        model: env.OPENAI_MODEL ?? "mistralai-mixtral-8x7b-instruct",
+        model: env.OPENAI_MODEL ?? MODEL.id,
         isDemo: false,
+      },
+      // A generic server: the OpenAI surface. Servers that lack a feature ignore the field.
+      capabilities: {
+        contextWindow: env.OPENAI_CONTEXT_WINDOW ?? MODEL.contextWindow,
+        seed: true,
+        stop: true,
+        tools: true,
+        jsonMode: true,
+        jsonSchema: true,
+        logprobs: true,
       },
       baseUrl: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,

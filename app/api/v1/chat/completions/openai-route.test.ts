@@ -7,8 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatRequest } from "@/lib/providers/types";
-import type { StreamEvent } from "@/lib/stream/events";
+import type { ChatRequest } from "@/lib/chat/request";
+import type { EventBatch, StreamEvent } from "@/lib/chat/events";
+import { MODELSLAB_CAPABILITIES } from "@/lib/providers/modelslab";
+import { collectEvents } from "@/lib/testing/collect-events";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openai-route-"));
 Object.assign(process.env, { DATA_DIR: dataDir, DEMO_TOKENS_PER_SECOND: "0", LOCAL_THREADS: "1", LOCAL_CONTEXT_SIZE: "1024", LOCAL_PARALLEL: "2" });
@@ -31,10 +33,10 @@ const request: ChatRequest = {
   params: { temperature: 0.8, maxTokens: 12, topP: 0.9, frequencyPenalty: 0, presencePenalty: 0, seed: 7 },
 };
 
-async function collect(events: AsyncIterable<StreamEvent>) {
+async function collect(batches: AsyncIterable<EventBatch>) {
   let text = "";
   const rest: StreamEvent[] = [];
-  for await (const e of events) if (e.type === "text-delta") text += e.text;
+  for (const e of await collectEvents(batches)) if (e.type === "text-delta") text += e.text;
   else rest.push(e);
   return { text, rest };
 }
@@ -48,6 +50,7 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
 
     const viaHttp = client.createOpenAICompatibleProvider({
       info: { kind: "openai-compatible", label: "this app", model: "mixtral", isDemo: false },
+      capabilities: MODELSLAB_CAPABILITIES,
       baseUrl: "http://app/api/v1",
       idleTimeoutMs: 30_000,
       fetch: (url, init) => POST(new Request(url, init)),

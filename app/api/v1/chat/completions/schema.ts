@@ -4,10 +4,11 @@
  */
 import { z } from "zod";
 import { NUMERIC_PARAMS, SEED_PARAM } from "@/lib/params";
-import type { ChatBody } from "../../../chat/schema";
+import { ModelIdSchema, type ChatBody } from "@/lib/chat/schema";
 
 export const OpenAiChatRequestSchema = z.looseObject({
-  model: z.string().optional(),
+  // Bounded like /api/chat: the id is forwarded upstream and echoed in every chunk.
+  model: ModelIdSchema.optional(),
   messages: z.array(z.looseObject({ role: z.enum(["system", "user", "assistant"]), content: z.string() }), { error: "messages must be a list" }),
   stream: z.boolean().optional(),
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).optional(),
@@ -18,6 +19,8 @@ export type OpenAiChatRequest = z.infer<typeof OpenAiChatRequestSchema>;
 export function toChatBody(request: OpenAiChatRequest): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const p of [...NUMERIC_PARAMS, SEED_PARAM]) if (request[p.upstream] !== undefined) params[p.key] = request[p.upstream];
+  // OpenAI's newer name for max_tokens.
+  if (params.maxTokens === undefined && request.max_completion_tokens !== undefined) params.maxTokens = request.max_completion_tokens;
   const system = request.messages.filter((m) => m.role === "system").map((m) => m.content);
   return {
     systemMessage: system.join("\n\n"),

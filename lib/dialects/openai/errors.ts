@@ -1,11 +1,11 @@
 /**
- * Turns what an upstream says when it fails into one clear, specific message.
- * Handles OpenAI-style `{"error":{...}}`, ModelsLab's `{"status":"error","message"|"messege"}`
- * (also inside a 200), and plain-text bodies.
+ * Errors in the OpenAI dialect, both ways.
+ * In: what an OpenAI-format upstream says when it fails, as one clear, specific message. Handles
+ * `{"error":{...}}`, ModelsLab's `{"status":"error","message"|"messege"}` (also inside a 200) and
+ * plain-text bodies. Out: our error codes in OpenAI's shape (`type`, `code`, `param`) and status.
  */
-import type { ErrorCode, StreamEvent } from "../stream/events";
-
-type ErrorEvent = Extract<StreamEvent, { type: "error" }>;
+import { errorEvent } from "../../chat/errors";
+import type { ErrorCode, ErrorEvent } from "../../chat/events";
 
 interface UpstreamFailure {
   status: number;
@@ -66,33 +66,9 @@ function codeForStatus(status: number, said: string | undefined): ErrorCode {
   if (status === 429 || /rate limit/i.test(said ?? "")) return "rate_limited";
   if (status === 408 || status === 504) return "timeout";
   if (status >= 500) return "upstream_unavailable";
+  if (/context length|context window|maximum context/i.test(said ?? "")) return "context_length_exceeded";
   if (status >= 400) return "bad_request";
   return "upstream_error";
-}
-
-const HEADLINES: Record<ErrorCode, string> = {
-  bad_request: "The upstream rejected the request",
-  invalid_key: "The upstream rejected the API key; check the key configured on the server",
-  out_of_credits: "The upstream account is out of credits",
-  forbidden: "This model is not available on the upstream account's plan",
-  rate_limited: "The upstream is rate limiting requests",
-  upstream_unavailable: "The upstream service is unavailable right now",
-  upstream_unreachable: "Could not reach the upstream server",
-  timeout: "The upstream took too long to answer",
-  connection_dropped: "The connection to the upstream dropped before the reply finished",
-  malformed_stream: "The upstream sent a response that could not be read",
-  upstream_error: "The upstream reported an error",
-  engine_error: "The local engine failed",
-  invalid_request: "The request was invalid",
-  network_error: "Could not reach the playground server",
-};
-
-export function errorEvent(code: ErrorCode, detail?: string, retryAfter?: number): ErrorEvent {
-  let message = HEADLINES[code];
-  if (detail) message += `: ${detail}`;
-  if (retryAfter !== undefined) message += ` (retry in ${retryAfter} s)`;
-  message += ".";
-  return retryAfter === undefined ? { type: "error", code, message } : { type: "error", code, message, retryAfter };
 }
 
 export function httpFailureEvent({ status, body, retryAfterHeader }: UpstreamFailure): ErrorEvent {
@@ -107,4 +83,43 @@ export function embeddedFailureEvent(json: unknown, message: string): ErrorEvent
   const code = codeForStatus(200, message);
   const body = JSON.stringify(json);
   return errorEvent(code, message, code === "rate_limited" ? retryAfterSeconds(null, body) : undefined);
+}
+
+/**
+ * The HTTP status an OpenAI client should see for each of our codes. Client errors keep their
+ * 4xx so SDKs do not retry them; upstream trouble is a 5xx (502 for a bad gateway answer).
+ */
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_request: 400,
+  context_length_exceeded: 400,
+  invalid_key: 401,
+  out_of_credits: 402,
+  forbidden: 403,
+  rate_limited: 429,
+  timeout: 504,
+  upstream_unavailable: 503,
+  upstream_unreachable: 502,
+  connection_dropped: 502,
+  malformed_stream: 502,
+  upstream_error: 502,
+  engine_error: 500,
+  network_error: 502,
+};
+
+const TYPE = (status: number) =>
+  status === 400 ? "invalid_request_error" : status === 401 ? "authentication_error" : status === 403 ? "permission_error" : status === 429 ? "rate_limit_error" : "server_error";
+
+export const openAiErrorStatus = (code: ErrorCode): number => STATUS[code];
+
+export function openAiErrorBody(code: string, message: string, status: number, param: string | null = null) {
+  return { error: { message, type: TYPE(status), param, code } };
+}
+
+/** An error event as OpenAI's JSON error response, with Retry-After when the upstream gave one. */
+export function openAiErrorResponse(event: ErrorEvent): Response {
+  const status = openAiErrorStatus(event.code);
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (event.retryAfter !== undefined) headers["Retry-After"] = String(event.retryAfter);
+  return Response.json(openAiErrorBody(event.code, event.message, status), { status, headers });
 }

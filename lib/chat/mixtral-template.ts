@@ -4,7 +4,7 @@
  * consecutive messages of one role are merged so roles alternate as the model expects.
  * Pure and dependency-free: the engine and the token counter share it.
  */
-import type { ChatMessage } from "../providers/types";
+import type { ChatMessage } from "./request";
 
 export type PromptSegment = { kind: "bos" } | { kind: "eos" } | { kind: "text"; text: string };
 

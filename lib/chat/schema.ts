@@ -1,9 +1,15 @@
-/** The /api/chat body, derived from the one parameter table in lib/params.ts. */
+/**
+ * The chat request's zod schema, derived from the one parameter table in lib/params.ts. Every
+ * route that accepts a chat (/api/chat, /api/v1) validates through it, with the same limits.
+ */
 import { z } from "zod";
-import { DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
+import { DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_LENGTH = 200_000;
+/** The most a chat request body may weigh on the wire, on every route that takes one. */
+export const MAX_CHAT_BODY_BYTES = 2_000_000;
+export const MAX_MODEL_ID_LENGTH = 200;
 
 const numericFields = Object.fromEntries(
   NUMERIC_PARAMS.map((p) => {
@@ -41,7 +47,10 @@ export const SystemMessageSchema = z
   .max(SYSTEM_MESSAGE_MAX_LENGTH, { error: `System Message must be at most ${SYSTEM_MESSAGE_MAX_LENGTH} characters` })
   .default(DEFAULT_SYSTEM_MESSAGE);
 
-export const ModelIdSchema = z.string().min(1).max(200);
+export const ModelIdSchema = z
+  .string({ error: "model must be a string" })
+  .min(1, { error: "model must not be empty" })
+  .max(MAX_MODEL_ID_LENGTH, { error: `model must be at most ${MAX_MODEL_ID_LENGTH} characters` });
 
 export const ChatBodySchema = z.strictObject({
   systemMessage: SystemMessageSchema,

@@ -1,0 +1,42 @@
+/**
+ * What an upstream accepts, as data on the provider (never `if (kind === …)` in components).
+ * It feeds validation (the context window), the token meter, the panel and the `warnings` event.
+ */
+import type { Warning } from "./events";
+import type { ChatRequest } from "./request";
+
+export interface ProviderCapabilities {
+  /** Prompt plus reply, in tokens. */
+  contextWindow: number;
+  seed: boolean;
+  stop: boolean;
+  tools: boolean;
+  jsonMode: boolean;
+  jsonSchema: boolean;
+  logprobs: boolean;
+}
+
+/**
+ * The request as this upstream can take it, and a warning for each setting taken out, so the
+ * stream can say so instead of the setting vanishing.
+ */
+export function fitToCapabilities(request: ChatRequest, can: ProviderCapabilities, upstream: string): { request: ChatRequest; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const params = { ...request.params };
+  const options = { ...request.options };
+  /** Takes a setting out when the upstream lacks it; `remove` deletes it from the copies above. */
+  const fit = (present: boolean, supported: boolean, setting: string, remove: () => void) => {
+    if (!present || supported) return;
+    warnings.push({ setting, message: `${upstream} does not support ${setting}; it was not sent.` });
+    remove();
+  };
+  const format = options.responseFormat?.type;
+  fit(params.seed !== undefined, can.seed, "Seed", () => delete params.seed);
+  fit(!!options.stop?.length, can.stop, "stop sequences", () => delete options.stop);
+  fit(!!options.tools?.length, can.tools, "tools", () => (delete options.tools, delete options.toolChoice));
+  fit(format === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
+  fit(format === "json_schema", can.jsonSchema, "JSON schema", () => delete options.responseFormat);
+  fit(!!options.logprobs, can.logprobs, "log-probabilities", () => delete options.logprobs);
+  if (!warnings.length) return { request, warnings };
+  return { request: { ...request, params, options }, warnings };
+}

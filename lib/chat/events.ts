@@ -1,0 +1,62 @@
+/**
+ * The events a chat stream carries from a provider, through our routes, to the browser or an
+ * SDK client. Every stream ends with exactly one `finish` or `error`; every producer guarantees
+ * it and every consumer relies on it.
+ */
+export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "abort" | "other";
+
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_key"
+  | "out_of_credits"
+  | "forbidden"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "upstream_unreachable"
+  | "timeout"
+  | "connection_dropped"
+  | "malformed_stream"
+  | "upstream_error"
+  | "engine_error"
+  | "invalid_request"
+  | "context_length_exceeded"
+  | "network_error";
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** A setting the upstream does not support: named at the start of the stream, never dropped silently. */
+export interface Warning {
+  setting: string;
+  message: string;
+}
+
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top?: { token: string; logprob: number }[];
+}
+
+export type StreamEvent =
+  | { type: "warnings"; warnings: Warning[] }
+  /** `block` tells content blocks apart (Anthropic's blocks, several choices); absent means block 0. */
+  | { type: "text-delta"; text: string; block?: number }
+  | { type: "tool-call-delta"; index: number; id?: string; name?: string; argumentsDelta: string }
+  | { type: "logprobs"; tokens: TokenLogprob[] }
+  | { type: "usage"; usage: Usage }
+  /** `signature` lets a share prove this server generated the reply (see lib/shares). */
+  | { type: "finish"; reason: FinishReason; signature?: string }
+  | { type: "error"; code: ErrorCode; message: string; retryAfter?: number };
+
+export type ErrorEvent = Extract<StreamEvent, { type: "error" }>;
+export type TerminalEvent = Extract<StreamEvent, { type: "finish" | "error" }>;
+
+/**
+ * What one upstream read (or one engine step) produced. Providers yield batches, not single
+ * events, so a read that delivered 40 tokens costs one await and one write downstream.
+ */
+export type EventBatch = readonly StreamEvent[];
+
+export const isTerminal = (e: StreamEvent): e is TerminalEvent => e.type === "finish" || e.type === "error";

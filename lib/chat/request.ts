@@ -1,0 +1,42 @@
+/**
+ * The chat request every layer speaks: the browser's store builds it, the routes validate it
+ * (lib/chat/schema.ts), providers turn it into an upstream body through a dialect.
+ */
+import type { SamplingParams } from "../params";
+
+export interface ChatMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface FunctionDefinition {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments. */
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * Settings beyond the sampling parameters. Each is sent only to upstreams whose capabilities
+ * accept it; otherwise the stream opens with a `warnings` event naming it.
+ */
+export interface RequestOptions {
+  stop?: string[];
+  responseFormat?: { type: "text" } | { type: "json_object" } | { type: "json_schema"; schema: Record<string, unknown>; name?: string };
+  tools?: FunctionDefinition[];
+  toolChoice?: "auto" | "none" | "required" | { name: string };
+  /** Per-token log-probabilities, with this many alternatives per token (0–20). */
+  logprobs?: { top: number };
+}
+
+export interface ChatRequest {
+  systemMessage: string;
+  messages: ChatMessage[];
+  params: SamplingParams;
+  options?: RequestOptions;
+  /** Overrides the provider's configured model id for this request. */
+  model?: string;
+}
+
+/** What the browser posts to /api/chat: the same request. */
+export type ChatRequestBody = ChatRequest;
