@@ -7,6 +7,7 @@ import { DEMO_MODEL_FILE, ensureDemoModel } from "../engine/demo-model";
 import { LocalEngine } from "../engine/local-engine";
 import { loadMistralVocabulary, nonLatinTokenIds } from "../engine/mistral-vocabulary";
 import { validateGguf } from "../engine/validate-gguf";
+import { runAhead } from "./run-ahead";
 import type { ChatProvider } from "./types";
 
 export interface LocalProviderConfig {
@@ -80,7 +81,7 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
         yield [errorEvent("engine_error", (cause as Error).message)];
         return;
       }
-      yield* engine.generate(fitted.request, { signal, tokensPerSecond: isDemo ? config.demoTokensPerSecond : 0 });
+      yield* runAhead(engine.generate(fitted.request, { signal, tokensPerSecond: isDemo ? config.demoTokensPerSecond : 0 }));
     },
   };
 }
