@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { MODEL, MODELSLAB_BASE_URL } from "./model-facts";
+import { createRedactor, type Redact } from "./redact";
 
 const optionalString = z
   .string()
@@ -14,12 +15,32 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v?.toLowerCase() === "true");
 
+/**
+ * An upstream base URL: http(s) only, and never with credentials in it. A `user:pass@` URL
+ * would put the password into every request line and into error messages that reach the
+ * browser; keys belong in the *_API_KEY variables, which travel only in headers.
+ */
+const upstreamUrl = (name: string) =>
+  optionalString.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return ctx.addIssue({ code: "custom", message: `${name} is not a valid URL` });
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: `${name} must be an http or https URL` });
+    if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: `${name} must not contain credentials (user:password@host); put the key in the matching *_API_KEY variable` });
+    }
+  });
+
 const EnvSchema = z.object({
   MODELSLAB_API_KEY: optionalString,
   MODELSLAB_MODEL: optionalString.transform((v) => v ?? MODEL.id),
-  MODELSLAB_BASE_URL: optionalString.transform((v) => v ?? MODELSLAB_BASE_URL),
+  MODELSLAB_BASE_URL: upstreamUrl("MODELSLAB_BASE_URL").transform((v) => v ?? MODELSLAB_BASE_URL),
   MODELSLAB_KEY_IN_BODY: flag,
-  OPENAI_BASE_URL: optionalString,
+  OPENAI_BASE_URL: upstreamUrl("OPENAI_BASE_URL"),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
   /** The served model's context window, when it is not Mixtral's 32,768 (e.g. Ollama's num_ctx). */
@@ -42,14 +63,42 @@ export type Env = z.infer<typeof EnvSchema> & { localThreads: number; dataDir: s
 
 let cached: Env | undefined;
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.parse(process.env);
-  cached = {
+/** Parses a configuration; a bad one throws a readable Error that never repeats a value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid server configuration: ${result.error.issues.map((i) => i.message || i.path.join(".")).join("; ")}.`);
+  }
+  const parsed = result.data;
+  return {
     ...parsed,
     // llama.cpp's default (max(4, cores)) oversubscribes small machines badly; leave a core for the server.
     localThreads: parsed.LOCAL_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? "data"),
   };
-  return cached;
+}
+
+export function getEnv(): Env {
+  return (cached ??= parseEnv(process.env));
+}
+
+let redactor: Redact | undefined;
+
+/** Every secret the server is configured with, taken out of a text bound for a client or a log. */
+export function redactSecrets(text: string): string {
+  redactor ??= createRedactor(secretsOf(getEnv()));
+  return redactor(text);
+}
+
+function secretsOf(env: Env): (string | undefined)[] {
+  const databasePassword = env.DATABASE_URL ? safeUrl(env.DATABASE_URL)?.password : undefined;
+  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword)];
+}
+
+function safeUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
 }

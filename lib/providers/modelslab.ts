@@ -1,5 +1,6 @@
 import type { ProviderCapabilities } from "../chat/capabilities";
 import { MODEL } from "../model-facts";
+import type { Redact } from "../redact";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
 import type { ChatProvider, FetchLike } from "./types";
 
@@ -10,6 +11,7 @@ export interface ModelsLabConfig {
   keyInBody: boolean;
   idleTimeoutMs: number;
   fetch?: FetchLike;
+  redact?: Redact;
 }
 
 /**
@@ -38,5 +40,6 @@ export function createModelsLabProvider(config: ModelsLabConfig): ChatProvider {
     // The Anthropic-compatible side lists the models: GET /v1/models.
     modelsPath: "/v1/models",
     fetch: config.fetch,
+    redact: config.redact,
   });
 }

@@ -15,6 +15,7 @@ import { createOpenAiStreamDecoder, decodeOpenAiJson } from "../dialects/openai/
 import { httpFailureEvent } from "../dialects/openai/errors";
 import { upstreamChatBody } from "../dialects/openai/request";
 import { idleWatchdog } from "./idle-watchdog";
+import { createRedactor, type Redact } from "../redact";
 import type { ChatProvider, FetchLike, ProviderInfo } from "./types";
 
 export interface OpenAICompatibleConfig {
@@ -31,6 +32,8 @@ export interface OpenAICompatibleConfig {
   /** Where the model list lives under the base URL; OpenAI's is /models. */
   modelsPath?: string;
   fetch?: FetchLike;
+  /** Takes configured secrets out of what the upstream says before it goes anywhere. */
+  redact?: Redact;
 }
 
 /** What View code and the tests send: exactly the provider's body. */
@@ -47,8 +50,19 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   const base = config.baseUrl.replace(/\/+$/, "");
   const authorization: Record<string, string> = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {};
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
+  // The provider's own key is always a secret, whatever else the caller configured.
+  const ownKey = createRedactor([config.apiKey]);
+  const redact: Redact = (text) => ownKey(config.redact ? config.redact(text) : text);
 
-  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+  /** Errors are terminal, so only a batch's last event can be one. */
+  async function* stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+    for await (const batch of streamUpstream(request, options)) {
+      const last = batch[batch.length - 1];
+      yield last?.type === "error" ? [...batch.slice(0, -1), { ...last, message: redact(last.message) }] : batch;
+    }
+  }
+
+  async function* streamUpstream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
     const { warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
     if (warnings.length) yield [{ type: "warnings", warnings }];
 
@@ -130,11 +144,11 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
         signal,
       });
     } catch (cause) {
-      throw new Error(errorEvent("upstream_unreachable", describeNetworkError(cause)).message);
+      throw new Error(redact(errorEvent("upstream_unreachable", describeNetworkError(cause)).message));
     }
     const body = await response.text();
     if (!response.ok) {
-      throw new Error(httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") }).message);
+      throw new Error(redact(httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") }).message));
     }
     let parsed: { data?: { id?: unknown }[] } = {};
     try {

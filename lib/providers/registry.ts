@@ -3,7 +3,7 @@
  * base URL, local GGUF path, then the generated demo model (so a fresh machine works offline).
  */
 import "server-only";
-import { getEnv, type Env } from "../env";
+import { getEnv, redactSecrets, type Env } from "../env";
 import { MODEL } from "../model-facts";
 import { createLocalProvider } from "./local";
 import { createModelsLabProvider } from "./modelslab";
@@ -18,6 +18,7 @@ export function providerFromEnv(env: Env): ChatProvider {
       baseUrl: env.MODELSLAB_BASE_URL,
       keyInBody: env.MODELSLAB_KEY_IN_BODY,
       idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+      redact: redactSecrets,
     });
   }
   if (env.OPENAI_BASE_URL) {
@@ -44,6 +45,7 @@ export function providerFromEnv(env: Env): ChatProvider {
       // Mistral's own API names the seed differently.
       renameFields: host.endsWith("mistral.ai") ? { seed: "random_seed" } : undefined,
       idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+      redact: redactSecrets,
     });
   }
   return createLocalProvider({

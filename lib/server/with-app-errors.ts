@@ -1,4 +1,5 @@
 import "server-only";
+import { redactSecrets } from "../env";
 import { AppError } from "../errors";
 
 /**
@@ -14,7 +15,7 @@ export function withAppErrors<Args extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       if (error instanceof AppError) return error.toResponse();
-      console.error(`Request failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(redactSecrets(`Request failed: ${error instanceof Error ? error.message : String(error)}`));
       return new AppError(503, "unavailable", unavailable).toResponse();
     }
   };

@@ -1,30 +1,8 @@
-/**
- * GET: the models the configured upstream serves, the configured one first, with known prices
- * (the configured model is the page's Mixtral; others have no published price here).
- */
+/** GET: the models the configured upstream serves (lib/server/models-response). */
 import { connection } from "next/server";
-import { MIXTRAL_PRICES, pricesFor } from "@/lib/model-prices";
-import { getProvider } from "@/lib/providers/registry";
-
-const CACHE_MS = 60_000;
-let cached: { at: number; ids: string[] } | undefined;
+import { modelsResponse } from "@/lib/server/models-response";
 
 export async function GET(): Promise<Response> {
   await connection();
-  const provider = getProvider();
-  const current = provider.info.model;
-  let ids = [current];
-  let warning: string | undefined;
-  if (provider.listModels) {
-    try {
-      if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), ids: await provider.listModels(AbortSignal.timeout(10_000)) };
-      ids = [current, ...cached.ids.filter((id) => id !== current)];
-    } catch (error) {
-      warning = `Could not list the upstream's models: ${(error as Error).message}`;
-    }
-  }
-  return Response.json(
-    { current, models: ids.map((id) => ({ id, prices: id === current ? MIXTRAL_PRICES : pricesFor(id) })), ...(warning ? { warning } : {}) },
-    { headers: { "Cache-Control": "private, max-age=60" } },
-  );
+  return modelsResponse();
 }

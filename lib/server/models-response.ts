@@ -1,0 +1,30 @@
+import "server-only";
+import { MIXTRAL_PRICES, pricesFor } from "../model-prices";
+import { getProvider } from "../providers/registry";
+
+const CACHE_MS = 60_000;
+let cached: { at: number; ids: string[] } | undefined;
+
+/**
+ * The models the configured upstream serves, the configured one first, with known prices (the
+ * configured model is the page's Mixtral; others have no published price here). The list is
+ * cached for a minute; a failure is shown as a warning beside the configured model.
+ */
+export async function modelsResponse(): Promise<Response> {
+  const provider = getProvider();
+  const current = provider.info.model;
+  let ids = [current];
+  let warning: string | undefined;
+  if (provider.listModels) {
+    try {
+      if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), ids: await provider.listModels(AbortSignal.timeout(10_000)) };
+      ids = [current, ...cached.ids.filter((id) => id !== current)];
+    } catch (error) {
+      warning = `Could not list the upstream's models: ${(error as Error).message}`;
+    }
+  }
+  return Response.json(
+    { current, models: ids.map((id) => ({ id, prices: id === current ? MIXTRAL_PRICES : pricesFor(id) })), ...(warning ? { warning } : {}) },
+    { headers: { "Cache-Control": "private, max-age=60" } },
+  );
+}
