@@ -53,6 +53,8 @@ export default defineConfig({
       env: {
         MODELSLAB_API_KEY: CANARY_KEY,
         MODELSLAB_BASE_URL: `${MOCK_URL}/api/v7/llm`,
+        // View code's "This server": the mock's address, given explicitly as a public address would be.
+        PUBLIC_API_BASE_URL: `${MOCK_URL}/api/v7/llm`,
         DATA_DIR: "test-results/data-modelslab",
         DATABASE_URL: process.env.DATABASE_URL ?? "",
       },

@@ -115,4 +115,39 @@ test.describe("playground on ModelsLab's wire format (local replaying server)", 
     expect(log).toContain("Ready"); // the log really is this server's output
     expect(log).not.toContain(CANARY_KEY);
   });
+
+  test("another web site cannot make a visitor's browser spend the key", async ({ page, request }) => {
+    const formPost = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST" && r.request().resourceType() === "document");
+    await page.goto(`${MOCK_URL}/__attack?target=http://127.0.0.1:3101`);
+    const refused = await formPost;
+    expect(refused.status()).toBe(403);
+    expect(await upstreamRequests(request)).toHaveLength(0);
+    // The playground's own page still works.
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.send("hello");
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+    expect(await upstreamRequests(request)).toHaveLength(1);
+  });
+
+  test("the page's CSP runs only its own nonce'd scripts: an injected inline script is blocked", async ({ page }) => {
+    const response = await page.goto("/");
+    const policy = response!.headers()["content-security-policy"];
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(response!.headers()["permissions-policy"]).toContain("camera=()");
+    const app = new PlaygroundPage(page);
+    await app.open(); // hydrated: Next's own scripts ran under the policy
+    const violations: string[] = [];
+    await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
+    const ran = await page.evaluate(async () => {
+      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective));
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.appendChild(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => violations).toContain("script-src-elem");
+  });
 });

@@ -57,9 +57,13 @@ const EnvSchema = z.object({
   /** Share links one client may create per minute. */
   SHARE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOCAL_GPU: flag,
+  /** Other web origins allowed to call the acting routes from a browser, comma-separated. */
+  ALLOWED_ORIGINS: optionalString,
+  /** The public address of the upstream API, for View code's "This server"; never derived from the private upstream URL. */
+  PUBLIC_API_BASE_URL: upstreamUrl("PUBLIC_API_BASE_URL"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { localThreads: number; dataDir: string };
+export type Env = z.infer<typeof EnvSchema> & { localThreads: number; dataDir: string; allowedOrigins: ReadonlySet<string> };
 
 let cached: Env | undefined;
 
@@ -75,6 +79,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // llama.cpp's default (max(4, cores)) oversubscribes small machines badly; leave a core for the server.
     localThreads: parsed.LOCAL_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? "data"),
+    allowedOrigins: new Set((parsed.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean)),
   };
 }
 

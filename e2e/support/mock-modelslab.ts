@@ -44,6 +44,20 @@ const server = http.createServer(async (req, res) => {
     requests.length = 0;
     return res.end("ok");
   }
+  if (req.url?.startsWith("/__attack?target=")) {
+    // Another web site's page that tries to spend the playground's key through its visitor's browser:
+    // a no-preflight fetch, then a text/plain form whose body happens to be valid JSON.
+    const target = new URL(req.url, "http://x").searchParams.get("target")!;
+    const body = JSON.stringify({ messages: [{ role: "user", content: "spend the key" }] });
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    return res.end(`<!doctype html><title>attack</title>
+<form id="f" method="POST" enctype="text/plain" action="${target}/api/chat"><input type="hidden" name='${body.slice(0, -2)},"x":"' value='"}'></form>
+<script>
+fetch(${JSON.stringify(`${target}/api/chat`)}, { method: "POST", mode: "no-cors", headers: { "Content-Type": "text/plain" }, body: ${JSON.stringify(body)} })
+  .catch(() => {})
+  .finally(() => document.getElementById("f").submit());
+</script>`);
+  }
   if (req.url === "/__requests") {
     res.setHeader("Content-Type", "application/json");
     return res.end(JSON.stringify(requests));

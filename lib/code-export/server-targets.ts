@@ -1,42 +1,25 @@
 import "server-only";
 import { getEnv } from "../env";
 import { getProvider } from "../providers/registry";
-import { MODELSLAB_BASE_URL, type CodeExportContext, type SnippetTarget } from "./targets";
-
-/** Drops credentials a base URL may carry (user:pass@host): a snippet must never hold a secret. */
-const publicUrl = (raw: string) => {
-  const url = new URL(raw);
-  url.username = "";
-  url.password = "";
-  return url.toString().replace(/\/+$/, "");
-};
+import type { CodeExportContext, SnippetTarget } from "./targets";
 
 /**
- * "This server" in View code: the upstream the playground serves from, when it is not ModelsLab
- * itself. The embedded engine is reached through this app's OpenAI-compatible /api/v1 (a path:
- * the browser knows the origin it sees).
+ * "This server" in View code. Never the upstream address the server talks to (that is private
+ * and may be internal): an explicit PUBLIC_API_BASE_URL, or else this app's own
+ * OpenAI-compatible /api/v1 (a path: the browser knows the origin it sees), which serves
+ * whatever provider is configured, the embedded engine included.
  */
 export function thisServerTarget(): SnippetTarget | null {
   const env = getEnv();
   const { kind, model } = getProvider().info;
-  if (kind === "openai-compatible" && env.OPENAI_BASE_URL) {
-    const baseUrl = publicUrl(env.OPENAI_BASE_URL);
-    return {
-      id: "this-server",
-      label: `This server (${new URL(baseUrl).host})`,
-      baseUrl,
-      keyEnv: env.OPENAI_API_KEY ? "OPENAI_API_KEY" : null,
-      dialects: ["openai"],
-      model,
-    };
+  if (env.PUBLIC_API_BASE_URL) {
+    const baseUrl = env.PUBLIC_API_BASE_URL.replace(/\/+$/, "");
+    const keyEnv = kind === "modelslab" ? "MODELSLAB_API_KEY" : kind === "openai-compatible" && env.OPENAI_API_KEY ? "OPENAI_API_KEY" : null;
+    return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv, dialects: kind === "modelslab" ? ["openai", "anthropic"] : ["openai"], model };
   }
-  if (kind === "modelslab" && publicUrl(env.MODELSLAB_BASE_URL) !== MODELSLAB_BASE_URL) {
-    const baseUrl = publicUrl(env.MODELSLAB_BASE_URL);
-    return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv: "MODELSLAB_API_KEY", dialects: ["openai", "anthropic"], model };
-  }
-  if (kind === "local") {
-    return { id: "this-server", label: "This server (local engine)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
-  }
+  if (kind === "local") return { id: "this-server", label: "This server (local engine)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
+  if (kind === "openai-compatible") return { id: "this-server", label: "This server (playground API)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
+  // ModelsLab itself: its own target already covers it.
   return null;
 }
 

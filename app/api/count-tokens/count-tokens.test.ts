@@ -65,7 +65,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const count = async (body: unknown) => (await POST(new Request("http://x/api/count-tokens", { method: "POST", body: JSON.stringify(body) }))).json();
+const count = async (body: unknown) => (await POST(new Request("http://x/api/count-tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }))).json();
 
 describe("Mixtral token counts", () => {
   it("match hard-coded ids from Mixtral's tokenizer", () => {
@@ -89,7 +89,7 @@ describe("Mixtral token counts", () => {
   });
 
   it("answers bad bodies with a 400", async () => {
-    const response = await POST(new Request("http://x/api/count-tokens", { method: "POST", body: "{" }));
+    const response = await POST(new Request("http://x/api/count-tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" }));
     expect(response.status).toBe(400);
   });
 });

@@ -41,7 +41,7 @@ async function collect(batches: AsyncIterable<EventBatch>) {
   return { text, rest };
 }
 
-const post = (body: unknown) => POST(new Request("http://app/api/v1/chat/completions", { method: "POST", body: JSON.stringify(body) }));
+const post = (body: unknown) => POST(new Request("http://app/api/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
 
 describe("OpenAI-compatible /api/v1/chat/completions", () => {
   it("streams chunks our OpenAI client reads back into the engine's own reply", async () => {

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
 import { toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
+import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
 import { openAiParam, OpenAiChatRequestSchema, toChatBody } from "./schema";
 
@@ -18,6 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   let openAi;
   let chat;
   try {
+    guardAction(request);
     openAi = await readJsonBody(request, OpenAiChatRequestSchema, MAX_CHAT_BODY_BYTES);
     chat = toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow);
   } catch (error) {
