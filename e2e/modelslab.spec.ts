@@ -131,23 +131,25 @@ test.describe("playground on ModelsLab's wire format (local replaying server)", 
   });
 
   test("the page's CSP runs only its own nonce'd scripts: an injected inline script is blocked", async ({ page }) => {
+    // Simulates stored markup injection: the server's own page, with an inline script added to its HTML.
+    await page.route("http://127.0.0.1:3101/", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+      await route.fulfill({ response, body: html });
+    });
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+    });
     const response = await page.goto("/");
     const policy = response!.headers()["content-security-policy"];
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(response!.headers()["permissions-policy"]).toContain("camera=()");
     const app = new PlaygroundPage(page);
-    await app.open(); // hydrated: Next's own scripts ran under the policy
-    const violations: string[] = [];
-    await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
-    const ran = await page.evaluate(async () => {
-      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective));
-      const script = document.createElement("script");
-      script.textContent = "window.__injected = true";
-      document.body.appendChild(script);
-      await new Promise((r) => setTimeout(r, 100));
-      return (window as unknown as { __injected?: boolean }).__injected === true;
-    });
-    expect(ran).toBe(false);
-    await expect.poll(() => violations).toContain("script-src-elem");
+    await expect(page.locator('[data-ready="true"]')).toBeVisible(); // hydrated: Next's own nonce'd scripts ran
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    await app.send("hello");
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
   });
 });
