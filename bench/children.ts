@@ -21,6 +21,7 @@ function nextMessage<T extends { type: string }>(child: ChildProcess, type: T["t
 
 export interface BenchUpstream {
   url: string;
+  pid: number;
   /** Wall-clock time the last markdown END_MARK was written. */
   lastEndSentAt(): number;
   close(): void;
@@ -33,12 +34,18 @@ export async function startUpstream(): Promise<BenchUpstream> {
     if (m.type === "markdown-end" && m.at) endSentAt = m.at;
   });
   const { url } = await nextMessage<{ type: "ready"; url: string }>(child, "ready");
-  return { url, lastEndSentAt: () => endSentAt, close: () => void child.kill() };
+  return { url, pid: child.pid!, lastEndSentAt: () => endSentAt, close: () => void child.kill() };
+}
+
+export interface LoadRun {
+  outcomes: StreamOutcome[];
+  /** CPU seconds the client process spent on this run: near a full core per wall second, the client would be the bottleneck. */
+  clientCpuSeconds: number;
 }
 
 export interface LoadClient {
   /** Opens `streams` concurrent streams, each on a fresh connection, and reports each one's outcome. */
-  run(url: string, body: unknown, streams: number): Promise<StreamOutcome[]>;
+  run(url: string, body: unknown, streams: number): Promise<LoadRun>;
   close(): void;
 }
 
@@ -47,9 +54,10 @@ export function startLoadClient(): LoadClient {
   const child = forkTs("bench/load-process.ts");
   return {
     async run(url, body, streams) {
-      const done = nextMessage<{ type: "done"; outcomes: StreamOutcome[] }>(child, "done");
+      const done = nextMessage<{ type: "done" } & LoadRun>(child, "done");
       child.send({ type: "run", url, body, streams });
-      return (await done).outcomes;
+      const { outcomes, clientCpuSeconds } = await done;
+      return { outcomes, clientCpuSeconds };
     },
     close: () => void child.kill(),
   };

@@ -4,10 +4,11 @@
  * long enough for a backlog in the server to build up and show at the end of the reply.
  */
 import { startLoadClient } from "./children";
+import { monotonicMs } from "./clock";
 import type { StreamOutcome } from "./load-process";
 import { treeCpuSeconds } from "./next-server";
 import { percentile } from "./stats";
-import { STREAM_TOKENS, warmUp, type StreamPaths } from "./targets";
+import { STREAM_TOKENS, warmUp, type StreamPaths, type Target } from "./targets";
 
 const STREAM_COUNTS = [50, 200, 500];
 const TARGET_AT = 200;
@@ -47,29 +48,36 @@ function errorText(errors: string[]): string {
   return `${errors.length} (${[...counts].slice(0, 3).map(([e, n]) => `${n}× ${e}`).join("; ")})`;
 }
 
-export async function measureConcurrency(paths: StreamPaths, serverPid: number): Promise<void> {
+export async function measureConcurrency(paths: StreamPaths, serverPid: number, upstreamPid: number): Promise<void> {
   console.log(
     `\n== Concurrent ${STREAM_TOKENS.toLocaleString("en")}-token streams at 100 tokens/s, fresh connection each; direct, then through /api/chat ==` +
       `\n   first content = request → first token; end = upstream's write of the last token → received; p50 / p99; added = route − direct per percentile`,
   );
   await warmUp(paths);
   const client = startLoadClient();
+  // The bench's own processes must stay well below a full core each, or they, not the server, set the figures.
+  const run = async (target: Target, n: number) => {
+    const [start, serverCpu, upstreamCpu] = [monotonicMs(), treeCpuSeconds(serverPid), treeCpuSeconds(upstreamPid)];
+    const { outcomes, clientCpuSeconds } = await client.run(target.url, target.body, n);
+    const wall = (monotonicMs() - start) / 1000;
+    const busy = (cpu: number) => `${((cpu / wall) * 100).toFixed(0)}%`;
+    const equipment = `client ${busy(clientCpuSeconds)}, upstream ${busy(treeCpuSeconds(upstreamPid) - upstreamCpu)} of a core`;
+    await settle();
+    return { ...summarise(outcomes), serverCpu: treeCpuSeconds(serverPid) - serverCpu, equipment };
+  };
   try {
     for (const n of STREAM_COUNTS) {
-      const direct = summarise(await client.run(paths.direct(MODEL).url, paths.direct(MODEL).body, n));
-      await settle();
-      const cpuBefore = treeCpuSeconds(serverPid);
-      const route = summarise(await client.run(paths.route(MODEL).url, paths.route(MODEL).body, n));
-      const cpu = treeCpuSeconds(serverPid) - cpuBefore;
-      await settle();
+      const direct = await run(paths.direct(MODEL), n);
+      const route = await run(paths.route(MODEL), n);
       const target = n === TARGET_AT ? " (target p99 ≤ +50 ms)" : "";
       console.log(`N=${n}`);
       console.log(`  first content  direct ${pair(direct.first)} | route ${pair(route.first)} | added ${added(route.first, direct.first)}${target}`);
       console.log(`  end            direct ${pair(direct.end)} | route ${pair(route.end)} | added ${added(route.end, direct.end)}${target}`);
       console.log(
         `  errors direct ${errorText(direct.errors)}, route ${errorText(route.errors)}${n === TARGET_AT ? " (target 0)" : ""}` +
-          ` | server CPU ${((cpu / route.stamps) * 1000).toFixed(3)} s per 1,000 tokens (${cpu.toFixed(1)} s for ${route.stamps.toLocaleString("en")} tokens)`,
+          ` | server CPU ${((route.serverCpu / route.stamps) * 1000).toFixed(3)} s per 1,000 tokens (${route.serverCpu.toFixed(1)} s for ${route.stamps.toLocaleString("en")} tokens)`,
       );
+      console.log(`  bench processes busy: direct run ${direct.equipment}; route run ${route.equipment}`);
     }
   } finally {
     client.close();

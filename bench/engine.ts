@@ -5,25 +5,34 @@
  */
 import path from "node:path";
 import { ensureDemoModel } from "../lib/engine/demo-model";
-import { startNext, waitFor } from "./next-server";
-import { openRawEngine, type EngineShape, type Sampling } from "./raw-engine";
+import { startNext } from "./next-server";
+import { openRawEngine, type EngineShape, type Generation, type Sampling } from "./raw-engine";
 import { median } from "./stats";
 import { timeStream } from "./stream-client";
 
 const TOKENS = 1000;
 const ROUNDS = 3;
-const PROMPT = "bench";
+const USER_MESSAGE = "bench";
+/** What the app's Mixtral template makes of one user turn with an empty System Message (after BOS). */
+const RAW_PROMPT = `[INST] ${USER_MESSAGE} [/INST]`;
 const SAMPLING: Sampling = { temperature: 0.7, topP: 0.9, seed: 42 };
 /** The app's defaults for context size and parallel sequences (lib/env.ts), given to both sides explicitly so they stay alike. */
 const SHAPE: EngineShape = { threads: 1, contextSize: 8192, sequences: 4 };
 
-export async function measureEngine(port: number, dataDir: string): Promise<void> {
+async function throughRoute(app: string, count: number): Promise<Generation> {
+  const body = { systemMessage: "", messages: [{ role: "user", content: USER_MESSAGE }], params: { ...SAMPLING, maxTokens: count } };
+  const timing = await timeStream(`${app}/api/chat`, body);
+  if (timing.usageTokens === undefined) throw new Error("/api/chat sent no usage event");
+  return { tokens: timing.usageTokens, seconds: timing.totalMs / 1000 };
+}
+
+export async function measureEngine(dataDir: string): Promise<void> {
   console.log(
     `\n== Embedded engine: demo model, ${SHAPE.threads} thread, ${TOKENS.toLocaleString("en")} tokens at full speed (alternating, median of ${ROUNDS} after a warm-up) ==`,
   );
   // Written before the server starts, so the server finds it ready instead of writing it too.
   const modelPath = await ensureDemoModel(path.join(dataDir, "models"));
-  const server = startNext(port, {
+  const server = await startNext({
     // Empty values select the local provider with the generated demo model (lib/providers/registry.ts).
     MODELSLAB_API_KEY: "",
     OPENAI_BASE_URL: "",
@@ -35,32 +44,29 @@ export async function measureEngine(port: number, dataDir: string): Promise<void
     LOCAL_CONTEXT_SIZE: String(SHAPE.contextSize),
     LOCAL_PARALLEL: String(SHAPE.sequences),
   });
-  const raw = await openRawEngine(modelPath, SHAPE);
   try {
-    const app = `http://127.0.0.1:${port}`;
-    await waitFor(`${app}/api/health/live`);
-    const routed = async (count: number) => {
-      const body = { systemMessage: "", messages: [{ role: "user", content: PROMPT }], params: { ...SAMPLING, maxTokens: count } };
-      const timing = await timeStream(`${app}/api/chat`, body);
-      if (timing.usageTokens === undefined) throw new Error("/api/chat sent no usage event");
-      return timing.usageTokens / (timing.totalMs / 1000);
-    };
-    const rawRun = () => raw.tokensPerSecond(`[INST] ${PROMPT} [/INST]`, TOKENS, SAMPLING);
-    // The first request also waits for the server to load the model.
-    await routed(50);
-    await raw.tokensPerSecond(`[INST] ${PROMPT} [/INST]`, 50, SAMPLING);
-    const rawRates: number[] = [];
-    const routeRates: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      rawRates.push(await rawRun());
-      routeRates.push(await routed(TOKENS));
+    const raw = await openRawEngine(modelPath, SHAPE);
+    try {
+      // The first request also waits for the server to load the model.
+      await throughRoute(server.url, 50);
+      await raw.generate(RAW_PROMPT, 50, SAMPLING);
+      const rawRuns: Generation[] = [];
+      const routeRuns: Generation[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        rawRuns.push(await raw.generate(RAW_PROMPT, TOKENS, SAMPLING));
+        routeRuns.push(await throughRoute(server.url, TOKENS));
+      }
+      const rate = (runs: Generation[]) => median(runs.map((g) => g.tokens / g.seconds));
+      const counts = (runs: Generation[]) => [...new Set(runs.map((g) => g.tokens))].join("/");
+      const [r, a] = [rate(rawRuns), rate(routeRuns)];
+      console.log(
+        `raw node-llama-cpp ${r.toFixed(0)} tokens/s | through /api/chat ${a.toFixed(0)} tokens/s | ${((a / r) * 100).toFixed(0)}% of raw (target ≥ 90%)` +
+          ` [tokens per run: raw ${counts(rawRuns)}, /api/chat ${counts(routeRuns)}]`,
+      );
+    } finally {
+      await raw.dispose();
     }
-    const [r, a] = [median(rawRates), median(routeRates)];
-    console.log(
-      `raw node-llama-cpp ${r.toFixed(0)} tokens/s | through /api/chat ${a.toFixed(0)} tokens/s | ${((a / r) * 100).toFixed(0)}% of raw (target ≥ 90%)`,
-    );
   } finally {
-    await raw.dispose();
-    server.kill();
+    server.stop();
   }
 }

@@ -5,6 +5,7 @@ export type StreamOutcome = { ok: true; timing: StreamTiming } | { ok: false; er
 
 process.on("message", async (message: { type: "run"; url: string; body: unknown; streams: number }) => {
   if (message.type !== "run") return;
+  const cpuBefore = process.cpuUsage();
   const outcomes = await Promise.all(
     Array.from({ length: message.streams }, () =>
       timeStream(message.url, message.body).then(
@@ -13,6 +14,7 @@ process.on("message", async (message: { type: "run"; url: string; body: unknown;
       ),
     ),
   );
-  process.send?.({ type: "done", outcomes });
+  const { user, system } = process.cpuUsage(cpuBefore);
+  process.send?.({ type: "done", outcomes, clientCpuSeconds: (user + system) / 1e6 });
 });
 process.on("disconnect", () => process.exit(0));

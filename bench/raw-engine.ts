@@ -17,9 +17,14 @@ export interface Sampling {
   seed: number;
 }
 
+export interface Generation {
+  tokens: number;
+  seconds: number;
+}
+
 export interface RawEngine {
-  /** Tokens per second generating `count` tokens after the prompt (prompt evaluation included, as in the app). */
-  tokensPerSecond(prompt: string, count: number, sampling: Sampling): Promise<number>;
+  /** Generates up to `count` tokens after the prompt, timed from the start of prompt evaluation (as the app's reply is). */
+  generate(prompt: string, count: number, sampling: Sampling): Promise<Generation>;
   dispose(): Promise<void>;
 }
 
@@ -29,7 +34,7 @@ export async function openRawEngine(modelPath: string, shape: EngineShape): Prom
   const model: LlamaModel = await llama.loadModel({ modelPath });
   const context: LlamaContext = await model.createContext({ contextSize: shape.contextSize, sequences: shape.sequences, threads: shape.threads });
   return {
-    async tokensPerSecond(prompt, count, sampling) {
+    async generate(prompt, count, sampling) {
       // The app's prompt for one user turn and no system message: BOS, then the text without special-token parsing.
       const tokens: Token[] = [model.tokens.bos ?? (1 as Token), ...model.tokenize(prompt, false)];
       const sequence = context.getSequence();
@@ -39,7 +44,7 @@ export async function openRawEngine(modelPath: string, shape: EngineShape): Prom
         for await (const token of sequence.evaluate(tokens, sampling)) {
           if (generated.push(token) >= count) break;
         }
-        return generated.length / ((monotonicMs() - start) / 1000);
+        return { tokens: generated.length, seconds: (monotonicMs() - start) / 1000 };
       } finally {
         sequence.dispose();
       }

@@ -15,7 +15,7 @@ import { startUpstream } from "./children";
 import { measureConcurrency } from "./concurrency";
 import { measureEngine } from "./engine";
 import { measureFloor } from "./floor";
-import { startNext, waitFor } from "./next-server";
+import { startNext, type NextServer } from "./next-server";
 import { measureRendering } from "./rendering";
 import { benchShares } from "./shares";
 import { percentile } from "./stats";
@@ -25,7 +25,6 @@ import { MARKDOWN_MODEL } from "./upstream";
 
 const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering"] as const;
 type Section = (typeof SECTIONS)[number];
-const PORT = 3300;
 
 function selectedSections(args: string[]): Set<Section> {
   const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
@@ -42,7 +41,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
   try {
     if ([...wanted].some((s) => s !== "engine")) await withApp(wanted, dataDir);
-    if (wanted.has("engine")) await measureEngine(PORT + 2, dataDir);
+    if (wanted.has("engine")) await measureEngine(dataDir);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -51,44 +50,46 @@ async function main() {
 /** Every section but the engine's runs against one server whose provider is the bench upstream. */
 async function withApp(wanted: Set<Section>, dataDir: string) {
   const upstream = await startUpstream();
-  const startApp = (port: number, env: Record<string, string>) =>
-    startNext(port, {
+  const startApp = (databaseUrl: string) =>
+    startNext({
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODEL: MARKDOWN_MODEL,
       MODELSLAB_API_KEY: "",
       DATA_DIR: dataDir,
       SHARE_RATE_LIMIT: "1000000",
-      ...env,
+      DATABASE_URL: databaseUrl,
     });
-  const server = startApp(PORT, { DATABASE_URL: "" });
-  const app = `http://127.0.0.1:${PORT}`;
   try {
-    await waitFor(`${app}/api/health/live`);
-    const paths = streamPaths(upstream.url, app);
-    if (wanted.has("floor")) await measureFloor(app, upstream.url, paths);
-    if (wanted.has("single")) await measureSingle(paths);
-    if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid!);
-    if (wanted.has("bundle")) await measureBundle(app);
-    if (wanted.has("shares")) {
-      console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
-      console.log(`SQLite      ${await benchShares(app, percentile)}`);
-      const databaseUrl = process.env.DATABASE_URL;
-      if (databaseUrl) {
-        const pgServer = startApp(PORT + 1, { DATABASE_URL: databaseUrl });
-        try {
-          await waitFor(`http://127.0.0.1:${PORT + 1}/api/health/live`);
-          console.log(`PostgreSQL  ${await benchShares(`http://127.0.0.1:${PORT + 1}`, percentile)}`);
-        } finally {
-          pgServer.kill();
-        }
-      } else {
-        console.log("PostgreSQL  skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it");
-      }
+    const server = await startApp("");
+    try {
+      const paths = streamPaths(upstream.url, server.url);
+      if (wanted.has("floor")) await measureFloor(server.url, upstream.url, paths);
+      if (wanted.has("single")) await measureSingle(paths);
+      if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid);
+      if (wanted.has("bundle")) await measureBundle(server.url);
+      if (wanted.has("shares")) await measureShares(server.url, startApp);
+      if (wanted.has("rendering")) await measureRendering(server.url, upstream.lastEndSentAt);
+    } finally {
+      server.stop();
     }
-    if (wanted.has("rendering")) await measureRendering(app, upstream.lastEndSentAt);
   } finally {
-    server.kill();
     upstream.close();
+  }
+}
+
+async function measureShares(app: string, startApp: (databaseUrl: string) => Promise<NextServer>) {
+  console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
+  console.log(`SQLite      ${await benchShares(app, percentile)}`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log("PostgreSQL  skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it");
+    return;
+  }
+  const pgServer = await startApp(databaseUrl);
+  try {
+    console.log(`PostgreSQL  ${await benchShares(pgServer.url, percentile)}`);
+  } finally {
+    pgServer.stop();
   }
 }
 

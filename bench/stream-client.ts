@@ -55,7 +55,7 @@ export function timeStream(url: string, body: unknown): Promise<StreamTiming> {
       agent: false, // a fresh connection per stream, as a new visitor's would be
       headers: { "Content-Type": "application/json" },
     });
-    request.setTimeout(120_000, () => request.destroy(new Error("no data for 120 s")));
+    request.setTimeout(120_000, () => request.destroy(new Error("gave up after 120 s without data")));
     request.on("error", reject);
     request.on("response", (response) => {
       response.on("error", reject);
