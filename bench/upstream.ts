@@ -1,14 +1,16 @@
 /**
  * A benchmark upstream in the OpenAI wire format. The request's `model` says what to send:
- * "stamp:<tokens>:<tokensPerSecond>" streams tokens whose text is the send time (so a client
- * can compute each token's latency), "markdown:<tokens>:<tokensPerSecond>" streams a long
- * markdown document. tokensPerSecond 0 means as fast as it can.
+ * "stamp:<tokens>:<tokensPerSecond>" streams tokens whose text is " @<send time>" on the
+ * machine's monotonic clock (so a client in any process can compute each token's latency),
+ * "markdown:<tokens>:<tokensPerSecond>" streams a long markdown document ending in END_MARK.
+ * tokensPerSecond 0 means as fast as it can. GET /api/health/live answers like the app's
+ * liveness probe: a bare node server's floor to compare Next's with.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { sseData } from "../lib/testing/openai-wire";
+import { monotonicMs, wallMs } from "./clock";
 
-export const now = () => performance.timeOrigin + performance.now();
+export const END_MARK = " ⟦end⟧";
+export const MARKDOWN_MODEL = "markdown:6000:200";
 
 export function markdownTokens(count: number): string[] {
   const section = (n: number) =>
@@ -21,44 +23,81 @@ export function markdownTokens(count: number): string[] {
   return tokens.slice(0, count);
 }
 
-export const END_MARK = " ⟦end⟧";
+// Chunks carry the fields real servers (OpenAI, vLLM, llama.cpp) send, so the route parses realistic bytes.
+const chunk = (choices: string, usage = "") =>
+  `data: {"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1764000000,"model":"bench","choices":[${choices}]${usage}}\n\n`;
+const contentChunk = (text: string) => chunk(`{"index":0,"delta":{"content":${JSON.stringify(text)}},"finish_reason":null}`);
+const ROLE_CHUNK = chunk(`{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}`);
+const endChunks = (count: number) =>
+  chunk(`{"index":0,"delta":{},"finish_reason":"stop"}`) +
+  chunk("", `,"usage":{"prompt_tokens":8,"completion_tokens":${count},"total_tokens":${count + 8}}`) +
+  "data: [DONE]\n\n";
 
-export async function startBenchUpstream(): Promise<{ url: string; lastEndSentAt: () => number; close(): Promise<void> }> {
-  let endSentAt = 0;
-  const server = http.createServer(async (req, res) => {
+/** `onMarkdownEnd` receives the wall-clock time the END_MARK token was written (the browser can only read wall time). */
+export function createBenchUpstream(onMarkdownEnd: (sentAtWallMs: number) => void): http.Server {
+  return http.createServer(async (req, res) => {
     let raw = "";
-    for await (const chunk of req) raw += chunk;
+    for await (const part of req) raw += part;
+    if (req.method === "GET" && req.url === "/api/health/live") {
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      return res.end(JSON.stringify({ ok: true }));
+    }
     if (req.method === "GET") {
       // The playground asks for the model list (GET /models) when the page loads.
       res.writeHead(200, { "Content-Type": "application/json" });
-      return res.end(JSON.stringify({ object: "list", data: [{ id: "markdown:6000:200", object: "model" }] }));
+      return res.end(JSON.stringify({ object: "list", data: [{ id: MARKDOWN_MODEL, object: "model" }] }));
     }
     const [kind, countText, rateText] = String(JSON.parse(raw).model).split(":");
     const count = Number(countText);
     const rate = Number(rateText);
     const markdown = kind === "markdown" ? markdownTokens(count) : [];
+    const token = (i: number) => {
+      if (kind !== "markdown") return contentChunk(` @${monotonicMs().toFixed(3)}`);
+      if (i < count - 1) return contentChunk(markdown[i]);
+      onMarkdownEnd(wallMs());
+      return contentChunk(markdown[i] + END_MARK);
+    };
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
-    const started = now();
-    let closed = false;
-    res.on("close", () => (closed = true));
-    for (let i = 0; i < count && !closed; i++) {
-      if (rate > 0) {
-        const wait = started + (i * 1000) / rate - now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-      const last = i === count - 1;
-      const text = kind === "markdown" ? markdown[i] + (last ? END_MARK : "") : ` ${now().toFixed(3)}`;
-      if (last) endSentAt = now();
-      const ok = res.write(sseData({ choices: [{ index: 0, delta: { content: text }, finish_reason: null }] }));
-      if (!ok) await new Promise((r) => res.once("drain", r));
-    }
-    res.end(sseData({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }) + "data: [DONE]\n\n");
+    res.write(ROLE_CHUNK);
+    if (rate > 0) paced(res, count, rate, token);
+    else await fullSpeed(res, count, token);
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    lastEndSentAt: () => endSentAt,
-    close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+}
+
+/** One write per token, as fast as the socket takes them. */
+async function fullSpeed(res: http.ServerResponse, count: number, token: (i: number) => string) {
+  for (let i = 0; i < count; i++) {
+    if (res.destroyed) return;
+    if (!res.write(token(i))) await drainedOrClosed(res);
+  }
+  res.end(endChunks(count));
+}
+
+function drainedOrClosed(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
+
+/**
+ * Token i is due at start + i/rate. One timer per stream, re-armed for the next due token;
+ * if the process falls behind, every token already due goes out in one write (as a real server's would).
+ */
+function paced(res: http.ServerResponse, count: number, rate: number, token: (i: number) => string) {
+  const started = monotonicMs();
+  let next = 0;
+  const tick = () => {
+    if (res.destroyed) return;
+    const due = Math.min(count, Math.floor(((monotonicMs() - started) * rate) / 1000) + 1);
+    let out = "";
+    while (next < due) out += token(next++);
+    if (next === count) return res.end(out + endChunks(count));
+    res.write(out);
+    setTimeout(tick, started + (next * 1000) / rate - monotonicMs());
   };
+  tick();
 }

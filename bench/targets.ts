@@ -1,0 +1,37 @@
+/** The two ways a bench stream is fetched: straight from the bench upstream, or through the app's /api/chat. */
+import { timeStream, type StreamTiming } from "./stream-client";
+
+export interface Target {
+  url: string;
+  body: unknown;
+}
+
+export interface StreamPaths {
+  direct(model: string): Target;
+  route(model: string): Target;
+}
+
+/** A 2,000-token reply as fast as the upstream can write it. */
+export const FULL_SPEED = "stamp:2000:0";
+export const STREAM_TOKENS = 2000;
+
+export function streamPaths(upstreamUrl: string, app: string): StreamPaths {
+  return {
+    direct: (model) => ({ url: `${upstreamUrl}/chat/completions`, body: { model, stream: true } }),
+    route: (model) => ({
+      url: `${app}/api/chat`,
+      // The upstream ignores max_tokens; it only has to let every bench reply through the app's validation.
+      body: { messages: [{ role: "user", content: "bench" }], model, params: { maxTokens: 8000 } },
+    }),
+  };
+}
+
+export const time = (target: Target): Promise<StreamTiming> => timeStream(target.url, target.body);
+
+/** A cold server's first streams measure JIT compilation, not the route: run a few on both paths first. */
+export async function warmUp(paths: StreamPaths): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await time(paths.direct(FULL_SPEED));
+    await time(paths.route(FULL_SPEED));
+  }
+}
