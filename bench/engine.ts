@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { ensureDemoModel } from "../lib/engine/demo-model";
+import { loadMistralVocabulary, nonLatinTokenIds } from "../lib/engine/mistral-vocabulary";
 import { startNext } from "./next-server";
 import { openRawEngine, type EngineShape, type Generation, type Sampling } from "./raw-engine";
 import { median } from "./stats";
@@ -26,7 +27,8 @@ async function throughRoute(app: string, count: number): Promise<Generation> {
   return { tokens: timing.usageTokens, seconds: timing.totalMs / 1000 };
 }
 
-export async function measureEngine(dataDir: string): Promise<void> {
+/** `unbiased`: the app before the demo model kept to Latin pieces; raw then samples the whole vocabulary too. */
+export async function measureEngine(dataDir: string, appDir = process.cwd(), unbiased = false): Promise<void> {
   console.log(
     `\n== Embedded engine: demo model, ${SHAPE.threads} thread, ${TOKENS.toLocaleString("en")} tokens at full speed (alternating, median of ${ROUNDS} after a warm-up) ==`,
   );
@@ -43,9 +45,10 @@ export async function measureEngine(dataDir: string): Promise<void> {
     LOCAL_THREADS: String(SHAPE.threads),
     LOCAL_CONTEXT_SIZE: String(SHAPE.contextSize),
     LOCAL_PARALLEL: String(SHAPE.sequences),
-  });
+  }, appDir);
   try {
-    const raw = await openRawEngine(modelPath, SHAPE);
+    // The same vocabulary bias the app applies to the demo model, so both sides sample alike.
+    const raw = await openRawEngine(modelPath, SHAPE, unbiased ? [] : nonLatinTokenIds(loadMistralVocabulary().tokens));
     try {
       // The first request also waits for the server to load the model.
       await throughRoute(server.url, 50);

@@ -13,9 +13,10 @@ export interface NextServer {
  * Starts a production server on a free port and waits until it answers. Its own port, not a
  * fixed one: another bench on this machine must never be the server measured here.
  */
-export async function startNext(env: Record<string, string>): Promise<NextServer> {
+export async function startNext(env: Record<string, string>, appDir = process.cwd()): Promise<NextServer> {
   const port = await freePort();
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     // stderr stays visible: a route that throws under load should be seen, not guessed at.
     stdio: ["ignore", "ignore", "inherit"],

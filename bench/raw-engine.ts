@@ -28,11 +28,13 @@ export interface RawEngine {
   dispose(): Promise<void>;
 }
 
-export async function openRawEngine(modelPath: string, shape: EngineShape): Promise<RawEngine> {
-  const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
+export async function openRawEngine(modelPath: string, shape: EngineShape, bannedTokens: readonly number[] = []): Promise<RawEngine> {
+  const { getLlama, LlamaLogLevel, TokenBias } = await import("node-llama-cpp");
   const llama = await getLlama({ build: "never", gpu: false, maxThreads: shape.threads, logLevel: LlamaLogLevel.error, progressLogs: false });
   const model: LlamaModel = await llama.loadModel({ modelPath });
   const context: LlamaContext = await model.createContext({ contextSize: shape.contextSize, sequences: shape.sequences, threads: shape.threads });
+  const tokenBias = bannedTokens.length ? new TokenBias(model.tokenizer) : undefined;
+  for (const token of bannedTokens) tokenBias!.set(token as Token, "never");
   return {
     async generate(prompt, count, sampling) {
       // The app's prompt for one user turn and no system message: BOS, then the text without special-token parsing.
@@ -41,7 +43,7 @@ export async function openRawEngine(modelPath: string, shape: EngineShape): Prom
       try {
         const start = monotonicMs();
         const generated: Token[] = [];
-        for await (const token of sequence.evaluate(tokens, sampling)) {
+        for await (const token of sequence.evaluate(tokens, { ...sampling, ...(tokenBias ? { tokenBias } : {}) })) {
           if (generated.push(token) >= count) break;
         }
         return { tokens: generated.length, seconds: (monotonicMs() - start) / 1000 };

@@ -5,6 +5,8 @@
  * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load
  * and the browser's cost of rendering a long reply.
  * `npm run bench -- floor single` runs only the named sections.
+ * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
+ * build ("before") and this one ("after") in turn, in the same run.
  */
 import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -35,20 +37,34 @@ function selectedSections(args: string[]): Set<Section> {
   return new Set(args.length ? (args as Section[]) : SECTIONS);
 }
 
+interface App {
+  label: string;
+  dir: string;
+}
+
 async function main() {
   const wanted = selectedSections(process.argv.slice(2));
   execSync("node scripts/build-if-needed.mjs", { stdio: "inherit" });
+  const baseline = process.env.BENCH_BASELINE_DIR;
+  const apps: App[] = baseline ? [{ label: `before (${baseline})`, dir: baseline }, { label: "after (this checkout)", dir: process.cwd() }] : [{ label: "", dir: process.cwd() }];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
   try {
-    if ([...wanted].some((s) => s !== "engine")) await withApp(wanted, dataDir);
-    if (wanted.has("engine")) await measureEngine(dataDir);
+    // Section by section, each app in turn: before and after see the same machine state.
+    for (const section of SECTIONS) {
+      if (!wanted.has(section)) continue;
+      for (const app of section === "bundle" || section === "shares" || section === "rendering" ? apps.slice(-1) : apps) {
+        if (app.label) console.log(`\n#### ${section}: ${app.label}`);
+        if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline);
+        else await withApp(new Set([section]), dataDir, app.dir);
+      }
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** Every section but the engine's runs against one server whose provider is the bench upstream. */
-async function withApp(wanted: Set<Section>, dataDir: string) {
+async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
   const upstream = await startUpstream();
   const startApp = (databaseUrl: string) =>
     startNext({
@@ -58,7 +74,7 @@ async function withApp(wanted: Set<Section>, dataDir: string) {
       DATA_DIR: dataDir,
       SHARE_RATE_LIMIT: "1000000",
       DATABASE_URL: databaseUrl,
-    });
+    }, appDir);
   try {
     const server = await startApp("");
     try {
