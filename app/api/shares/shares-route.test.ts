@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shares-route-"));
 process.env.DATA_DIR = dataDir;
@@ -27,7 +28,8 @@ const create = (body: unknown, ip = CLIENT_IP) =>
   routes.POST(
     new Request("http://x/api/shares", {
       method: "POST",
-      headers: { "x-forwarded-for": `198.51.100.1, ${ip}` },
+      // As the server stamps it from the socket (instrumentation.ts).
+      headers: { [PEER_ADDRESS_HEADER]: ip },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
