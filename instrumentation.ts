@@ -1,10 +1,13 @@
 /**
- * Runs once when the server starts. Opens the share database (applying migrations). With the
- * local engine, start loading the model now so the first message does not wait for it (the demo
- * model is written here on a fresh machine).
+ * Runs once when the server starts. Stamps each request with its socket's address (rate limits
+ * need an address a client cannot forge) and opens the share database (applying migrations).
+ * With the local engine, start loading the model now so the first message does not wait for it
+ * (the demo model is written here on a fresh machine).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installPeerAddressStamp } = await import("./lib/server/peer-address-stamp");
+  installPeerAddressStamp();
   const { getProvider } = await import("./lib/providers/registry");
   const provider = getProvider();
   if (provider.info.kind === "local") void provider.warmUp?.().catch(() => {});

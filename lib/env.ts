@@ -56,6 +56,11 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalString,
   /** Share links one client may create per minute. */
   SHARE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect
+   * directly). Rate limits key on the address the outermost trusted proxy saw.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOCAL_GPU: flag,
   /** Other web origins allowed to call the acting routes from a browser, comma-separated. */
   ALLOWED_ORIGINS: optionalString,

@@ -60,7 +60,7 @@ function MySharedLinkItem({ link }: { link: MySharedLink }) {
                 {revoke.isPending ? "Revoking…" : "Revoke"}
               </button>
             ) : (
-              <span className="px-2 py-1 text-muted">Shared first from another browser: revoke it there.</span>
+              <span className="px-2 py-1 text-muted">This browser no longer holds its revoke token.</span>
             )}
           </>
         ) : null}

@@ -35,10 +35,13 @@ function ShareForm() {
   const remember = useMySharesStore((s) => s.remember);
 
   const share = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      // Load the saved creator secret first: one made now would be saved over the stored links.
+      if (!useMySharesStore.persist.hasHydrated()) await useMySharesStore.persist.rehydrate();
+      const creatorSecret = useMySharesStore.getState().creatorSecret();
       const { systemMessage, params, model } = useParamsStore.getState();
       const messages = toSharedMessages(useConversationStore.getState().messages);
-      return createShare({ systemMessage, params, messages, expiresIn, ...(model ? { model } : {}) });
+      return createShare({ creatorSecret, systemMessage, params, messages, expiresIn, ...(model ? { model } : {}) });
     },
     onSuccess: (created) => {
       const messages = useConversationStore.getState().messages;
@@ -103,7 +106,7 @@ function CreatedLink({ created }: { created: CreatedShareResponse }) {
         <a className="btn-quiet" href={url} target="_blank" rel="noopener noreferrer">
           Open link
         </a>
-        {created.reused ? <span className="text-muted">This exact conversation was shared before: same link.</span> : null}
+        {created.reused ? <span className="text-muted">You shared this exact conversation before: same link.</span> : null}
       </div>
     </div>
   );

@@ -1,10 +1,12 @@
 /**
  * The process's share repository: PostgreSQL when DATABASE_URL is set, else SQLite in the data
- * folder. Opened (and migrated) once, on first use or at server start (instrumentation.ts).
+ * folder. Opened (and migrated) once, on first use or at server start (instrumentation.ts), which
+ * also starts the purge of expired snapshots.
  */
 import "server-only";
 import path from "node:path";
 import { getEnv } from "../env";
+import { startExpiryPurge } from "../shares/expiry-purge";
 import { createShareService, type ShareService } from "../shares/share-service";
 import { migrationsFolder } from "./migrations-folder";
 import { openPostgresShareRepository } from "./postgres-share-repository";
@@ -21,7 +23,12 @@ const holder = globalThis as typeof globalThis & { __shareService?: Promise<Shar
 
 export function getShareService(): Promise<ShareService> {
   if (!holder.__shareService) {
-    const opening = openShareRepository().then((repository) => createShareService(repository));
+    const opening = openShareRepository().then((repository) => {
+      const service = createShareService(repository);
+      // Expired snapshots are erased now and hourly; once per process, as this promise is cached.
+      startExpiryPurge(() => service.purgeExpired());
+      return service;
+    });
     // A failed open (database down) must not stick: the next request tries again.
     opening.catch(() => {
       if (holder.__shareService === opening) holder.__shareService = undefined;

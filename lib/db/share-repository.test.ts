@@ -2,6 +2,9 @@
  * One suite, both databases, real connections: SQLite on a temp file, PostgreSQL on a fresh
  * database of the server in DATABASE_URL (.ci/run sets it; without it only SQLite runs).
  */
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,7 +19,13 @@ import { migrationsFolder } from "./migrations-folder";
 
 interface Backend {
   name: string;
-  setup(): Promise<{ open(): Promise<ShareRepository>; dedupeKeyOf(id: string): Promise<string | null>; teardown(): Promise<void> }>;
+  setup(): Promise<{
+    open(): Promise<ShareRepository>;
+    dedupeKeyOf(id: string): Promise<string | null>;
+    /** Whether `text` is anywhere in the stored bytes (files or pages), live or dead; undefined when it cannot be checked. */
+    storedBytesContain(text: string): Promise<boolean | undefined>;
+    teardown(): Promise<void>;
+  }>;
 }
 
 const sqlite: Backend = {
@@ -30,6 +39,12 @@ const sqlite: Backend = {
         const row = db.prepare("select dedupe_key from shares where id = ?").get(id) as { dedupe_key: string | null };
         db.close();
         return row.dedupe_key;
+      },
+      // As `strings` would: the database file and its write-ahead log, byte for byte.
+      async storedBytesContain(text) {
+        const dir = path.dirname(temp.file);
+        const files = fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(temp.file)));
+        return files.some((f) => fs.readFileSync(path.join(dir, f)).includes(text));
       },
       teardown: async () => temp.remove(),
     };
@@ -49,6 +64,25 @@ const postgres: Backend = {
         await client.end();
         return rows[0].dedupe_key;
       },
+      // Every page of the table and its TOAST table, dead row versions included (pageinspect needs a superuser).
+      async storedBytesContain(text) {
+        const client = new Client({ connectionString: temp.url });
+        await client.connect();
+        try {
+          await client.query("create extension if not exists pageinspect");
+        } catch {
+          await client.end();
+          return undefined;
+        }
+        const { rows } = await client.query(
+          `select bool_or(position(convert_to($1, 'UTF8') in get_raw_page(rel::text, block)) > 0) as found
+             from (select 'shares'::regclass as rel union all select reltoastrelid::regclass from pg_class where relname = 'shares') r,
+                  generate_series(0, pg_relation_size(rel) / current_setting('block_size')::int - 1) block`,
+          [text],
+        );
+        await client.end();
+        return rows[0].found ?? false;
+      },
       teardown: () => temp.drop(),
     };
   },
@@ -59,8 +93,13 @@ if (!process.env.DATABASE_URL) console.warn("DATABASE_URL is not set: the Postgr
 
 const provider = { kind: "local" as const, model: "mistralai-mixtral-8x7b-instruct", isDemo: true };
 
+/** Two browsers, each with its own creator secret. */
+const CREATOR_A = randomBytes(32).toString("base64url");
+const CREATOR_B = randomBytes(32).toString("base64url");
+
 const body = (overrides: Partial<CreateShareBody> = {}): CreateShareBody =>
   CreateShareBodySchema.parse({
+    creatorSecret: CREATOR_A,
     systemMessage: "You are terse.",
     params: { temperature: 0.3, seed: 42 },
     messages: [
@@ -130,7 +169,7 @@ describe.each(backends)("share repository on $name", (backend) => {
     expect(new Set(ids).size).toBe(25);
   });
 
-  it("returns the same link for the same content, without a second revoke token", async () => {
+  it("returns the same link when the same creator shares the same content again, without a second revoke token", async () => {
     const first = await shares.create(body(), provider);
     const again = await shares.create(body(), provider);
     expect(again).toMatchObject({ id: first.id, reused: true });
@@ -140,6 +179,32 @@ describe.each(backends)("share repository on $name", (backend) => {
     const otherExpiry = await shares.create(body({ expiresIn: "7d" }), provider);
     const otherModel = await shares.create(body(), { ...provider, model: "another-model" });
     expect(new Set([first.id, otherParams.id, otherExpiry.id, otherModel.id]).size).toBe(4);
+  });
+
+  it("never hands one creator's link to another creator of the same content", async () => {
+    const mine = await shares.create(body(), provider);
+    const theirs = await shares.create(body({ creatorSecret: CREATOR_B }), provider);
+    expect(theirs.id).not.toBe(mine.id);
+    expect(theirs).toMatchObject({ reused: false, revokeToken: expect.any(String) });
+    // Each creator still gets back their own link.
+    expect((await shares.create(body({ creatorSecret: CREATOR_B }), provider)).id).toBe(theirs.id);
+    expect((await shares.create(body(), provider)).id).toBe(mine.id);
+  });
+
+  it("does not dedupe shares from a client that sends no creator secret", async () => {
+    const anonymous = { ...body(), creatorSecret: undefined };
+    const first = await shares.create(anonymous, provider);
+    const second = await shares.create(anonymous, provider);
+    expect(second.id).not.toBe(first.id);
+    expect(second.reused).toBe(false);
+    expect(await env.dedupeKeyOf(first.id)).toBeNull();
+  });
+
+  it("keeps neither the creator secret nor anything derived from it without the content", async () => {
+    const created = await shares.create(body(), provider);
+    expect(await env.storedBytesContain(CREATOR_A)).not.toBe(true);
+    const read = await shares.read(created.id);
+    expect(JSON.stringify(read)).not.toContain(CREATOR_A);
   });
 
   it("dedupes concurrent creates of the same content to one link", async () => {
@@ -161,6 +226,46 @@ describe.each(backends)("share repository on $name", (backend) => {
     const reshared = await shares.create(body(), provider);
     expect(reshared.id).not.toBe(created.id);
     expect(reshared.revokeToken).toBeDefined();
+  });
+
+  it("erases revoked text from the stored bytes, in small rows and in ones that spill to overflow/TOAST pages", async () => {
+    const small = `revoke-erase-small-${randomBytes(8).toString("hex")}`;
+    // Random hex does not compress, so PostgreSQL stores it out of line as it is.
+    const large = `revoke-erase-large-${randomBytes(8).toString("hex")}-${randomBytes(20_000).toString("hex")}`;
+    const created = [
+      await shares.create(body({ systemMessage: small }), provider),
+      await shares.create(body({ messages: [{ role: "user", content: large }] }), provider),
+    ];
+    const probe = large.slice(0, 40);
+    const checkable = await env.storedBytesContain(small);
+    if (checkable === undefined) return console.warn(`${backend.name}: stored bytes cannot be inspected here; erase not checked.`);
+    expect(checkable).toBe(true);
+    expect(await env.storedBytesContain(probe)).toBe(true);
+
+    for (const share of created) expect(await shares.revoke(share.id, share.revokeToken!)).toBe("revoked");
+    expect(await env.storedBytesContain(small)).toBe(false);
+    expect(await env.storedBytesContain(probe)).toBe(false);
+    expect(await env.storedBytesContain(large.slice(-40))).toBe(false);
+  });
+
+  it("purges expired snapshots with the same erase as revoke, and leaves live ones alone", async () => {
+    const expiring = `purge-expiring-${randomBytes(8).toString("hex")}`;
+    const lasting = `purge-lasting-${randomBytes(8).toString("hex")}`;
+    const soon = await shares.create(body({ systemMessage: expiring, expiresIn: "1d" }), provider);
+    const later = await shares.create(body({ systemMessage: lasting, expiresIn: "7d" }), provider);
+
+    now = new Date("2026-11-26T11:59:59Z");
+    expect(await shares.purgeExpired()).toBe(0);
+    now = new Date("2026-11-26T12:00:00Z");
+    expect(await shares.purgeExpired()).toBe(1);
+    expect(await shares.purgeExpired()).toBe(0);
+
+    expect(await shares.read(soon.id)).toEqual({ status: "gone" });
+    expect((await shares.read(later.id)).status).toBe("live");
+    expect(await env.dedupeKeyOf(soon.id)).toBeNull();
+    if ((await env.storedBytesContain(lasting)) === undefined) return;
+    expect(await env.storedBytesContain(lasting)).toBe(true);
+    expect(await env.storedBytesContain(expiring)).toBe(false);
   });
 
   it("answers missing for unknown and malformed ids", async () => {

@@ -5,7 +5,8 @@
 
 export interface NewShareRow {
   id: string;
-  dedupeKey: string;
+  /** Null: never deduped (the creator sent no secret). */
+  dedupeKey: string | null;
   snapshot: string;
   revokeTokenHash: string;
   createdAt: Date;
@@ -27,11 +28,18 @@ export interface ShareRepository {
   /**
    * Stores `row` in one transaction, unless a live share with the same dedupe key exists: then that
    * share comes back with `reused: true` and nothing is written. Expired holders of the key give it up.
+   * A row without a dedupe key is always inserted.
    */
   insertOrReuse(row: NewShareRow, now: Date): Promise<{ share: ShareRecord; reused: boolean }>;
   find(id: string, now: Date): Promise<ShareLookup>;
-  /** Revokes when `revokeTokenHash` matches, wiping the snapshot's content. */
+  /**
+   * Revokes when `revokeTokenHash` matches, wiping the snapshot's content from the stored bytes as
+   * far as the database allows (SQLite: secure_delete + a truncating WAL checkpoint; PostgreSQL:
+   * VACUUM of the table; see README, "Share links").
+   */
   revoke(id: string, revokeTokenHash: string, now: Date): Promise<RevokeOutcome>;
+  /** Empties every expired snapshot with the same erase as revoke; returns how many. The rows stay, so their links answer 410. */
+  purgeExpired(now: Date): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { eq } from "drizzle-orm";
+import { and, eq, lte, ne } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { isLive, toRecord, type ShareRepository } from "./share-repository";
@@ -15,8 +15,19 @@ export function openSqliteShareRepository(file: string, migrationsFolder: string
   // WAL + NORMAL is durable across application crashes; only an OS crash can lose the last commits.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
+  // Freed space (a revoked or purged snapshot) is overwritten with zeros, not just marked free.
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder });
+
+  /**
+   * The old text also sits in the WAL's earlier frames until a checkpoint; TRUNCATE copies the
+   * zeroed pages into the database file and empties the WAL (it waits for readers up to busy_timeout).
+   */
+  const erase = () => {
+    const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    if (result?.busy) console.warn("Share storage: a reader blocked the WAL checkpoint; erased text stays in playground.db-wal until the next one.");
+  };
 
   return {
     async insertOrReuse(row, now) {
@@ -24,6 +35,10 @@ export function openSqliteShareRepository(file: string, migrationsFolder: string
       // processes sharing the file serialise instead of failing on lock upgrade.
       return db.transaction(
         (tx) => {
+          if (row.dedupeKey === null) {
+            tx.insert(shares).values(row).run();
+            return { share: toRecord(row), reused: false };
+          }
           const holder = tx.select().from(shares).where(eq(shares.dedupeKey, row.dedupeKey)).get();
           if (holder && isLive(holder, now)) return { share: toRecord(holder), reused: true };
           if (holder) tx.update(shares).set({ dedupeKey: null }).where(eq(shares.id, holder.id)).run();
@@ -41,17 +56,29 @@ export function openSqliteShareRepository(file: string, migrationsFolder: string
     },
 
     async revoke(id, revokeTokenHash, now) {
-      return db.transaction(
+      const outcome = db.transaction(
         (tx) => {
           const row = tx.select().from(shares).where(eq(shares.id, id)).get();
           if (!row) return "missing";
           if (row.revokeTokenHash !== revokeTokenHash) return "forbidden";
           if (row.revokedAt) return "already-revoked";
           tx.update(shares).set({ revokedAt: now, dedupeKey: null, snapshot: "" }).where(eq(shares.id, id)).run();
-          return "revoked";
+          return "revoked" as const;
         },
         { behavior: "immediate" },
       );
+      if (outcome === "revoked") erase();
+      return outcome;
+    },
+
+    async purgeExpired(now) {
+      const { changes } = db
+        .update(shares)
+        .set({ snapshot: "", dedupeKey: null })
+        .where(and(lte(shares.expiresAt, now), ne(shares.snapshot, "")))
+        .run();
+      if (changes) erase();
+      return changes;
     },
 
     async close() {

@@ -1,14 +1,24 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { clientAddress } from "./client-address";
+
+let warnedUnstamped = false;
 
 /**
- * The client as the nearest proxy saw it: the rightmost X-Forwarded-For entry (`next start` adds
- * the socket address when no proxy did). Used only as an in-memory key, never stored.
+ * The key a client is limited under: its address as clientAddress trusts it. Used only as an
+ * in-memory key, never stored. Without the server's peer stamp every request shares one key:
+ * stricter than needed, but never bypassable by a header.
  */
-export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || request.headers.get("x-real-ip") || "unknown";
+export function clientKey(request: Request, trustedHops = getEnv().TRUST_PROXY_HOPS): string {
+  const address = clientAddress(request, trustedHops);
+  if (address) return address;
+  if (!warnedUnstamped) {
+    warnedUnstamped = true;
+    console.warn("Rate limits: requests carry no peer address (instrumentation did not run), so all clients share one limit.");
+  }
+  return "unknown";
 }
 
 /** A per-client limit of `perMinute` actions; over it, AppError 429 with Retry-After. */

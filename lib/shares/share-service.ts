@@ -28,6 +28,13 @@ export type ShareReadResult = { status: "live"; share: SharedConversation } | { 
 
 const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
+/**
+ * Same creator, same content, same expiry: same key. The creator's secret is hashed in first, so
+ * another creator's identical share has a different key and is never handed out.
+ */
+const dedupeKey = (creatorSecret: string, expiresIn: string, json: string) =>
+  createHash("sha256").update(`${hashToken(creatorSecret)}\n${expiresIn}\n${json}`).digest("hex");
+
 export function createShareService(repository: ShareRepository, clock: () => Date = () => new Date()) {
   return {
     async create(body: CreateShareBody, provider: Pick<ProviderInfo, "kind" | "model" | "isDemo">): Promise<CreatedShare> {
@@ -52,7 +59,7 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
       const { share, reused } = await repository.insertOrReuse(
         {
           id: newShareId(),
-          dedupeKey: createHash("sha256").update(`${body.expiresIn}\n${json}`).digest("hex"),
+          dedupeKey: body.creatorSecret ? dedupeKey(body.creatorSecret, body.expiresIn, json) : null,
           snapshot: json,
           revokeTokenHash: hashToken(revokeToken),
           createdAt: now,
@@ -80,6 +87,11 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
     async revoke(id: string, revokeToken: string): Promise<RevokeOutcome> {
       if (!isShareId(id)) return "missing";
       return repository.revoke(id, hashToken(revokeToken), clock());
+    },
+
+    /** Erases every snapshot whose link has expired (see startExpiryPurge); returns how many. */
+    purgeExpired(): Promise<number> {
+      return repository.purgeExpired(clock());
     },
   };
 }

@@ -24,6 +24,15 @@ export const SharedMessageSchema = MessageSchema.extend({
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 
 export const CreateShareBodySchema = z.strictObject({
+  /**
+   * A random secret this browser keeps (my-shares store) and sends with every create: the same
+   * content is deduped to one link only for the same secret, so one creator's link is never handed
+   * to another. Only its hash enters the dedupe key; the secret is not stored. Absent: no dedupe.
+   */
+  creatorSecret: z
+    .string({ error: "creatorSecret must be a string" })
+    .regex(/^[A-Za-z0-9_-]{22,128}$/, { error: "creatorSecret must be 22 to 128 URL-safe characters" })
+    .optional(),
   systemMessage: SystemMessageSchema,
   params: ParamsSchema,
   messages: z

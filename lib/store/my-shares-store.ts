@@ -8,22 +8,43 @@ export interface MySharedLink {
   title: string;
   createdAt: string;
   expiresAt: string | null;
-  /** Absent when the server reused a link someone created earlier: only its creator can revoke it. */
+  /** Absent when the server reused a link whose token this browser no longer holds. */
   revokeToken?: string;
   revoked?: boolean;
 }
 
 interface MySharesState {
   links: MySharedLink[];
+  /** This browser's creator secret ("" until first needed); see creatorSecret(). */
+  secret: string;
+  /**
+   * Sent with every create: the server dedupes identical content only for the same secret, so this
+   * browser gets its own earlier link back and never someone else's. Made on first use, then kept.
+   */
+  creatorSecret(): string;
   remember(link: MySharedLink): void;
   markRevoked(id: string): void;
   forget(id: string): void;
 }
 
+/** 256 random bits as base64url (43 characters). */
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 export const useMySharesStore = create<MySharesState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       links: [],
+      secret: "",
+      creatorSecret: () => {
+        const known = get().secret;
+        if (known) return known;
+        const secret = newSecret();
+        set({ secret });
+        return secret;
+      },
       remember: (link) =>
         set((s) => {
           const known = s.links.find((l) => l.id === link.id);
@@ -34,6 +55,11 @@ export const useMySharesStore = create<MySharesState>()(
       markRevoked: (id) => set((s) => ({ links: s.links.map((l) => (l.id === id ? { ...l, revoked: true } : l)) })),
       forget: (id) => set((s) => ({ links: s.links.filter((l) => l.id !== id) })),
     }),
-    { name: "playground-my-shares", version: 1, skipHydration: true },
+    {
+      name: "playground-my-shares",
+      version: 1,
+      skipHydration: true,
+      partialize: (s) => ({ links: s.links, secret: s.secret }),
+    },
   ),
 );

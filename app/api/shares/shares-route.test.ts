@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shares-route-"));
 process.env.DATA_DIR = dataDir;
@@ -27,7 +28,8 @@ const create = (body: unknown, ip = CLIENT_IP) =>
   routes.POST(
     new Request("http://x/api/shares", {
       method: "POST",
-      headers: { "x-forwarded-for": `198.51.100.1, ${ip}` },
+      // As the server stamps it from the socket (instrumentation.ts).
+      headers: { [PEER_ADDRESS_HEADER]: ip },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
@@ -35,15 +37,16 @@ const context = (id: string) => ({ params: Promise.resolve({ id }) });
 const body = (text: string) => ({ params: { seed: 3 }, messages: [{ role: "user", content: text }, { role: "assistant", content: "ok" }] });
 
 describe("share routes", () => {
-  it("create → read → revoke (wrong token, right token) → 410, storing neither the token nor the client IP", async () => {
-    const created = await create(body("first"));
+  it("create → read → revoke (wrong token, right token) → 410, storing neither the token nor the client IP, and erasing the text", async () => {
+    const text = `first ${Date.now()}-erase-me`;
+    const created = await create(body(text));
     expect(created.status).toBe(201);
     const share = (await created.json()) as { id: string; url: string; revokeToken: string };
     expect(share.url).toBe(`/s/${share.id}`);
 
     const read = await routes.byId.GET(new Request(`http://x/api/shares/${share.id}`), context(share.id));
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ id: share.id, snapshot: { provider: "local", params: { seed: 3 }, messages: body("first").messages } });
+    expect(await read.json()).toMatchObject({ id: share.id, snapshot: { provider: "local", params: { seed: 3 }, messages: body(text).messages } });
 
     const revoke = (token: string) =>
       routes.byId.DELETE(new Request(`http://x/api/shares/${share.id}`, { method: "DELETE", body: JSON.stringify({ revokeToken: token }) }), context(share.id));
@@ -61,6 +64,7 @@ describe("share routes", () => {
     expect(onDisk).toContain("revoke_token_hash");
     expect(onDisk).not.toContain(share.revokeToken);
     expect(onDisk).not.toContain(CLIENT_IP);
+    expect(onDisk).not.toContain(text);
   });
 
   it("answers malformed JSON, invalid fields and unknown ids clearly", async () => {
@@ -74,6 +78,37 @@ describe("share routes", () => {
 
     const unknown = await routes.byId.GET(new Request("http://x/api/shares/nope"), context("nope"));
     expect(unknown.status).toBe(404);
+  });
+
+  it("dedupes only within one creator's shares: the same content from another browser gets its own link", async () => {
+    const content = { ...body("same words, two people"), expiresIn: "7d" };
+    const alice = { ...content, creatorSecret: "alice-secret-0123456789abcdef" };
+    const bob = { ...content, creatorSecret: "bob-secret-0123456789abcdefghi" };
+    const first = await create(alice, "192.0.2.50");
+    expect(first.status).toBe(201);
+    const aliceLink = (await first.json()) as { id: string };
+
+    const other = await create(bob, "192.0.2.51");
+    expect(other.status).toBe(201);
+    const bobLink = (await other.json()) as { id: string; revokeToken: string };
+    expect(bobLink.id).not.toBe(aliceLink.id);
+    expect(bobLink.revokeToken).toBeTruthy();
+
+    const again = await create(alice, "192.0.2.50");
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: aliceLink.id, reused: true });
+  });
+
+  it("says what is wrong with a revoke body: missing, not a string, too large", async () => {
+    const revoke = (payload: string) =>
+      routes.byId.DELETE(new Request("http://x/api/shares/AAAAAAAAAAAAAAAAAAAAAA", { method: "DELETE", body: payload }), context("AAAAAAAAAAAAAAAAAAAAAA"));
+    const message = async (payload: string) => {
+      const response = await revoke(payload);
+      return [response.status, (await response.json()).error.message];
+    };
+    expect(await message("{}")).toEqual([400, "Invalid request: revokeToken: revokeToken is required"]);
+    expect(await message(JSON.stringify({ revokeToken: 12345 }))).toEqual([400, "Invalid request: revokeToken: revokeToken must be a string"]);
+    expect(await message(JSON.stringify({ revokeToken: "x".repeat(20_000) }))).toEqual([413, "Request body is larger than 10 KB."]);
   });
 
   it("rate-limits creation per client with 429 and Retry-After", async () => {

@@ -18,7 +18,12 @@ export const GET = withAppErrors(async (_request: Request, { params }: Context) 
   return Response.json(read.share, { headers: { "Cache-Control": "private, max-age=60" } });
 });
 
-const RevokeBodySchema = z.strictObject({ revokeToken: z.string({ error: "revokeToken is required" }).min(1).max(200) });
+const RevokeBodySchema = z.strictObject({
+  revokeToken: z
+    .string({ error: (issue) => (issue.input === undefined ? "revokeToken is required" : "revokeToken must be a string") })
+    .min(1, { error: "revokeToken is required" })
+    .max(200, { error: "revokeToken is at most 200 characters" }),
+});
 
 export const DELETE = withAppErrors(async (request: Request, { params }: Context) => {
   const { id } = await params;

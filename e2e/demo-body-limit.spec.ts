@@ -1,0 +1,48 @@
+/**
+ * Byte caps hold on a real `next start` for chunked uploads (no Content-Length): a body that never
+ * ends is answered 413 once it passes the route's limit, instead of being read whole.
+ */
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { startOwnServer } from "./support/own-server";
+
+/** Streams 1 MB chunks until the server answers (or `maxMegabytes` are sent); resolves with the answer. */
+function chunkedUpload(url: string, maxMegabytes: number): Promise<{ status: number; body: string; sentMegabytes: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const request = http.request(url, { method: "DELETE", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" } });
+    const chunk = Buffer.alloc(1_000_000, 0x61);
+    const pump = () => {
+      while (sent < maxMegabytes && !request.destroyed) {
+        sent++;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      request.end();
+    };
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8").on("data", (piece: string) => (body += piece));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, body, sentMegabytes: sent });
+        request.destroy();
+      });
+    });
+    request.on("error", reject);
+    request.write("{\"revokeToken\":\"");
+    pump();
+  });
+}
+
+test("a chunked DELETE body that never ends is refused with 413 long before it ends", async () => {
+  test.setTimeout(120_000);
+  const server = await startOwnServer(3104, {});
+  try {
+    const answer = await chunkedUpload(`${server.url}/api/shares/AAAAAAAAAAAAAAAAAAAAAA`, 500);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.message).toBe("Request body is larger than 10 KB.");
+    // The server stopped reading near 10 KB; the client is still far from its 500 MB.
+    expect(answer.sentMegabytes).toBeLessThan(100);
+  } finally {
+    await server.stop();
+  }
+});
