@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { readBodyText, readJsonBody } from "./read-json-body";
+import { LINGER_BYTES, LINGER_MS, readBodyText, readJsonBody } from "./read-json-body";
 
 /** A chunked upload of `total` bytes (finite, so a reader without a cap fails the test rather than the machine) that counts what the reader pulled and whether it was cancelled. */
 function endlessUpload(chunkBytes: number, total = 20_000_000, headers: Record<string, string> = {}) {
@@ -32,13 +32,43 @@ function endlessUpload(chunkBytes: number, total = 20_000_000, headers: Record<s
 const tooLarge = (message: string) => expect.objectContaining({ status: 413, code: "too_large", message });
 
 describe("readBodyText", () => {
-  it("refuses a chunked body over the limit with 413, reading no more than the limit plus one chunk, and cancels the upload", async () => {
+  it("refuses a chunked body over the limit with 413 as soon as it passes the limit, holding no more than the limit", async () => {
     const { request, seen } = endlessUpload(64 * 1024);
-    const attempt = readBodyText(request, 2_000_000);
-    await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toEqual(tooLarge("Request body is larger than 2 MB."));
-    expect(seen.pulledBytes).toBeLessThanOrEqual(2_000_000 + 2 * 64 * 1024);
-    expect(seen.cancelled).toBe(true);
+    // What had been pulled when the refusal came (the drop-and-cancel that follows keeps pulling).
+    const pulledAtRefusal = readBodyText(request, 2_000_000).then(
+      () => "accepted" as const,
+      (error: unknown) => ({ error, pulled: seen.pulledBytes }),
+    );
+    const refusal = await pulledAtRefusal;
+    if (refusal === "accepted") throw new Error("a 20 MB body was accepted under a 2 MB limit");
+    expect(refusal.error).toBeInstanceOf(AppError);
+    expect(refusal.error).toEqual(tooLarge("Request body is larger than 2 MB."));
+    // Refused right after the limit, not at the end of the 20 MB upload.
+    expect(refusal.pulled).toBeLessThanOrEqual(2_000_000 + 4 * 64 * 1024);
+  });
+
+  it("after the 413, drops what is still arriving for a moment (so the client can read the answer), then cancels the upload", async () => {
+    const { request, seen } = endlessUpload(64 * 1024, Infinity);
+    await expect(readBodyText(request, 10_000)).rejects.toEqual(tooLarge("Request body is larger than 10 KB."));
+    await expect.poll(() => seen.cancelled, { timeout: LINGER_MS + 1_000 }).toBe(true);
+    // Bounded: the endless upload was dropped after at most LINGER_BYTES more, never kept.
+    expect(seen.pulledBytes).toBeLessThanOrEqual(10_000 + LINGER_BYTES + 2 * 64 * 1024);
+  });
+
+  it("cancels a stalled upload after the linger time", async () => {
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(20_000));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request("http://x", { method: "POST", body: stalled, duplex: "half" } as RequestInit);
+    await expect(readBodyText(request, 10_000)).rejects.toMatchObject({ status: 413 });
+    expect(cancelled).toBe(false);
+    await expect.poll(() => cancelled, { timeout: LINGER_MS + 1_000 }).toBe(true);
   });
 
   it("refuses a declared Content-Length over the limit without reading anything", async () => {
@@ -85,8 +115,9 @@ describe("readJsonBody", () => {
 
   it("refuses a chunked JSON body over the limit before parsing it", async () => {
     const { request, seen } = endlessUpload(4096);
-    await expect(readJsonBody(request, Schema, 10_000)).rejects.toEqual(tooLarge("Request body is larger than 10 KB."));
-    expect(seen.cancelled).toBe(true);
+    const pulledAtRefusal = readJsonBody(request, Schema, 10_000).catch((error: unknown) => ({ error, pulled: seen.pulledBytes }));
+    expect(await pulledAtRefusal).toEqual({ error: tooLarge("Request body is larger than 10 KB."), pulled: expect.any(Number) });
+    expect((await pulledAtRefusal as { pulled: number }).pulled).toBeLessThan(20_000_000);
   });
 
   it("names the bad field", async () => {

@@ -14,10 +14,41 @@ export function formatBytes(bytes: number): string {
 
 const tooLarge = (maxBytes: number) => new AppError(413, "too_large", `Request body is larger than ${formatBytes(maxBytes)}.`);
 
+/** How long, and how much, an upload refused with 413 is still read (and dropped) before it is cancelled. */
+export const LINGER_MS = 2_000;
+export const LINGER_BYTES = 16_000_000;
+
+/**
+ * Cancelling the body of a Node request destroys its socket. Done at once, while the client is
+ * still sending, the client gets a connection reset and never sees the 413. So, like nginx's
+ * lingering close, keep reading and dropping for a moment (nothing is kept: memory stays flat),
+ * then cancel. A client that stalls is cancelled by the timer.
+ */
+function lingerThenCancel(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const cancel = () => void reader.cancel().catch(() => {});
+  const timer = setTimeout(cancel, LINGER_MS);
+  void (async () => {
+    let dropped = 0;
+    try {
+      while (dropped <= LINGER_BYTES) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        dropped += value.byteLength;
+      }
+    } catch {
+      // The client went away: nothing left to do.
+    } finally {
+      clearTimeout(timer);
+      cancel();
+    }
+  })();
+}
+
 /**
  * Reads the body as UTF-8 text, holding at most `maxBytes` in memory: a declared Content-Length
- * over the limit is refused before reading, and a chunked body (no Content-Length) is cancelled
- * as soon as it passes the limit, so the rest of the upload is never pulled. Throws AppError 413.
+ * over the limit is refused before reading, and a chunked body (no Content-Length) is refused as
+ * soon as it passes the limit; the rest of the upload is never kept (see lingerThenCancel).
+ * Throws AppError 413.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
@@ -28,21 +59,17 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   const decoder = new TextDecoder("utf-8");
   let received = 0;
   let text = "";
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        // Not awaited: an upload that will not stop must not hold up the answer.
-        reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-      // stream: true keeps a multi-byte character split across chunks whole.
-      text += decoder.decode(value, { stream: true });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      // Not awaited: the 413 goes out now, while the rest of the upload is dropped, then cancelled.
+      lingerThenCancel(reader);
+      throw tooLarge(maxBytes);
     }
-  } finally {
-    reader.releaseLock();
+    // stream: true keeps a multi-byte character split across chunks whole.
+    text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
 }
