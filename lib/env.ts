@@ -1,5 +1,6 @@
 /** Server configuration, parsed once from process.env. Never sent to the browser. */
 import "server-only";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -61,6 +62,14 @@ const EnvSchema = z.object({
    * directly). Rate limits key on the address the outermost trusted proxy saw.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Access keys (comma-separated, or file:/path with one per line): set, the playground asks for one and /api/v1 requires one. */
+  ACCESS_KEYS: optionalString,
+  /** Per client (or per access key), per minute: chat and API requests, tokens they use, token counts. */
+  CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(200_000),
+  COUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(240),
+  /** Model ids a request may ask for (comma-separated); unset: the configured model plus the upstream's list. */
+  MODELS_ALLOWED: optionalString,
   LOCAL_GPU: flag,
   /** Other web origins allowed to call the acting routes from a browser, comma-separated. */
   ALLOWED_ORIGINS: optionalString,
@@ -68,7 +77,13 @@ const EnvSchema = z.object({
   PUBLIC_API_BASE_URL: upstreamUrl("PUBLIC_API_BASE_URL"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { localThreads: number; dataDir: string; allowedOrigins: ReadonlySet<string> };
+export type Env = z.infer<typeof EnvSchema> & {
+  localThreads: number;
+  dataDir: string;
+  allowedOrigins: ReadonlySet<string>;
+  accessKeys: readonly string[];
+  modelsAllowed: ReadonlySet<string> | null;
+};
 
 let cached: Env | undefined;
 
@@ -84,6 +99,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // llama.cpp's default (max(4, cores)) oversubscribes small machines badly; leave a core for the server.
     localThreads: parsed.LOCAL_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? "data"),
+    accessKeys: readAccessKeys(parsed.ACCESS_KEYS),
+    modelsAllowed: parsed.MODELS_ALLOWED ? new Set(parsed.MODELS_ALLOWED.split(",").map((m) => m.trim()).filter(Boolean)) : null,
     allowedOrigins: new Set((parsed.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean)),
   };
 }
@@ -102,7 +119,17 @@ export function redactSecrets(text: string): string {
 
 function secretsOf(env: Env): (string | undefined)[] {
   const databasePassword = env.DATABASE_URL ? safeUrl(env.DATABASE_URL)?.password : undefined;
-  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword)];
+  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword), ...env.accessKeys];
+}
+
+/** Keys inline ("k1,k2") or in a file ("file:/etc/playground/keys", one per line, # comments). */
+function readAccessKeys(setting: string | undefined): string[] {
+  if (!setting) return [];
+  const text = setting.startsWith("file:") ? readFileSync(setting.slice("file:".length), "utf8") : setting.replaceAll(",", "\n");
+  const keys = text.split("\n").map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+  const short = keys.find((k) => k.length < 12);
+  if (short !== undefined) throw new Error("Invalid server configuration: every ACCESS_KEYS key must be at least 12 characters.");
+  return keys;
 }
 
 function safeUrl(raw: string): URL | undefined {

@@ -5,6 +5,14 @@ import { getProvider } from "../providers/registry";
 const CACHE_MS = 60_000;
 let cached: { at: number; ids: string[] } | undefined;
 
+/** The upstream's model list, cached for a minute; throws a readable Error when it cannot be read. */
+export async function upstreamModelIds(): Promise<string[]> {
+  const provider = getProvider();
+  if (!provider.listModels) return [provider.info.model];
+  if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), ids: await provider.listModels(AbortSignal.timeout(10_000)) };
+  return cached.ids;
+}
+
 /**
  * The models the configured upstream serves, the configured one first, with known prices (the
  * configured model is the page's Mixtral; others have no published price here). The list is
@@ -17,8 +25,7 @@ export async function modelsResponse(): Promise<Response> {
   let warning: string | undefined;
   if (provider.listModels) {
     try {
-      if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), ids: await provider.listModels(AbortSignal.timeout(10_000)) };
-      ids = [current, ...cached.ids.filter((id) => id !== current)];
+      ids = [current, ...(await upstreamModelIds()).filter((id) => id !== current)];
     } catch (error) {
       warning = `Could not list the upstream's models: ${(error as Error).message}`;
     }

@@ -36,3 +36,6 @@ export function toChatRequest(json: unknown, contextWindow: number): ChatRequest
   }
   return { systemMessage, messages, params, ...(body.model ? { model: body.model } : {}) };
 }
+
+/** The prompt's size in bytes (characters, close enough): the token charge when an upstream reports no usage. */
+export const promptBytes = (chat: ChatRequest) => chat.messages.reduce((n, m) => n + m.content.length, chat.systemMessage.length);

@@ -2,19 +2,27 @@
 import { encodePlaygroundEvents } from "@/lib/dialects/playground/encode";
 import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
-import { parseChatRequest } from "@/lib/server/parse-chat-request";
+import { requirePlaygroundAccess } from "@/lib/server/access-keys";
+import { requireAllowedModel } from "@/lib/server/models-allowed";
+import { parseChatRequest, promptBytes } from "@/lib/server/parse-chat-request";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
+import { chargeTokens, checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
 export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
   let chat;
+  let client;
   try {
     guardAction(request);
+    client = limitKey(request, requirePlaygroundAccess(request));
+    await checkRequestRate("chat", client);
     chat = await parseChatRequest(request, provider.info.capabilities.contextWindow);
+    await requireAllowedModel(chat.model);
   } catch (error) {
     if (error instanceof AppError) return error.toResponse();
     throw error;
   }
-  return sseResponse((signal) => provider.stream(chat, { signal }), request.signal, { encode: encodePlaygroundEvents });
+  const size = promptBytes(chat);
+  return sseResponse((signal) => chargeTokens(provider.stream(chat, { signal }), client, size), request.signal, { encode: encodePlaygroundEvents });
 }

@@ -3,13 +3,17 @@ import { getShareService } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getProvider } from "@/lib/providers/registry";
 import { createRateLimit } from "@/lib/server/rate-limit";
+import { requirePlaygroundAccess } from "@/lib/server/access-keys";
 import { readJsonBody } from "@/lib/server/read-json-body";
+import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "@/lib/shares/snapshot";
 
 const checkRate = createRateLimit(getEnv().SHARE_RATE_LIMIT, "share links");
 
 export const POST = withAppErrors(async (request: Request) => {
+  guardAction(request);
+  requirePlaygroundAccess(request);
   await checkRate(request);
   // Headroom over the snapshot limit for JSON escaping; the snapshot itself is measured exactly.
   const body = await readJsonBody(request, CreateShareBodySchema, 2 * MAX_SNAPSHOT_BYTES);

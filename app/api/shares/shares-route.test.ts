@@ -29,7 +29,7 @@ const create = (body: unknown, ip = CLIENT_IP) =>
     new Request("http://x/api/shares", {
       method: "POST",
       // As the server stamps it from the socket (instrumentation.ts).
-      headers: { [PEER_ADDRESS_HEADER]: ip },
+      headers: { [PEER_ADDRESS_HEADER]: ip, "Content-Type": "application/json" },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
@@ -49,7 +49,7 @@ describe("share routes", () => {
     expect(await read.json()).toMatchObject({ id: share.id, snapshot: { provider: "local", params: { seed: 3 }, messages: body(text).messages } });
 
     const revoke = (token: string) =>
-      routes.byId.DELETE(new Request(`http://x/api/shares/${share.id}`, { method: "DELETE", body: JSON.stringify({ revokeToken: token }) }), context(share.id));
+      routes.byId.DELETE(new Request(`http://x/api/shares/${share.id}`, { method: "DELETE", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ revokeToken: token }) }), context(share.id));
     expect((await revoke("wrong")).status).toBe(403);
     expect((await revoke(share.revokeToken)).status).toBe(200);
     const gone = await routes.byId.GET(new Request(`http://x/api/shares/${share.id}`), context(share.id));
@@ -101,7 +101,7 @@ describe("share routes", () => {
 
   it("says what is wrong with a revoke body: missing, not a string, too large", async () => {
     const revoke = (payload: string) =>
-      routes.byId.DELETE(new Request("http://x/api/shares/AAAAAAAAAAAAAAAAAAAAAA", { method: "DELETE", body: payload }), context("AAAAAAAAAAAAAAAAAAAAAA"));
+      routes.byId.DELETE(new Request("http://x/api/shares/AAAAAAAAAAAAAAAAAAAAAA", { method: "DELETE", headers: { "Content-Type": "application/json" }, body: payload }), context("AAAAAAAAAAAAAAAAAAAAAA"));
     const message = async (payload: string) => {
       const response = await revoke(payload);
       return [response.status, (await response.json()).error.message];

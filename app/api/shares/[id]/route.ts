@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getShareService } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/server/read-json-body";
+import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 
 type Context = { params: Promise<{ id: string }> };
@@ -26,6 +27,7 @@ const RevokeBodySchema = z.strictObject({
 });
 
 export const DELETE = withAppErrors(async (request: Request, { params }: Context) => {
+  guardAction(request);
   const { id } = await params;
   const { revokeToken } = await readJsonBody(request, RevokeBodySchema, 10_000);
   const outcome = await (await getShareService()).revoke(id, revokeToken);

@@ -49,7 +49,7 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
     expect(direct.text.length).toBeGreaterThan(0);
 
     const viaHttp = client.createOpenAICompatibleProvider({
-      info: { kind: "openai-compatible", label: "this app", model: "mixtral", isDemo: false },
+      info: { kind: "openai-compatible", label: "this app", model: registry.getProvider().info.model, isDemo: false },
       capabilities: MODELSLAB_CAPABILITIES,
       baseUrl: "http://app/api/v1",
       idleTimeoutMs: 30_000,
@@ -62,8 +62,9 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
 
   it("answers a non-streamed request with a chat.completion", async () => {
     const direct = await collect(registry.getProvider().stream(request, { signal: new AbortController().signal }));
+    const model = registry.getProvider().info.model;
     const response = await post({
-      model: "anything",
+      model,
       messages: [{ role: "system", content: "Be brief." }, ...request.messages],
       temperature: 0.8,
       top_p: 0.9,
@@ -74,10 +75,16 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       object: "chat.completion",
-      model: "anything",
+      model,
       choices: [{ index: 0, message: { role: "assistant", content: direct.text }, finish_reason: "length" }],
       usage: { completion_tokens: 12 },
     });
+  });
+
+  it("refuses a model this server does not offer with 404 model_not_found, instead of answering as if it had run", async () => {
+    const response = await post({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toMatchObject({ code: "model_not_found", param: "model" });
   });
 
   it("refuses invalid parameters with OpenAI's error shape, naming the field", async () => {

@@ -1,0 +1,74 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { EventBatch } from "../chat/events";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { clientKey } from "./rate-limit";
+
+/**
+ * Per-client limits on the routes that spend the key or the CPU: requests per minute, and for
+ * chats the tokens they use per minute (counted from each reply's usage once it ends, so a
+ * client over its budget is refused at its next request). The client is its access key when
+ * keys are configured, else its address.
+ */
+type Limited = "chat" | "count";
+
+let limiters: Record<Limited | "tokens", RateLimiterMemory> | undefined;
+
+function limiter(which: Limited | "tokens"): RateLimiterMemory {
+  const env = getEnv();
+  limiters ??= {
+    chat: new RateLimiterMemory({ points: env.CHAT_RATE_LIMIT, duration: 60 }),
+    count: new RateLimiterMemory({ points: env.COUNT_RATE_LIMIT, duration: 60 }),
+    tokens: new RateLimiterMemory({ points: env.TOKEN_RATE_LIMIT, duration: 60 }),
+  };
+  return limiters[which];
+}
+
+const WHAT: Record<Limited, string> = { chat: "chat requests", count: "token counts" };
+
+const tooMany = (rejection: RateLimiterRes, message: (retryAfter: number) => string) => {
+  const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  return new AppError(429, "rate_limited", message(retryAfter), undefined, retryAfter);
+};
+
+/** Who is limited: the access key's id, or the client's address. */
+export const limitKey = (request: Request, accessKeyId: string | null) => (accessKeyId ? `key:${accessKeyId}` : `ip:${clientKey(request)}`);
+
+/** Counts one request; over the limit (or, for chats, over the token budget), AppError 429 with Retry-After. */
+export async function checkRequestRate(which: Limited, key: string): Promise<void> {
+  const perMinute = which === "chat" ? getEnv().CHAT_RATE_LIMIT : getEnv().COUNT_RATE_LIMIT;
+  if (which === "chat") {
+    const tokens = await limiter("tokens").get(key);
+    if (tokens && tokens.remainingPoints <= 0) {
+      throw tooMany(tokens, (s) => `Token budget used up: at most ${getEnv().TOKEN_RATE_LIMIT.toLocaleString("en-US")} tokens a minute. Try again in ${s} s.`);
+    }
+  }
+  try {
+    await limiter(which).consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw tooMany(rejection, (s) => `Too many ${WHAT[which]}: at most ${perMinute} a minute. Try again in ${s} s.`);
+  }
+}
+
+/**
+ * Passes a reply's batches through and charges its tokens to `key` when it ends: the usage the
+ * upstream reported, else an estimate from the text (about 3 bytes a token).
+ */
+export async function* chargeTokens(batches: AsyncIterable<EventBatch>, key: string, promptBytes: number): AsyncGenerator<EventBatch> {
+  let used: number | undefined;
+  let textBytes = 0;
+  try {
+    for await (const batch of batches) {
+      for (const event of batch) {
+        if (event.type === "usage") used = event.usage.promptTokens + event.usage.completionTokens;
+        else if (event.type === "text-delta") textBytes += event.text.length;
+      }
+      yield batch;
+    }
+  } finally {
+    const tokens = used ?? Math.ceil((promptBytes + textBytes) / 3);
+    if (tokens > 0) void limiter("tokens").penalty(key, tokens).catch(() => {});
+  }
+}
