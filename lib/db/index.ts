@@ -9,6 +9,7 @@ import { getEnv } from "../env";
 import { startExpiryPurge } from "../shares/expiry-purge";
 import { createShareService, type ShareService } from "../shares/share-service";
 import { migrationsFolder } from "./migrations-folder";
+import { trackWrite } from "./pending-writes";
 import { openPostgresShareRepository } from "./postgres-share-repository";
 import type { ShareRepository } from "./share-repository";
 import { openSqliteShareRepository } from "./sqlite-share-repository";
@@ -24,7 +25,7 @@ const holder = globalThis as typeof globalThis & { __shareService?: Promise<Shar
 export function getShareService(): Promise<ShareService> {
   if (!holder.__shareService) {
     const opening = openShareRepository().then((repository) => {
-      const service = createShareService(repository);
+      const service = withTrackedWrites(createShareService(repository));
       // Expired snapshots are erased now and hourly; once per process, as this promise is cached.
       startExpiryPurge(() => service.purgeExpired());
       return service;
@@ -36,4 +37,14 @@ export function getShareService(): Promise<ShareService> {
     holder.__shareService = opening;
   }
   return holder.__shareService;
+}
+
+/** Graceful shutdown lets these complete before the process exits (lib/server/shutdown.ts). */
+function withTrackedWrites(service: ShareService): ShareService {
+  return {
+    ...service,
+    create: (...args) => trackWrite(service.create(...args)),
+    revoke: (...args) => trackWrite(service.revoke(...args)),
+    purgeExpired: () => trackWrite(service.purgeExpired()),
+  };
 }

@@ -6,7 +6,7 @@
 import diagnosticsChannel from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { PEER_ADDRESS_HEADER } from "./peer-address-header";
+import { LOCAL_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from "./peer-address-header";
 
 interface RequestStart {
   request: IncomingMessage;
@@ -17,6 +17,8 @@ function stamp(message: unknown) {
   const { request, socket } = message as RequestStart;
   // Overwrite, never append: a client-sent value with this name must not survive.
   request.headers[PEER_ADDRESS_HEADER] = socket.remoteAddress ?? "";
+  const local = socket.localAddress ?? "";
+  request.headers[LOCAL_ADDRESS_HEADER] = local ? `${local.includes(":") ? `[${local}]` : local}:${socket.localPort}` : "";
 }
 
 // On globalThis: dev-mode reloads re-run instrumentation, and one subscriber is enough.

@@ -1,8 +1,9 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "./client-address";
+import { createLimiter } from "./limiter-store";
 
 let warnedUnstamped = false;
 
@@ -21,10 +22,15 @@ export function clientKey(request: Request, trustedHops = getEnv().TRUST_PROXY_H
   return "unknown";
 }
 
-/** A per-client limit of `perMinute` actions; over it, AppError 429 with Retry-After. */
+/**
+ * A per-client limit of `perMinute` actions; over it, AppError 429 with Retry-After. Shared by
+ * every instance when REDIS_URL is set. The limiter is made on first use, not when a route module
+ * loads (the build loads them too, and must not connect anywhere).
+ */
 export function createRateLimit(perMinute: number, what: string) {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  let limiter: RateLimiterAbstract | undefined;
   return async function check(request: Request): Promise<void> {
+    limiter ??= createLimiter(what.replaceAll(" ", "-"), perMinute);
     try {
       await limiter.consume(clientKey(request));
     } catch (rejection) {

@@ -4,6 +4,23 @@ import { isTerminal, type ErrorEvent, type EventBatch } from "../chat/events";
 
 const encoder = new TextEncoder();
 
+/**
+ * Streams still running, each with a way to end it now with an error event (its one terminal
+ * event). Graceful shutdown (lib/server/shutdown.ts) waits for them, then ends the rest. On
+ * globalThis: route handlers and instrumentation are bundled apart and must share one registry.
+ */
+const registry = globalThis as typeof globalThis & { __activeStreams?: Set<(event: ErrorEvent) => void> };
+const activeStreams = (registry.__activeStreams ??= new Set());
+
+export const activeStreamCount = () => activeStreams.size;
+
+/** Ends every running stream with `event` instead of its remaining reply. */
+export function endActiveStreams(event: ErrorEvent): number {
+  const ending = [...activeStreams];
+  for (const end of ending) end(event);
+  return ending.length;
+}
+
 export interface SseOptions {
   /** A dialect's encoder: one batch in, the bytes of one write out. */
   encode: (batch: EventBatch) => string;
@@ -44,6 +61,7 @@ export async function sseResponse(
   };
   const close = async () => {
     ended = true;
+    activeStreams.delete(endNow);
     requestSignal.removeEventListener("abort", onAbort);
     await iterator.return?.(undefined);
   };
@@ -65,12 +83,28 @@ export async function sseResponse(
     if (pending.length) first = { batch: [...pending.flat(), ...first.batch], last: first.last };
   }
 
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  function endNow(event: ErrorEvent) {
+    if (ended || !controllerRef) return;
+    try {
+      controllerRef.enqueue(encoder.encode(encode([event])));
+      controllerRef.close();
+    } catch {
+      /* the reader went away meanwhile */
+    }
+    abort.abort();
+    void close();
+  }
+
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(encode(first.batch)));
       if (first.last) {
         controller.close();
         void close();
+      } else {
+        controllerRef = controller;
+        activeStreams.add(endNow);
       }
     },
     async pull(controller) {

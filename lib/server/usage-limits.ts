@@ -1,26 +1,27 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { EventBatch } from "../chat/events";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { createLimiter } from "./limiter-store";
 import { clientKey } from "./rate-limit";
 
 /**
  * Per-client limits on the routes that spend the key or the CPU: requests per minute, and for
  * chats the tokens they use per minute (counted from each reply's usage once it ends, so a
  * client over its budget is refused at its next request). The client is its access key when
- * keys are configured, else its address.
+ * keys are configured, else its address. With REDIS_URL the counters are shared by every instance.
  */
 type Limited = "chat" | "count";
 
-let limiters: Record<Limited | "tokens", RateLimiterMemory> | undefined;
+let limiters: Record<Limited | "tokens", RateLimiterAbstract> | undefined;
 
-function limiter(which: Limited | "tokens"): RateLimiterMemory {
+function limiter(which: Limited | "tokens"): RateLimiterAbstract {
   const env = getEnv();
   limiters ??= {
-    chat: new RateLimiterMemory({ points: env.CHAT_RATE_LIMIT, duration: 60 }),
-    count: new RateLimiterMemory({ points: env.COUNT_RATE_LIMIT, duration: 60 }),
-    tokens: new RateLimiterMemory({ points: env.TOKEN_RATE_LIMIT, duration: 60 }),
+    chat: createLimiter("chat", env.CHAT_RATE_LIMIT),
+    count: createLimiter("count", env.COUNT_RATE_LIMIT),
+    tokens: createLimiter("tokens", env.TOKEN_RATE_LIMIT),
   };
   return limiters[which];
 }

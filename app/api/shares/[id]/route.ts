@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
+import { invalidateSharePage } from "@/lib/shares/page-cache";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -33,5 +34,7 @@ export const DELETE = withAppErrors(async (request: Request, { params }: Context
   const outcome = await (await getShareService()).revoke(id, revokeToken);
   if (outcome === "missing") throw notFound();
   if (outcome === "forbidden") throw new AppError(403, "forbidden", "This revoke token does not match the link.");
+  // Every instance's cached copy of the page goes too (they already answer 410: they ask the database).
+  await invalidateSharePage(id);
   return Response.json({ id, revoked: true }, { headers: { "Cache-Control": "no-store" } });
 });
