@@ -94,7 +94,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
 }
 
 async function measureShares(app: string, startApp: (databaseUrl: string) => Promise<NextServer>) {
-  console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each ==`);
+  console.log(`\n== Share links: 50 concurrent clients × 10 creates, then 10 share-page reads each, uncached then cached ==`);
   console.log(`SQLite      ${await benchShares(app, percentile)}`);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
