@@ -17,6 +17,8 @@ interface Connections {
   /** host:port only: never the password or username. */
   where: string;
   down: boolean;
+  /** closeRedis() was called: its disconnection is not an outage. */
+  closing: boolean;
 }
 
 // On globalThis: dev-mode module reloads must not open new connections each time.
@@ -48,9 +50,10 @@ function open(url: string): Connections {
     subscriber: new Redis(url, { ...OPTIONS, commandTimeout: undefined, maxRetriesPerRequest: null, connectionName: "playground-sub" }),
     where: describe(url),
     down: false,
+    closing: false,
   };
   const lost = (error?: Error) => {
-    if (connections.down) return;
+    if (connections.down || connections.closing) return;
     connections.down = true;
     console.warn(
       `Redis at ${connections.where} is unavailable${error ? ` (${error.message})` : ""}: rate limits are per instance and share-page invalidations stay on this instance until it is back.`,
@@ -108,5 +111,6 @@ export async function closeRedis(): Promise<void> {
   const connections = holder.__redis;
   holder.__redis = undefined;
   if (!connections) return;
+  connections.closing = true;
   await Promise.allSettled([connections.commands.quit(), connections.subscriber.quit()]);
 }

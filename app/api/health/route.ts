@@ -3,7 +3,6 @@
  * database (a cheap lookup with a timeout) and Redis (a PING, or "not configured"). 503 when the
  * database is down, so a load balancer stops sending traffic here. Liveness is /api/health/live.
  */
-import { connection } from "next/server";
 import { getShareService } from "@/lib/db";
 import { getEnv, redactSecrets } from "@/lib/env";
 import { getProvider } from "@/lib/providers/registry";
@@ -13,8 +12,10 @@ const DATABASE_TIMEOUT_MS = 1_500;
 /** Well-formed and never issued in practice: the lookup runs the real query and finds nothing. */
 const PROBE_ID = "health-probe-000000000";
 
+// Answered per request, never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export async function GET(): Promise<Response> {
-  await connection();
   const [database, redis] = await Promise.all([databaseHealth(), redisHealth()]);
   const { kind, model, isDemo } = getProvider().info;
   const ok = database.status === "ok";
