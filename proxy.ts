@@ -17,7 +17,11 @@ import { cachedPage, forgetPage, isCached, noncePlaceholder, renderSecret, type 
 import { REMOVED_PAGE_HTML } from "@/lib/shares/removed-page";
 
 const RENDER_HEADER = "x-playground-share-render";
-const RENDER_TIMEOUT_MS = 15_000;
+/**
+ * Long: on a machine this loaded a render is slow, and giving up on it would only make the reader's
+ * request render the page a second time. This only guards against a render that never ends.
+ */
+const RENDER_TIMEOUT_MS = 60_000;
 /** Headers of the rendered page that every cached copy repeats; the rest (date, length, CSP) are per response. */
 const KEPT_HEADERS = new Set(["content-type", "cache-control", "vary", "link", "x-robots-tag"]);
 
