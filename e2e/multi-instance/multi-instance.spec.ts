@@ -23,9 +23,12 @@ import { createBenchUpstream } from "../../bench/upstream";
 const DATABASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const NGINX = "/usr/sbin/nginx";
 const SHARE_LIMIT = 8;
-/** 3 s of tokens at 20/s; the long one outlives the kill. */
+/** 1 s of tokens at 30/s; the long one (20 s) outlives the kill. */
 const SHORT_MODEL = "stamp:30:30";
 const LONG_MODEL = "stamp:400:20";
+/** Half a second: finishes within the shutdown grace period. */
+const BRIEF_MODEL = "stamp:15:30";
+const GRACE_S = 3;
 const INVALIDATION_CHANNEL = "playground:share-invalidated";
 
 interface Instance {
@@ -110,12 +113,12 @@ async function startInstance(name: "A" | "B", upstreamUrl: string): Promise<Inst
       MODELSLAB_API_KEY: "",
       OPENAI_BASE_URL: upstreamUrl,
       OPENAI_MODEL: SHORT_MODEL,
-      MODELS_ALLOWED: `${SHORT_MODEL},${LONG_MODEL}`,
+      MODELS_ALLOWED: `${SHORT_MODEL},${LONG_MODEL},${BRIEF_MODEL}`,
       DATABASE_URL,
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       TRUST_PROXY_HOPS: "1",
       SHARE_RATE_LIMIT: String(SHARE_LIMIT),
-      SHUTDOWN_GRACE_S: "1",
+      SHUTDOWN_GRACE_S: String(GRACE_S),
       DATA_DIR: path.join(dir, `data-${name}`),
     },
     stdio: ["ignore", out, out],
@@ -336,7 +339,7 @@ test("with Redis stopped, chat and shares keep working, and each instance logs o
   }
 });
 
-test("SIGTERM on the instance serving a stream ends it with an error event after the grace period; a retry succeeds through the other", async () => {
+test("SIGTERM on the instance serving a stream: a brief reply still finishes, the long one ends with an error event after the grace period, and a retry succeeds through the other", async () => {
   const response = await chat(urls.lb, LONG_MODEL);
   expect(response.status).toBe(200);
   const victim = instances[nameOf(served(response)) as "A" | "B"];
@@ -352,6 +355,9 @@ test("SIGTERM on the instance serving a stream ends it with an error event after
     if (done) break;
     text += decoder.decode(value, { stream: true });
   }
+  // A reply that started just before the signal and takes less than the grace period finishes normally.
+  const brief = chat(victim.name === "A" ? urls.A : urls.B, BRIEF_MODEL);
+  await new Promise((r) => setTimeout(r, 100));
   const signalledAt = Date.now();
   process.kill(victim.child.pid!, "SIGTERM");
   let dropped = false;
@@ -370,9 +376,10 @@ test("SIGTERM on the instance serving a stream ends it with an error event after
   expect(dropped).toBe(false);
   expect(JSON.parse(last.slice("data: ".length))).toMatchObject({ type: "error", code: "upstream_unavailable" });
   expect(last).toContain("shutting down");
-  // SHUTDOWN_GRACE_S=1: the stream was ended after about a second, not after its 20 s.
-  expect(endedAfter).toBeGreaterThan(800);
-  expect(endedAfter).toBeLessThan(5_000);
+  // Ended after the grace period, not after its 20 s.
+  expect(endedAfter).toBeGreaterThan(GRACE_S * 1000 - 200);
+  expect(endedAfter).toBeLessThan(GRACE_S * 1000 + 4_000);
+  expect((await events(await brief)).at(-1)?.type).toBe("finish");
   expect(await victim.exited).not.toBeNull();
 
   const retry = await chat(urls.lb, SHORT_MODEL);
