@@ -46,11 +46,12 @@ export function installGracefulShutdown(): void {
   if (state.installed) return;
   state.installed = true;
   diagnosticsChannel.subscribe("http.server.request.start", onRequest);
-  process.once("SIGTERM", () => begin("SIGTERM"));
-  process.once("SIGINT", () => begin("SIGINT"));
+  process.once("SIGTERM", () => beginShutdown("SIGTERM"));
+  process.once("SIGINT", () => beginShutdown("SIGINT"));
 }
 
-function begin(signal: string) {
+/** Exported for tests; the signal handlers call it. */
+export function beginShutdown(signal: string) {
   if (state.stopping) return;
   state.stopping = true;
   holdExitForWrites();
