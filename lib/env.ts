@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Access keys (comma-separated, or file:/path with one per line): set, the playground asks for one and /api/v1 requires one. */
   ACCESS_KEYS: optionalString,
+  /** Key for the signatures that prove a shared reply was generated here; the same on every instance. */
+  SIGNING_SECRET: optionalString,
   /** Per client (or per access key), per minute: chat and API requests, tokens they use, token counts. */
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(200_000),
@@ -119,7 +121,7 @@ export function redactSecrets(text: string): string {
 
 function secretsOf(env: Env): (string | undefined)[] {
   const databasePassword = env.DATABASE_URL ? safeUrl(env.DATABASE_URL)?.password : undefined;
-  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword), ...env.accessKeys];
+  return [env.MODELSLAB_API_KEY, env.OPENAI_API_KEY, databasePassword && decodeURIComponent(databasePassword), ...env.accessKeys, env.SIGNING_SECRET];
 }
 
 /** Keys inline ("k1,k2") or in a file ("file:/etc/playground/keys", one per line, # comments). */
