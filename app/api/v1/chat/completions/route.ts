@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   let chat;
   try {
     openAi = await readJsonBody(request, OpenAiChatRequestSchema, MAX_CHAT_BODY_BYTES);
-    chat = toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow);
+    chat = await toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow, request.signal);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = error.fields?.[0]?.field;
