@@ -81,3 +81,13 @@ describe("cheap bounds on a prompt's token count", () => {
     expect(textTokenLowerBound(content)).toBeGreaterThan(0);
   });
 });
+
+describe("cancelling a count", () => {
+  it("a count whose caller aborts ends with a quiet 499 AppError, and the pool keeps counting afterwards", async () => {
+    const stop = new AbortController();
+    const counting = countPromptTokens("", [{ role: "user", content: "Pack my box with five dozen liquor jugs. ".repeat(5_000) }], stop.signal);
+    setTimeout(() => stop.abort(), 50);
+    await expect(counting).rejects.toMatchObject({ status: 499, code: "cancelled" });
+    expect(await countPromptTokens("", [{ role: "user", content: "Hello world!" }])).toBe(11);
+  });
+});

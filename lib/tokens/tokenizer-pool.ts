@@ -80,7 +80,9 @@ export async function runTokenizer(task: TokenizerTask, signal?: AbortSignal): P
   try {
     return await workers.run(task, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
   } catch (error) {
-    if (timeout.aborted && !signal?.aborted) {
+    // The client left (the token meter cancels a count at each keystroke): nobody to answer, nothing to log.
+    if (signal?.aborted) throw new AppError(499, "cancelled", "The request was cancelled before its tokens were counted.");
+    if (timeout.aborted) {
       throw new AppError(503, "unavailable", "Counting tokens took too long. Please try again in a moment.", undefined, 1);
     }
     throw error;
