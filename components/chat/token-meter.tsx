@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { countRequestTokens } from "@/lib/client/count-tokens";
+import { ApiError } from "@/lib/client/json-api";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { useActivePrices } from "@/lib/client/use-models";
 import { CONTEXT_WINDOW } from "@/lib/params";
@@ -35,9 +36,19 @@ export function TokenMeter({ draft }: { draft: string }) {
     enabled: !streaming,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    // A refusal (too long to fit) will not change on a second try.
+    retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status === 400),
   });
 
-  if (!count.data) return null;
+  if (!count.data) {
+    // A prompt too long to fit is refused from its length, uncounted: say why, as sending would.
+    if (!(count.error instanceof ApiError && count.error.status === 400)) return null;
+    return (
+      <p role="status" className="mt-2 text-xs font-medium text-amber-700 dark:text-amber-300" data-testid="token-meter">
+        {count.error.message}
+      </p>
+    );
+  }
   const { promptTokens } = count.data;
   const room = CONTEXT_WINDOW - promptTokens;
   const overflows = promptTokens + maxTokens > CONTEXT_WINDOW;
