@@ -25,6 +25,8 @@ test.describe("playground on the embedded demo model", () => {
     await expect(page.getByRole("textbox", { name: "System Message" })).toHaveValue(
       "You are a helpful AI assistant specialized in providing accurate and detailed responses.",
     );
+    // The embedded engine's window (LOCAL_CONTEXT_SIZE, 8,192 by default) bounds Max Tokens, not Mixtral's 32,768.
+    await expect(app.slider("Max Tokens")).toHaveAttribute("max", "8192");
   });
 
   test("starter prompt streams visibly, Stop keeps the partial reply, Regenerate replaces it", async ({ page }) => {
