@@ -72,7 +72,11 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       OPENAI_MODEL: MARKDOWN_MODEL,
       MODELSLAB_API_KEY: "",
       DATA_DIR: dataDir,
+      // Every bench client comes from 127.0.0.1: the per-client limits would measure themselves.
       SHARE_RATE_LIMIT: "1000000",
+      CHAT_RATE_LIMIT: "100000000",
+      TOKEN_RATE_LIMIT: "1000000000",
+      COUNT_RATE_LIMIT: "100000000",
       DATABASE_URL: databaseUrl,
     }, appDir);
   try {
