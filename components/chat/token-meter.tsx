@@ -6,8 +6,9 @@ import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { useActivePrices } from "@/lib/client/use-models";
 import { CONTEXT_WINDOW } from "@/lib/params";
 import { costOf, formatCount, formatUsd } from "@/lib/pricing";
-import { useConversationStore, type UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
+import { toRequestMessages } from "@/lib/store/request-messages";
+import { useConversation } from "./conversation-context";
 
 /**
  * The whole request's prompt tokens as it would be sent now (system + history + this draft, in
@@ -15,24 +16,23 @@ import { useParamsStore } from "@/lib/store/params-store";
  * Tokens take. Counted exactly on the server, a moment after typing stops.
  */
 export function TokenMeter({ draft }: { draft: string }) {
-  // While a reply streams the messages change ~30 times a second and the count waits anyway:
-  // hold the last settled list so the meter does not re-render with every delta.
-  const messages = useSettledMessages();
+  // While a reply streams the messages change ~30 times a second, the draft has just been sent
+  // and the prompt is the one being answered: hold the last request and its count until it ends.
+  const messages = useConversation((s) => (s.isStreaming ? null : s.messages));
   const systemMessage = useParamsStore((s) => s.systemMessage);
   const maxTokens = useParamsStore((s) => s.params.maxTokens);
   const prices = useActivePrices();
 
-  const body = useMemo(() => {
-    const history = messages.filter((m) => m.role === "user" || m.content !== "").map(({ role, content }) => ({ role, content }));
+  const live = useMemo(() => {
+    if (messages === null) return null;
+    const history = toRequestMessages(messages);
     return { systemMessage, messages: draft.trim() ? [...history, { role: "user" as const, content: draft.trim() }] : history };
   }, [messages, systemMessage, draft]);
-  const settled = useDebouncedValue(body, 250);
-  const streaming = useConversationStore((s) => s.isStreaming);
+  const settled = useDebouncedValue(useLastNonNull(live) ?? { systemMessage, messages: [] }, 250);
 
   const count = useQuery({
     queryKey: ["count-tokens", settled],
     queryFn: ({ signal }) => countRequestTokens(settled, signal),
-    enabled: !streaming,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
@@ -73,11 +73,9 @@ export function TokenMeter({ draft }: { draft: string }) {
   );
 }
 
-const EMPTY: UiMessage[] = [];
-
-function useSettledMessages(): UiMessage[] {
-  const live = useConversationStore((s) => (s.isStreaming ? null : s.messages));
-  const [held, setHeld] = useState<UiMessage[]>(EMPTY);
-  if (live !== null && live !== held) setHeld(live);
-  return live ?? held;
+/** The latest value that was not null: what was shown before the value went away. */
+function useLastNonNull<T>(value: T | null): T | null {
+  const [held, setHeld] = useState(value);
+  if (value !== null && value !== held) setHeld(value);
+  return value ?? held;
 }

@@ -15,7 +15,7 @@ const count = z.number().int().min(0).max(100_000_000);
 const duration = z.number().min(0).max(86_400_000);
 
 export const SharedMessageSchema = MessageSchema.extend({
-  finishReason: z.enum(["stop", "length", "tool_calls", "content_filter", "abort"]).optional(),
+  finishReason: z.enum(["stop", "length", "tool_calls", "content_filter", "abort", "other"]).optional(),
   /** Set when the reply ended in an upstream error; the partial text is kept. */
   error: z.string().max(2_000).optional(),
   usage: z.strictObject({ promptTokens: count, completionTokens: count }).optional(),

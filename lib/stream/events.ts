@@ -1,8 +1,8 @@
 /**
- * The events a chat stream carries from a provider, through /api/chat, to the browser.
- * Every stream ends with exactly one `finish` or `error`.
+ * The stream contract now lives in lib/chat/events.ts; this module keeps the error-code
+ * vocabulary and re-exports the rest so existing imports keep working during the move.
  */
-export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "abort";
+export * from "../chat/events";
 
 export type ErrorCode =
   | "bad_request"
@@ -19,19 +19,3 @@ export type ErrorCode =
   | "engine_error"
   | "invalid_request"
   | "network_error";
-
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-}
-
-export type StreamEvent =
-  | { type: "text-delta"; text: string }
-  | { type: "tool-call-delta"; index: number; id?: string; name?: string; argumentsDelta: string }
-  | { type: "usage"; usage: Usage }
-  | { type: "finish"; reason: FinishReason }
-  | { type: "error"; code: ErrorCode; message: string; retryAfter?: number };
-
-export type TerminalEvent = Extract<StreamEvent, { type: "finish" | "error" }>;
-
-export const isTerminal = (e: StreamEvent): e is TerminalEvent => e.type === "finish" || e.type === "error";
