@@ -16,7 +16,7 @@ import { useConversation } from "./conversation-context";
  * Tokens take. Counted exactly on the server, a moment after typing stops.
  */
 export function TokenMeter({ draft }: { draft: string }) {
-  // While a reply streams the messages change ~30 times a second, the draft has just been sent
+  // While a reply streams the messages change up to 20 times a second, the draft has just been sent
   // and the prompt is the one being answered: hold the last request and its count until it ends.
   const messages = useConversation((s) => (s.isStreaming ? null : s.messages));
   const systemMessage = useParamsStore((s) => s.systemMessage);
@@ -24,11 +24,11 @@ export function TokenMeter({ draft }: { draft: string }) {
   const prices = useActivePrices();
 
   const live = useMemo(() => {
-    if (messages === null) return null;
-    const history = toRequestMessages(messages);
+    // Mounted mid-reply (a compare column, say), there is no earlier request to hold: count the system message.
+    const history = messages === null ? [] : toRequestMessages(messages);
     return { systemMessage, messages: draft.trim() ? [...history, { role: "user" as const, content: draft.trim() }] : history };
   }, [messages, systemMessage, draft]);
-  const settled = useDebouncedValue(useLastNonNull(live) ?? { systemMessage, messages: [] }, 250);
+  const settled = useDebouncedValue(useHeldWhile(live, messages === null), 250);
 
   const count = useQuery({
     queryKey: ["count-tokens", settled],
@@ -73,9 +73,9 @@ export function TokenMeter({ draft }: { draft: string }) {
   );
 }
 
-/** The latest value that was not null: what was shown before the value went away. */
-function useLastNonNull<T>(value: T | null): T | null {
+/** `value`, except while `hold` is set: then the value from before the hold began. */
+function useHeldWhile<T>(value: T, hold: boolean): T {
   const [held, setHeld] = useState(value);
-  if (value !== null && value !== held) setHeld(value);
-  return value ?? held;
+  if (!hold && value !== held) setHeld(value);
+  return hold ? held : value;
 }
