@@ -7,7 +7,7 @@ import { createParser } from "eventsource-parser";
 import type { ChatMessage } from "../chat/request";
 import type { SamplingParams } from "../params";
 import { isTerminal, type StreamEvent } from "../chat/events";
-import type { ErrorCode } from "../stream/events";
+import type { ErrorCode } from "../chat/events";
 
 export interface ChatRequestBody {
   systemMessage: string;

@@ -63,10 +63,12 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
     async function run(history: UiMessage[]) {
       controller?.abort();
       const abort = (controller = new AbortController());
-      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming" };
+      const settings = options.settings();
+      // What this reply is generated with, kept with it: the server's signature covers exactly this.
+      const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
+      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation };
       set({ messages: [...history, reply], isStreaming: true });
 
-      const settings = options.settings();
       const messages = toRequestMessages(history);
 
       // Speed as the user experiences it: measured here, from the click to the last token.

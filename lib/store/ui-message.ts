@@ -1,6 +1,7 @@
 /** A message as the playground keeps and shows it. */
 import type { FinishReason, TokenLogprob, Usage, Warning } from "../chat/events";
-import type { ErrorCode } from "../stream/events";
+import type { ErrorCode } from "../chat/events";
+import type { SamplingParams } from "../params";
 
 export interface ToolCall {
   id?: string;
@@ -16,8 +17,10 @@ export interface UiMessage {
   /** Assistant messages only. */
   state?: "streaming" | "done" | "stopped" | "error";
   finishReason?: FinishReason;
-  /** Opaque token the upstream attached to its finish (e.g. a reasoning signature); sent back as is. */
+  /** The server's signature over this reply and what produced it (lib/signing): shares verify it. */
   signature?: string;
+  /** The settings the reply was requested with (the history is the messages before it). */
+  generation?: { systemMessage: string; params: SamplingParams; model?: string };
   error?: { code: ErrorCode; message: string; retryAfter?: number };
   usage?: Usage;
   toolCalls?: ToolCall[];
