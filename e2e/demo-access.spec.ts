@@ -25,7 +25,7 @@ test("asks for the access code once, then opens the playground", async ({ page, 
   const code = page.getByRole("textbox", { name: "Access code" });
   await code.fill("not-the-code-123");
   await code.press("Enter");
-  await expect(page.getByRole("alert")).toHaveText("That access code is not valid.");
+  await expect(page.getByRole("alert").filter({ hasText: "access code" })).toHaveText("That access code is not valid.");
 
   await code.fill(KEY);
   await page.getByRole("button", { name: "Continue" }).click();
