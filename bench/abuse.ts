@@ -4,6 +4,7 @@
  * tokens of a paced stream? Each is measured first without the attacker (baseline), then with it.
  * Target (issue 9): p99 added latency ≤ 50 ms.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { startAttacker } from "./children";
@@ -82,6 +83,29 @@ function streamDelays(target: Target): Promise<StreamDelays> {
   });
 }
 
+interface ThreadTimes {
+  /** Nanoseconds the main thread (the event loop) ran, and waited runnable for a CPU (/proc schedstat). */
+  mainCpu: number;
+  mainWait: number;
+  /** Nanoseconds all other threads ran: the tokenizer pool's workers, libuv's pool, V8's GC and compiler. */
+  othersCpu: number;
+}
+
+/** The server process's threads' CPU and run-queue time so far: whether the event loop was busy, or starved by the machine. */
+function threadTimes(pid: number): ThreadTimes {
+  const times: ThreadTimes = { mainCpu: 0, mainWait: 0, othersCpu: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const [cpu, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ").map(Number);
+      if (Number(tid) === pid) [times.mainCpu, times.mainWait] = [cpu, wait];
+      else times.othersCpu += cpu;
+    } catch {
+      /* the thread exited while we looked */
+    }
+  }
+  return times;
+}
+
 interface VictimRun {
   gets: number[];
   getErrors: string[];
@@ -90,11 +114,13 @@ interface VictimRun {
   serverCpu: number;
   /** The machine's 1-minute load average at the end: other work on it shows in every figure. */
   load: number;
+  /** Shares of the run's wall time: the main thread on a CPU, the main thread waiting for one, the other threads on a CPU. */
+  threads: { mainCpu: number; mainWait: number; othersCpu: number };
 }
 
 /** The victim: one paced stream, and meanwhile `GET /` back to back (a fresh connection each) until the stream ends. */
 async function victim(app: string, target: Target, serverPid: number): Promise<VictimRun> {
-  const [start, cpu] = [monotonicMs(), treeCpuSeconds(serverPid)];
+  const [start, cpu, threads] = [monotonicMs(), treeCpuSeconds(serverPid), threadTimes(serverPid)];
   let streaming = true;
   const streamDone = streamDelays(target).finally(() => (streaming = false));
   const gets: number[] = [];
@@ -108,7 +134,17 @@ async function victim(app: string, target: Target, serverPid: number): Promise<V
   }
   const stream = await streamDone;
   const seconds = (monotonicMs() - start) / 1000;
-  return { gets, getErrors, stream, seconds, serverCpu: treeCpuSeconds(serverPid) - cpu, load: os.loadavg()[0] };
+  const now = threadTimes(serverPid);
+  const share = (key: keyof ThreadTimes) => (now[key] - threads[key]) / 1e9 / seconds;
+  return {
+    gets,
+    getErrors,
+    stream,
+    seconds,
+    serverCpu: treeCpuSeconds(serverPid) - cpu,
+    load: os.loadavg()[0],
+    threads: { mainCpu: share("mainCpu"), mainWait: share("mainWait"), othersCpu: share("othersCpu") },
+  };
 }
 
 /** A share to aim DELETE /api/shares/<id> at; a made-up id if creating one fails (the 1 MB body is refused first either way). */
@@ -199,6 +235,9 @@ export async function measureAbuse(upstreamUrl: string, startApp: (env: Record<s
       `busy          server ${busy(baseline)} of a core at baseline, ${busy(attacked)} under attack (all its threads); attacker process ${(attackerBusy * 100).toFixed(0)}%;` +
         ` machine load average ${baseline.load.toFixed(1)} / ${attacked.load.toFixed(1)} on ${os.availableParallelism()} cores`,
     );
+    const threads = ({ threads: t }: VictimRun) =>
+      `main thread on a CPU ${(t.mainCpu * 100).toFixed(0)}%, runnable but waiting for one ${(t.mainWait * 100).toFixed(0)}%, other threads on a CPU ${(t.othersCpu * 100).toFixed(0)}%`;
+    console.log(`server threads  baseline: ${threads(baseline)}\n                under attack: ${threads(attacked)} (of wall time)`);
     printAttack(counts, attackSeconds);
   } finally {
     attacker.close();
