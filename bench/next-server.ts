@@ -26,7 +26,7 @@ export async function startNext(env: Record<string, string>, appDir = process.cw
   return { url, pid: child.pid!, stop: () => void child.kill() };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as net.AddressInfo;
@@ -78,4 +78,27 @@ export function treeCpuSeconds(rootPid: number): number {
   };
   visit(rootPid);
   return ticks / TICKS_PER_SECOND;
+}
+
+/** `rootPid` and its live descendants, each with its command name and resident set size (VmRSS, kB). */
+export function treeRss(rootPid: number): { pid: number; name: string; rssKb: number }[] {
+  const procs = new Map<number, { ppid: number; name: string; rssKb: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const field = (key: string) => new RegExp(`^${key}:\\s*(.*)$`, "m").exec(status)?.[1] ?? "";
+      procs.set(Number(entry), { ppid: Number(field("PPid")), name: field("Name"), rssKb: parseInt(field("VmRSS"), 10) || 0 });
+    } catch {
+      /* the process exited while we looked */
+    }
+  }
+  const tree: { pid: number; name: string; rssKb: number }[] = [];
+  const visit = (pid: number) => {
+    const proc = procs.get(pid);
+    if (proc) tree.push({ pid, name: proc.name, rssKb: proc.rssKb });
+    for (const [child, { ppid }] of procs) if (ppid === pid) visit(child);
+  };
+  visit(rootPid);
+  return tree;
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: prints figures beside their targets (never pass/fail). Starts the bench
  * upstream in its own process and the production server pointed at it, then measures what
  * the route adds to streaming (alone, above Next's own floor, under load), the embedded
- * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load
- * and the browser's cost of rendering a long reply.
+ * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load,
+ * the browser's cost of rendering a long reply, latency for another client while one posts 1 MB
+ * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
  * build ("before") and this one ("after") in turn, in the same run.
@@ -12,11 +13,13 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { measureAbuse } from "./abuse";
 import { measureBundle } from "./bundle";
 import { startUpstream } from "./children";
 import { measureConcurrency } from "./concurrency";
 import { measureEngine } from "./engine";
 import { measureFloor } from "./floor";
+import { measureMemory } from "./memory";
 import { startNext, type NextServer } from "./next-server";
 import { measureRendering } from "./rendering";
 import { benchShares } from "./shares";
@@ -25,7 +28,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { MARKDOWN_MODEL } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -66,16 +69,24 @@ async function main() {
 /** Every section but the engine's runs against one server whose provider is the bench upstream. */
 async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
   const upstream = await startUpstream();
-  const startApp = (databaseUrl: string) =>
+  const startApp = (databaseUrl: string, env: Record<string, string> = {}) =>
     startNext({
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODEL: MARKDOWN_MODEL,
       MODELSLAB_API_KEY: "",
       DATA_DIR: dataDir,
+      // Every bench client comes from 127.0.0.1: the per-client limits would measure themselves.
       SHARE_RATE_LIMIT: "1000000",
+      CHAT_RATE_LIMIT: "100000000",
+      TOKEN_RATE_LIMIT: "1000000000",
+      COUNT_RATE_LIMIT: "100000000",
       DATABASE_URL: databaseUrl,
+      ...env,
     }, appDir);
   try {
+    // These two start their own server (raised limits; the inspector), one section at a time.
+    if (wanted.has("abuse")) return await measureAbuse(upstream.url, (env) => startApp("", env));
+    if (wanted.has("memory")) return await measureMemory(upstream.url, (env) => startApp("", env));
     const server = await startApp("");
     try {
       const paths = streamPaths(upstream.url, server.url);

@@ -11,6 +11,8 @@ import { monotonicMs, wallMs } from "./clock";
 
 export const END_MARK = " ⟦end⟧";
 export const MARKDOWN_MODEL = "markdown:6000:200";
+/** Every "<kind>:<tokens>:<tokensPerSecond>" the bench sections ask for. */
+export const BENCH_MODELS = [MARKDOWN_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
 
 export function markdownTokens(count: number): string[] {
   const section = (n: number) =>
@@ -43,9 +45,10 @@ export function createBenchUpstream(onMarkdownEnd: (sentAtWallMs: number) => voi
       return res.end(JSON.stringify({ ok: true }));
     }
     if (req.method === "GET") {
-      // The playground asks for the model list (GET /models) when the page loads.
+      // The playground asks for the model list (GET /models) when the page loads, and allows only
+      // models listed here in a request: every stream shape the bench asks for.
       res.writeHead(200, { "Content-Type": "application/json" });
-      return res.end(JSON.stringify({ object: "list", data: [{ id: MARKDOWN_MODEL, object: "model" }] }));
+      return res.end(JSON.stringify({ object: "list", data: BENCH_MODELS.map((id) => ({ id, object: "model" })) }));
     }
     const [kind, countText, rateText] = String(JSON.parse(raw).model).split(":");
     const count = Number(countText);

@@ -1,14 +1,26 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { CodeExportContext } from "@/lib/code-export/targets";
-import { useConversationStore } from "@/lib/store/conversation-store";
+import { createConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ChatPanel } from "./chat/chat-panel";
+import { ConversationProvider } from "./chat/conversation-context";
 import { ParamPanel } from "./params/param-panel";
 import { QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
 
+/** The main conversation: the one the panel's settings drive and the one kept across reloads. */
+const createMainConversation = () =>
+  createConversationStore({
+    persistAs: "playground-conversation",
+    settings: () => {
+      const { systemMessage, params, model } = useParamsStore.getState();
+      return { systemMessage, params, ...(model ? { model } : {}) };
+    },
+  });
+
 export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
+  const [conversation] = useState(createMainConversation);
   const [paramsOpen, setParamsOpen] = useState(false);
   const [ready, setReady] = useState(false);
   // Read once the stores have hydrated, so a shared conversation loads over them, not under.
@@ -16,32 +28,34 @@ export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
 
   // Stores hydrate after mount so server and first client render agree.
   useEffect(() => {
-    void Promise.all([useParamsStore.persist.rehydrate(), useConversationStore.persist.rehydrate()]).then(() => {
+    void Promise.all([useParamsStore.persist.rehydrate(), conversation.hydrate()]).then(() => {
       setShareId(shareIdInUrl());
       setReady(true);
     });
-  }, []);
+  }, [conversation]);
 
   return (
     <QueryProvider>
-      <OpenSharedConversation id={shareId} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
-        <ChatPanel codeExport={codeExport} />
-        <aside className="rounded-xl border border-line p-3">
-          <button
-            type="button"
-            className="btn-quiet w-full justify-between lg:hidden"
-            aria-expanded={paramsOpen}
-            aria-controls="parameter-panel"
-            onClick={() => setParamsOpen((o) => !o)}
-          >
-            {paramsOpen ? "Hide parameters" : "Show parameters"}
-          </button>
-          <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
-            <ParamPanel />
-          </div>
-        </aside>
-      </div>
+      <ConversationProvider store={conversation}>
+        <OpenSharedConversation id={shareId} />
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
+          <ChatPanel codeExport={codeExport} />
+          <aside className="rounded-xl border border-line p-3">
+            <button
+              type="button"
+              className="btn-quiet w-full justify-between lg:hidden"
+              aria-expanded={paramsOpen}
+              aria-controls="parameter-panel"
+              onClick={() => setParamsOpen((o) => !o)}
+            >
+              {paramsOpen ? "Hide parameters" : "Show parameters"}
+            </button>
+            <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
+              <ParamPanel />
+            </div>
+          </aside>
+        </div>
+      </ConversationProvider>
     </QueryProvider>
   );
 }

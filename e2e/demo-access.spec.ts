@@ -22,10 +22,10 @@ test("asks for the access code once, then opens the playground", async ({ page, 
   await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveCount(0);
   expect((await request.post(`${server.url}/api/chat`, { data: { messages: [{ role: "user", content: "hi" }] } })).status()).toBe(401);
 
-  const code = page.getByLabel("Access code", { exact: true });
+  const code = page.getByRole("textbox", { name: "Access code" });
   await code.fill("not-the-code-123");
   await code.press("Enter");
-  await expect(page.getByRole("alert")).toHaveText("That access code is not valid.");
+  await expect(page.getByRole("alert").filter({ hasText: "access code" })).toHaveText("That access code is not valid.");
 
   await code.fill(KEY);
   await page.getByRole("button", { name: "Continue" }).click();

@@ -25,6 +25,8 @@ test.describe("playground on the embedded demo model", () => {
     await expect(page.getByRole("textbox", { name: "System Message" })).toHaveValue(
       "You are a helpful AI assistant specialized in providing accurate and detailed responses.",
     );
+    // The embedded engine's window (LOCAL_CONTEXT_SIZE, 8,192 by default) bounds Max Tokens, not Mixtral's 32,768.
+    await expect(app.slider("Max Tokens")).toHaveAttribute("max", "8192");
   });
 
   test("starter prompt streams visibly, Stop keeps the partial reply, Regenerate replaces it", async ({ page }) => {
@@ -54,6 +56,27 @@ test.describe("playground on the embedded demo model", () => {
     await app.button("Stop").click();
     await expect(app.lastReply()).toHaveAttribute("data-state", "stopped");
     expect(await app.lastReplyText().textContent()).not.toBe(partial);
+  });
+
+  test("the token meter holds the sent prompt's count while the reply streams", async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    const promptTokens = page.getByTestId("prompt-tokens");
+    await expect(promptTokens).toHaveText(/^\d+$/);
+    const systemOnly = Number(await promptTokens.textContent());
+    await app.composer.fill("Write a Python function to sort a list");
+    await expect.poll(async () => Number(await promptTokens.textContent())).toBeGreaterThan(systemOnly);
+    const sent = Number(await promptTokens.textContent());
+
+    await app.composer.press("Enter");
+    await expect(app.lastReply()).toHaveAttribute("data-state", "streaming");
+    await expect.poll(async () => ((await app.lastReplyText().textContent()) ?? "").length).toBeGreaterThan(10);
+    // Past the meter's debounce: the count is still the prompt being answered, not an empty draft's.
+    await page.waitForTimeout(600);
+    await expect(app.lastReply()).toHaveAttribute("data-state", "streaming");
+    await expect(promptTokens).toHaveText(String(sent));
+    await app.button("Stop").click();
+    await expect(app.lastReply()).toHaveAttribute("data-state", "stopped");
   });
 
   test("keyboard-tuned parameters travel with the next request and survive a reload", async ({ page }) => {

@@ -121,6 +121,7 @@ test.describe("playground on ModelsLab's wire format (local replaying server)", 
     await page.goto(`${MOCK_URL}/__attack?target=http://127.0.0.1:3101`);
     const refused = await formPost;
     expect(refused.status()).toBe(403);
+    await page.waitForURL(/\/api\/chat$/); // the form's navigation lands on the refusal
     expect(await upstreamRequests(request)).toHaveLength(0);
     // The playground's own page still works.
     const app = new PlaygroundPage(page);

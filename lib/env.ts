@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Access keys (comma-separated, or file:/path with one per line): set, the playground asks for one and /api/v1 requires one. */
   ACCESS_KEYS: optionalString,
+  /** Key for the signatures that prove a shared reply was generated here; the same on every instance. */
+  SIGNING_SECRET: optionalString,
   /** Per client (or per access key), per minute: chat and API requests, tokens they use, token counts. */
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(200_000),
@@ -137,6 +139,7 @@ function secretsOf(env: Env): (string | undefined)[] {
     databasePassword && decodeURIComponent(databasePassword),
     redisPassword && decodeURIComponent(redisPassword),
     ...env.accessKeys,
+    env.SIGNING_SECRET,
   ];
 }
 

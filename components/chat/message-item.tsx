@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
-import type { UiMessage } from "@/lib/store/conversation-store";
+import type { UiMessage } from "@/lib/store/ui-message";
 import type { Prices } from "@/lib/pricing";
 import { CopyButton } from "../ui/copy-button";
 import { ReplyStats } from "./reply-stats";

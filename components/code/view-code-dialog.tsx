@@ -4,18 +4,15 @@ import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/sni
 import { DIALECT_LABELS, MODELSLAB_TARGET, type CodeExportContext, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
 import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
 import type { ChatMessage } from "@/lib/chat/request";
-import { useConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
+import { lastRequestMessages } from "@/lib/store/request-messages";
+import { useConversation } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 
 /** The request the playground sent last (history up to the last user message), or a first example. */
 function currentRequestMessages(messages: { role: ChatMessage["role"]; content: string }[]): ChatMessage[] {
-  const lastUser = messages.findLastIndex((m) => m.role === "user");
-  if (lastUser < 0) return [{ role: "user", content: STARTER_PROMPTS[0] }];
-  return messages
-    .slice(0, lastUser + 1)
-    .filter((m) => m.role === "user" || m.content !== "")
-    .map(({ role, content }) => ({ role, content }));
+  const sent = lastRequestMessages(messages);
+  return sent.length > 0 ? sent : [{ role: "user", content: STARTER_PROMPTS[0] }];
 }
 
 export function ViewCodePanel({ context, model }: { context: CodeExportContext; model?: string }) {
@@ -25,7 +22,7 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
   const [dialect, setDialect] = useState<Dialect>("openai");
   const [stream, setStream] = useState(true);
   const [language, setLanguage] = useState<Language>("curl");
-  const messages = useConversationStore((s) => s.messages);
+  const messages = useConversation((s) => s.messages);
   const { systemMessage, params } = useParamsStore();
 
   const target = targets.find((t) => t.id === targetId) ?? MODELSLAB_TARGET;

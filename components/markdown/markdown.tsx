@@ -5,28 +5,63 @@ import { splitMarkdownBlocks } from "@/lib/markdown/split-blocks";
 import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
 import { useHighlighter } from "./use-highlighter";
 
+/** Blocks are grouped this many at a time into chunks the browser may skip once complete. */
+const BLOCKS_PER_CHUNK = 16;
+
+// A complete chunk off screen costs nothing to style, lay out or paint; once shown, the browser
+// remembers its size (`auto`), so skipping it never moves the page. Per chunk, not per block:
+// every skippable element is checked for visibility each frame, and hundreds cost more than they save.
+const SKIPPABLE = "[content-visibility:auto] [contain-intrinsic-size:auto_40rem]";
+
+const hasFence = (block: string) => block.includes("```") || block.includes("~~~");
+
 const MarkdownBlock = memo(function MarkdownBlock({ text, rehypePlugins }: { text: string; rehypePlugins?: PluggableList }) {
   return (
-    <ReactMarkdown
-      remarkPlugins={remarkPlugins}
-      rehypePlugins={rehypePlugins}
-      components={markdownComponents}
-    >
-      {text}
-    </ReactMarkdown>
+    <div className="space-y-3">
+      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
+        {text}
+      </ReactMarkdown>
+    </div>
   );
 });
 
+interface ChunkProps {
+  blocks: string[];
+  /** Index in `blocks` of the block still growing, or -1. */
+  growing: number;
+  highlight?: PluggableList;
+}
+
+const MarkdownChunk = memo(
+  function MarkdownChunk({ blocks, growing, highlight }: ChunkProps) {
+    const complete = growing < 0 && blocks.length === BLOCKS_PER_CHUNK;
+    return (
+      <div className={complete ? `space-y-3 ${SKIPPABLE}` : "space-y-3"}>
+        {blocks.map((block, i) => (
+          // The growing block changes every commit and is highlighted once done; highlighting is
+          // attached only where there is code, as it sets its grammars up on every render.
+          <MarkdownBlock key={i} text={block} rehypePlugins={i !== growing && highlight && hasFence(block) ? highlight : undefined} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.growing === b.growing && a.highlight === b.highlight && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+);
+
 export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const blocks = useMemo(() => splitMarkdownBlocks(text), [text]);
-  const highlight = useHighlighter(text.includes("```") || text.includes("~~~"));
+  const highlight = useHighlighter(hasFence(text));
+  const growing = streaming ? blocks.length - 1 : -1;
+  const chunks: ChunkProps[] = [];
+  for (let start = 0; start < blocks.length; start += BLOCKS_PER_CHUNK) {
+    const end = start + BLOCKS_PER_CHUNK;
+    chunks.push({ blocks: blocks.slice(start, end), growing: growing >= start && growing < end ? growing - start : -1, highlight });
+  }
   return (
     <div className="markdown">
-      {blocks.map((block, i) => {
-        const growing = streaming && i === blocks.length - 1;
-        // The growing tail skips highlighting: it changes every frame and is highlighted once done.
-        return <MarkdownBlock key={i} text={block} rehypePlugins={growing ? undefined : highlight} />;
-      })}
+      {chunks.map((chunk, i) => (
+        <MarkdownChunk key={i} {...chunk} />
+      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
+import { useCapabilities } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ModelPicker } from "./model-picker";
 import { ParamSlider } from "./param-slider";
@@ -10,6 +11,8 @@ export function ParamPanel() {
   const { systemMessage, params, setSystemMessage, setParam, setSeed, reset } = useParamsStore();
   const systemId = useId();
   const seedId = useId();
+  const capabilities = useCapabilities();
+  const seedIgnored = capabilities?.seed === false;
 
   return (
     <section aria-labelledby="parameters-heading" className="space-y-5">
@@ -43,7 +46,14 @@ export function ParamPanel() {
       </div>
 
       {NUMERIC_PARAMS.map((param) => (
-        <ParamSlider key={param.key} param={param} value={params[param.key]} onChange={(v) => setParam(param.key, v)} />
+        <ParamSlider
+          key={param.key}
+          param={param}
+          value={params[param.key]}
+          // The serving engine's window, when smaller than Mixtral's (the embedded engine's LOCAL_CONTEXT_SIZE).
+          max={param.key === "maxTokens" && capabilities ? Math.min(param.max, capabilities.contextWindow) : undefined}
+          onChange={(v) => setParam(param.key, v)}
+        />
       ))}
 
       <div className="space-y-1">
@@ -58,7 +68,8 @@ export function ParamPanel() {
           min={SEED_PARAM.min}
           max={SEED_PARAM.max}
           step={1}
-          className="w-full rounded border border-line bg-bg px-2 py-1 text-sm"
+          disabled={seedIgnored}
+          className="w-full rounded border border-line bg-bg px-2 py-1 text-sm disabled:opacity-50"
           value={params.seed ?? ""}
           onChange={(e) => {
             const n = Number(e.target.value);
@@ -67,7 +78,7 @@ export function ParamPanel() {
           aria-describedby={`${seedId}-help`}
         />
         <p id={`${seedId}-help`} className="text-xs text-muted">
-          {SEED_PARAM.help}
+          {seedIgnored ? "This upstream does not accept a seed, so replies cannot be repeated exactly." : SEED_PARAM.help}
         </p>
       </div>
     </section>

@@ -3,9 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchShare } from "@/lib/client/shares-api";
 import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
-import { useConversationStore, type UiMessage } from "@/lib/store/conversation-store";
+import type { UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";
+import { useConversationStoreApi } from "../chat/conversation-context";
 
 interface Previous {
   messages: UiMessage[];
@@ -23,6 +24,7 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
   const [previous, setPrevious] = useState<Previous | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const loadedFor = useRef<string | null>(null);
+  const conversationStore = useConversationStoreApi();
 
   const shared = useQuery({
     queryKey: ["share", id],
@@ -35,7 +37,7 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
   useEffect(() => {
     if (!shared.data || loadedFor.current === shared.data.id) return;
     loadedFor.current = shared.data.id;
-    const conversation = useConversationStore.getState();
+    const conversation = conversationStore.getState();
     const settings = useParamsStore.getState();
     setPrevious({ messages: conversation.messages, systemMessage: settings.systemMessage, params: settings.params });
     const { snapshot } = shared.data;
@@ -43,7 +45,7 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
     conversation.load(fromSharedMessages(snapshot.messages, () => crypto.randomUUID()));
     // A reload should show the playground, not load the share over the user's edits again.
     window.history.replaceState(null, "", window.location.pathname);
-  }, [shared.data]);
+  }, [shared.data, conversationStore]);
 
   if (id === null || dismissed) return null;
   if (shared.isError) {
@@ -67,7 +69,7 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
           className="btn-quiet"
           onClick={() => {
             useParamsStore.getState().load(previous.systemMessage, previous.params);
-            useConversationStore.getState().load(previous.messages);
+            conversationStore.getState().load(previous.messages);
             setDismissed(true);
           }}
         >

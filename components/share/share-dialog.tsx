@@ -5,9 +5,9 @@ import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api"
 import { toSharedMessages } from "@/lib/shares/conversation-mapping";
 import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
 import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
-import { useConversationStore } from "@/lib/store/conversation-store";
 import { useMySharesStore } from "@/lib/store/my-shares-store";
 import { useParamsStore } from "@/lib/store/params-store";
+import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 import { MySharedLinks } from "./my-shared-links";
@@ -15,7 +15,7 @@ import { MySharedLinks } from "./my-shared-links";
 /** "Share": snapshot the conversation and its settings into a link; list and revoke earlier links. */
 export function ShareButton() {
   const [open, setOpen] = useState(false);
-  const isStreaming = useConversationStore((s) => s.isStreaming);
+  const isStreaming = useConversation((s) => s.isStreaming);
   return (
     <>
       <button type="button" className="btn-quiet" onClick={() => setOpen(true)} disabled={isStreaming}>
@@ -31,7 +31,8 @@ export function ShareButton() {
 
 function ShareForm() {
   const [expiresIn, setExpiresIn] = useState<ExpiryChoice>("never");
-  const hasMessages = useConversationStore((s) => s.messages.length > 0);
+  const conversation = useConversationStoreApi();
+  const hasMessages = useConversation((s) => s.messages.length > 0);
   const remember = useMySharesStore((s) => s.remember);
 
   const share = useMutation({
@@ -40,11 +41,11 @@ function ShareForm() {
       if (!useMySharesStore.persist.hasHydrated()) await useMySharesStore.persist.rehydrate();
       const creatorSecret = useMySharesStore.getState().creatorSecret();
       const { systemMessage, params, model } = useParamsStore.getState();
-      const messages = toSharedMessages(useConversationStore.getState().messages);
+      const messages = toSharedMessages(conversation.getState().messages);
       return createShare({ creatorSecret, systemMessage, params, messages, expiresIn, ...(model ? { model } : {}) });
     },
     onSuccess: (created) => {
-      const messages = useConversationStore.getState().messages;
+      const messages = conversation.getState().messages;
       remember({
         id: created.id,
         title: shorten(firstUserMessage(messages), 80) || "Untitled conversation",

@@ -25,6 +25,11 @@ export function SharedMessageItem({ message, prices }: { message: SharedMessage;
       {message.finishReason === "abort" ? <p className="mt-1 text-xs text-muted">Stopped by the user.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
       {message.error ? <p className="mt-1 text-xs text-muted">The reply ended with an error: {message.error}</p> : null}
+      {!isUser && !message.verified ? (
+        <p className="mt-1 text-xs font-medium text-amber-800 dark:text-amber-200" data-testid="unverified-reply">
+          Edited or not generated here: this reply carries no valid signature from this server.
+        </p>
+      ) : null}
     </li>
   );
 }

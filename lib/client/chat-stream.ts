@@ -1,11 +1,13 @@
 /**
- * Browser side of /api/chat: POSTs the request and yields the server's StreamEvents.
- * Free of React; the store drives it. Always ends with exactly one finish or error.
+ * Browser side of /api/chat: POSTs the request and yields the server's StreamEvents, one array
+ * per network read, so the store applies everything a read delivered in one step. Free of React.
+ * Always ends with exactly one finish or error, and nothing after it.
  */
+import { createParser } from "eventsource-parser";
 import type { ChatMessage } from "../chat/request";
 import type { SamplingParams } from "../params";
-import { isTerminal, type StreamEvent } from "../stream/events";
-import { iterate, parseSse } from "../stream/sse";
+import { isTerminal, type StreamEvent } from "../chat/events";
+import type { ErrorCode } from "../chat/events";
 
 export interface ChatRequestBody {
   systemMessage: string;
@@ -14,11 +16,17 @@ export interface ChatRequestBody {
   model?: string;
 }
 
-export async function* streamChat(
-  body: ChatRequestBody,
-  signal: AbortSignal,
-  endpoint = "/api/chat",
-): AsyncGenerator<StreamEvent> {
+const networkError = (signal: AbortSignal): StreamEvent =>
+  signal.aborted
+    ? { type: "finish", reason: "abort" }
+    : { type: "error", code: "network_error", message: "Could not reach the playground server. Check your connection." };
+
+const droppedOrStopped = (signal: AbortSignal): StreamEvent =>
+  signal.aborted
+    ? { type: "finish", reason: "abort" }
+    : { type: "error", code: "connection_dropped", message: "The connection to the playground server dropped before the reply finished." };
+
+export async function* streamChat(body: ChatRequestBody, signal: AbortSignal, endpoint = "/api/chat"): AsyncGenerator<StreamEvent[]> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -28,37 +36,62 @@ export async function* streamChat(
       signal,
     });
   } catch {
-    yield signal.aborted
-      ? { type: "finish", reason: "abort" }
-      : { type: "error", code: "network_error", message: "Could not reach the playground server. Check your connection." };
+    yield [networkError(signal)];
     return;
   }
 
   if (!response.ok || !response.body) {
-    const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const retryAfter = Number(response.headers.get("retry-after"));
-    yield {
-      type: "error",
-      code: (json?.error?.code as Extract<StreamEvent, { type: "error" }>["code"]) ?? "upstream_error",
-      message: json?.error?.message ?? `The playground server answered HTTP ${response.status}.`,
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-    };
+    yield [await errorFromResponse(response)];
     return;
   }
 
+  let batch: StreamEvent[] = [];
+  let ended = false;
+  const parser = createParser({
+    onEvent(message) {
+      if (ended) return;
+      let event: StreamEvent;
+      try {
+        event = JSON.parse(message.data) as StreamEvent;
+      } catch {
+        event = { type: "error", code: "malformed_stream", message: "The playground server sent a reply this page could not read." };
+      }
+      batch.push(event);
+      ended = isTerminal(event);
+    },
+  });
+  const take = () => {
+    const taken = batch;
+    batch = [];
+    return taken;
+  };
+
+  const reader = response.body.getReader();
+  // One decoder across reads: a UTF-8 sequence may be split between two of them.
+  const decoder = new TextDecoder();
   try {
-    for await (const message of iterate(parseSse(response.body))) {
-      const event = JSON.parse(message.data) as StreamEvent;
-      yield event;
-      if (isTerminal(event)) return;
+    while (!ended) {
+      const { done, value } = await reader.read();
+      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      if (batch.length) yield take();
+      if (done) break;
     }
   } catch {
-    if (signal.aborted) {
-      yield { type: "finish", reason: "abort" };
-      return;
-    }
+    // A failed read: the events parsed before it still count.
+    if (batch.length) yield take();
+  } finally {
+    reader.cancel().catch(() => {});
   }
-  yield signal.aborted
-    ? { type: "finish", reason: "abort" }
-    : { type: "error", code: "connection_dropped", message: "The connection to the playground server dropped before the reply finished." };
+  if (!ended) yield [droppedOrStopped(signal)];
+}
+
+async function errorFromResponse(response: Response): Promise<StreamEvent> {
+  const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return {
+    type: "error",
+    code: (json?.error?.code as ErrorCode | undefined) ?? "upstream_error",
+    message: json?.error?.message ?? `The playground server answered HTTP ${response.status}.`,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { getEnv } from "../env";
 import { startExpiryPurge } from "../shares/expiry-purge";
 import { createShareService, type ShareService } from "../shares/share-service";
+import { verifyReply } from "../signing/reply-signature";
 import { migrationsFolder } from "./migrations-folder";
 import { trackWrite } from "./pending-writes";
 import { openPostgresShareRepository } from "./postgres-share-repository";
@@ -25,7 +26,7 @@ const holder = globalThis as typeof globalThis & { __shareService?: Promise<Shar
 export function getShareService(): Promise<ShareService> {
   if (!holder.__shareService) {
     const opening = openShareRepository().then((repository) => {
-      const service = withTrackedWrites(createShareService(repository));
+      const service = withTrackedWrites(createShareService(repository, undefined, verifyReply));
       // Expired snapshots are erased now and hourly; once per process, as this promise is cached.
       startExpiryPurge(() => service.purgeExpired());
       return service;

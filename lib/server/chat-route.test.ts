@@ -3,7 +3,7 @@ import type { EventBatch, StreamEvent } from "../chat/events";
 import { encodePlaygroundEvents } from "../dialects/playground/encode";
 import { openAiErrorResponse } from "../dialects/openai/errors";
 import { AppError } from "../errors";
-import { iterate, parseSse } from "../stream/sse";
+import { iterate, parseSse } from "../testing/sse";
 import { parseChatRequest } from "./parse-chat-request";
 import { sseResponse } from "./sse-response";
 

@@ -31,7 +31,13 @@ export async function modelsResponse(): Promise<Response> {
     }
   }
   return Response.json(
-    { current, models: ids.map((id) => ({ id, prices: id === current ? MIXTRAL_PRICES : pricesFor(id) })), ...(warning ? { warning } : {}) },
+    {
+      current,
+      models: ids.map((id) => ({ id, prices: id === current ? MIXTRAL_PRICES : pricesFor(id) })),
+      // What the serving upstream accepts: the panel and the token meter follow it.
+      capabilities: provider.info.capabilities,
+      ...(warning ? { warning } : {}),
+    },
     { headers: { "Cache-Control": "private, max-age=60" } },
   );
 }

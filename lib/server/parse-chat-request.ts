@@ -4,35 +4,56 @@ import { ChatBodySchema, MAX_CHAT_BODY_BYTES } from "../chat/schema";
 import type { ChatRequest } from "../chat/request";
 import { AppError, invalidRequest } from "../errors";
 import { readJsonBody } from "./read-json-body";
-import { countPromptTokens, promptTokenUpperBound } from "../tokens/mistral-tokenizer";
+import { countPromptTokens, promptTokenLowerBound, promptTokenUpperBound } from "../tokens/mistral-tokenizer";
 
 /** Reads and validates a chat request; throws AppError(400) naming every bad field. */
 export async function parseChatRequest(request: Request, contextWindow: number): Promise<ChatRequest> {
-  return toChatRequest(await readJsonBody(request, z.unknown(), MAX_CHAT_BODY_BYTES), contextWindow);
+  return toChatRequest(await readJsonBody(request, z.unknown(), MAX_CHAT_BODY_BYTES), contextWindow, request.signal);
+}
+
+/**
+ * The 400 for a prompt (plus Max Tokens) that does not fit. `atLeast`: the count is the lower
+ * bound from the prompt's length, not an exact count.
+ */
+function contextLengthExceeded(promptTokens: number, maxTokens: number, contextWindow: number, atLeast: boolean): AppError {
+  const room = contextWindow - promptTokens;
+  const tokens = `${atLeast ? "at least " : ""}${promptTokens}`;
+  const message =
+    room < 1
+      ? `the prompt is ${tokens} tokens, which fills the ${contextWindow}-token context window`
+      : `Max Tokens ${maxTokens} does not fit: the prompt uses ${tokens} of ${contextWindow} tokens, so at most ${room} remain`;
+  const field = room < 1 ? "messages" : "params.maxTokens";
+  return new AppError(400, "context_length_exceeded", `Invalid request: ${field}: ${message}`, [{ field, message }]);
+}
+
+/**
+ * Refuses, from its length alone, a text or prompt that could not fit the context window even if
+ * every token were the vocabulary's longest piece: nothing that large is ever tokenized.
+ */
+export function refuseIfCannotFit(field: string, tokensAtLeast: number, contextWindow: number): void {
+  if (tokensAtLeast <= contextWindow) return;
+  const message = `at least ${tokensAtLeast} tokens, more than the ${contextWindow}-token context window`;
+  throw new AppError(400, "context_length_exceeded", `Invalid request: ${field}: ${message}`, [{ field, message }]);
 }
 
 /**
  * Validates a /api/chat body (also what /api/v1 maps OpenAI requests to), including that the
- * prompt plus Max Tokens fits the serving upstream's context window.
+ * prompt plus Max Tokens fits the serving upstream's context window. `signal` stops a count
+ * whose client has gone.
  */
-export function toChatRequest(json: unknown, contextWindow: number): ChatRequest {
+export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal): Promise<ChatRequest> {
   const parsed = ChatBodySchema.safeParse(json);
   if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const body = parsed.data;
   const { systemMessage, messages, params } = body;
 
-  // Exact counting costs a tokenizer pass; skip it when even the upper bound fits.
+  // What cannot fit even by the lower bound is refused from its length, before any tokenizing.
+  const atLeast = promptTokenLowerBound(systemMessage, messages);
+  if (atLeast + params.maxTokens > contextWindow) throw contextLengthExceeded(atLeast, params.maxTokens, contextWindow, true);
+  // Exact counting costs a tokenizer pass (on a worker thread); skip it when even the upper bound fits.
   if (promptTokenUpperBound(systemMessage, messages) + params.maxTokens > contextWindow) {
-    const promptTokens = countPromptTokens(systemMessage, messages);
-    const room = contextWindow - promptTokens;
-    if (room < params.maxTokens) {
-      const message =
-        room < 1
-          ? `the prompt is ${promptTokens} tokens, which fills the ${contextWindow}-token context window`
-          : `Max Tokens ${params.maxTokens} does not fit: the prompt uses ${promptTokens} of ${contextWindow} tokens, so at most ${room} remain`;
-      const field = room < 1 ? "messages" : "params.maxTokens";
-      throw new AppError(400, "context_length_exceeded", `Invalid request: ${field}: ${message}`, [{ field, message }]);
-    }
+    const promptTokens = await countPromptTokens(systemMessage, messages, signal);
+    if (promptTokens + params.maxTokens > contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
   }
   return { systemMessage, messages, params, ...(body.model ? { model: body.model } : {}) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { errorEvent } from "../chat/errors";
 import type { EventBatch, StreamEvent } from "../chat/events";
 import { encodePlaygroundEvents } from "../dialects/playground/encode";
-import { iterate, parseSse } from "../stream/sse";
+import { iterate, parseSse } from "../testing/sse";
 import { activeStreamCount, endActiveStreams, sseResponse } from "./sse-response";
 
 describe("the registry of running streams (graceful shutdown)", () => {

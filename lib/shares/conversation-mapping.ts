@@ -12,6 +12,7 @@ export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
       ...(m.error ? { error: m.error.message } : {}),
       ...(m.usage ? { usage: m.usage } : {}),
       ...(m.metrics ? { metrics: m.metrics } : {}),
+      ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
     }));
 }
 
@@ -26,6 +27,7 @@ export function fromSharedMessages(messages: SharedMessage[], newId: () => strin
       ...(m.error ? { error: { code: "upstream_error" as const, message: m.error } } : {}),
       ...(m.usage ? { usage: m.usage } : {}),
       ...(m.metrics ? { metrics: m.metrics } : {}),
+      ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
     };
   });
 }

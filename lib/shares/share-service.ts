@@ -5,6 +5,7 @@ import type { ShareRepository, RevokeOutcome } from "../db/share-repository";
 import { MIXTRAL_PRICES, pricesFor } from "../model-prices";
 import type { ProviderInfo } from "../providers/types";
 import { expiryDate } from "./expiry";
+import { withVerifiedReplies, type VerifyReply } from "./verify-replies";
 import { canonicalJson, MAX_SNAPSHOT_BYTES, type CreateShareBody, type ShareSnapshot } from "./snapshot";
 import { hashToken, isShareId, newRevokeToken, newShareId } from "./tokens";
 
@@ -35,7 +36,10 @@ const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 const dedupeKey = (creatorSecret: string, expiresIn: string, json: string) =>
   createHash("sha256").update(`${hashToken(creatorSecret)}\n${expiresIn}\n${json}`).digest("hex");
 
-export function createShareService(repository: ShareRepository, clock: () => Date = () => new Date()) {
+/** Without a verifier (tests of storage rules), no reply counts as generated here. */
+const verifyNothing: VerifyReply = () => false;
+
+export function createShareService(repository: ShareRepository, clock: () => Date = () => new Date(), verify: VerifyReply = verifyNothing) {
   return {
     async create(body: CreateShareBody, provider: Pick<ProviderInfo, "kind" | "model" | "isDemo">): Promise<CreatedShare> {
       const snapshot: ShareSnapshot = {
@@ -45,7 +49,8 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
         isDemo: provider.isDemo,
         systemMessage: body.systemMessage,
         params: body.params,
-        messages: body.messages,
+        // Which replies this server signed is decided here, never taken from the client.
+        messages: withVerifiedReplies(body.messages, provider.model, verify),
         // As the playground prices it: the configured model is the page's Mixtral; a picked one may have no price.
         prices: body.model && body.model !== provider.model ? pricesFor(body.model) : MIXTRAL_PRICES,
       };

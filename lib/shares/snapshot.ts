@@ -20,6 +20,12 @@ export const SharedMessageSchema = MessageSchema.extend({
   error: z.string().max(2_000).optional(),
   usage: z.strictObject({ promptTokens: count, completionTokens: count }).optional(),
   metrics: z.strictObject({ timeToFirstTokenMs: duration, totalMs: duration, tokensPerSecond: z.number().min(0).max(1e6).optional() }).optional(),
+  /** The server's signature from the reply's finish event (lib/signing). */
+  signature: z.string().max(200).optional(),
+  /** What the reply was generated with, as sent: the signature covers it. */
+  generation: z.strictObject({ systemMessage: SystemMessageSchema, params: ParamsSchema, model: ModelIdSchema.optional() }).optional(),
+  /** Set by the server at share time, never taken from the client: the signature checks out. */
+  verified: z.boolean().optional(),
 });
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 

@@ -1,39 +1,22 @@
-"use client";
 /**
- * The conversation and the state of the reply being streamed. Network work lives in
- * lib/client; this store only turns events into messages. Deltas are batched and applied at
- * most ~30 times a second (on an animation frame): smooth to the eye, and a fast stream costs
- * the main thread a fraction of per-token or even per-frame rendering.
+ * A conversation and the state of the reply being streamed, as a factory: the playground has
+ * one, compare mode one per column. Each instance owns its abort controller. Network work lives
+ * in lib/client; the reducer in apply-event.ts turns events into the reply.
  */
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import { persist } from "zustand/middleware";
-import { streamChat } from "../client/chat-stream";
+import { streamChat, type ChatRequestBody } from "../client/chat-stream";
 import { countUsage } from "../client/count-tokens";
-import type { ErrorCode, FinishReason, Usage } from "../stream/events";
+import type { Usage } from "../chat/events";
+import { applyEvents } from "./apply-event";
 import { debouncedLocalStorage } from "./debounced-storage";
-import { useParamsStore } from "./params-store";
+import { afterDelayOnNextFrame } from "./next-frame";
+import { toRequestMessages } from "./request-messages";
+import type { ReplyMetrics, UiMessage } from "./ui-message";
 
-export interface UiMessage {
-  id: string;
-  role: "user" | "assistant";
-  content: string;
-  /** Assistant messages only. */
-  state?: "streaming" | "done" | "stopped" | "error";
-  finishReason?: FinishReason;
-  error?: { code: ErrorCode; message: string; retryAfter?: number };
-  usage?: Usage;
-  /** Measured in the browser for each reply. */
-  metrics?: ReplyMetrics;
-}
+export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
 
-export interface ReplyMetrics {
-  timeToFirstTokenMs: number;
-  totalMs: number;
-  /** Completion tokens over the time from first to last token; absent without a token count. */
-  tokensPerSecond?: number;
-}
-
-interface ConversationState {
+export interface ConversationState {
   messages: UiMessage[];
   isStreaming: boolean;
   send(text: string): void;
@@ -46,146 +29,142 @@ interface ConversationState {
   load(messages: UiMessage[]): void;
 }
 
-const newId = () => crypto.randomUUID();
+export interface ConversationStoreOptions {
+  /** The settings a request is sent with, read when it is sent. */
+  settings(): Omit<ChatRequestBody, "messages">;
+  /** localStorage key; without it the conversation lives in memory only. */
+  persistAs?: string;
+  streamChat?: typeof streamChat;
+  countUsage?: typeof countUsage;
+  /**
+   * How long streamed text may wait before it is shown. 20 updates a second read as smooth; each
+   * one costs a render and a frame, so more would buy nothing visible (measured: bench/rendering.ts).
+   */
+  commitDelayMs?: number;
+}
 
-let controller: AbortController | undefined;
-
-const FLUSH_INTERVAL_MS = 33;
-
-const scheduleFrame = (fn: () => void): (() => void) => {
-  let frame = 0;
-  const timer = setTimeout(() => {
-    // Hidden tabs get no animation frames; apply directly there.
-    if (typeof requestAnimationFrame === "function" && document.visibilityState === "visible") frame = requestAnimationFrame(fn);
-    else fn();
-  }, FLUSH_INTERVAL_MS);
-  return () => {
-    clearTimeout(timer);
-    if (frame) cancelAnimationFrame(frame);
-  };
+export type ConversationStore = StoreApi<ConversationState> & {
+  /** Loads the persisted conversation (a no-op without `persistAs`); call after mount. */
+  hydrate(): Promise<void>;
 };
 
-export const useConversationStore = create<ConversationState>()(
-  persist(
-    (set, get) => {
-      const patch = (id: string, change: (m: UiMessage) => Partial<UiMessage>) =>
-        set((s) => ({ messages: s.messages.map((m) => (m.id === id ? { ...m, ...change(m) } : m)) }));
+const newId = () => crypto.randomUUID();
 
-      /** Streams a reply to `history` (which ends with a user message). */
-      async function run(history: UiMessage[]) {
-        controller?.abort();
-        const abort = (controller = new AbortController());
-        const reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming" };
-        set({ messages: [...history, reply], isStreaming: true });
+export function createConversationStore(options: ConversationStoreOptions): ConversationStore {
+  const stream = options.streamChat ?? streamChat;
+  const count = options.countUsage ?? countUsage;
+  const commitDelayMs = options.commitDelayMs ?? 50;
+  let controller: AbortController | undefined;
 
-        const { systemMessage, params, model } = useParamsStore.getState();
-        const messages = history
-          .filter((m) => m.role === "user" || m.content !== "")
-          .map(({ role, content }) => ({ role, content }));
+  const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {
+    const replace = (message: UiMessage) => set((s) => ({ messages: s.messages.map((m) => (m.id === message.id ? message : m)) }));
 
-        // Speed as the user experiences it: measured here, from the click to the last token.
-        const startedAt = performance.now();
-        let firstTokenAt: number | undefined;
-        let finishedAt = startedAt;
-        const speed = (completionTokens: number) => {
-          const seconds = firstTokenAt === undefined ? 0 : (finishedAt - firstTokenAt) / 1000;
-          return completionTokens > 0 && seconds > 0 ? { tokensPerSecond: Math.round((completionTokens / seconds) * 10) / 10 } : {};
-        };
-        const metrics = (usage: Usage | undefined): ReplyMetrics | undefined =>
-          firstTokenAt === undefined
-            ? undefined
-            : { timeToFirstTokenMs: Math.round(firstTokenAt - startedAt), totalMs: Math.round(finishedAt - startedAt), ...speed(usage?.completionTokens ?? 0) };
-        let usage: Usage | undefined;
+    /** Streams a reply to `history` (which ends with a user message). */
+    async function run(history: UiMessage[]) {
+      controller?.abort();
+      const abort = (controller = new AbortController());
+      const settings = options.settings();
+      // What this reply is generated with, kept with it: the server's signature covers exactly this.
+      const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
+      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation };
+      set({ messages: [...history, reply], isStreaming: true });
 
-        let pending = "";
-        let cancelFrame: (() => void) | undefined;
-        const flush = () => {
-          cancelFrame = undefined;
-          if (!pending) return;
-          const text = pending;
-          pending = "";
-          patch(reply.id, (m) => ({ content: m.content + text }));
-        };
+      const messages = toRequestMessages(history);
 
-        for await (const event of streamChat({ systemMessage, messages, params, ...(model ? { model } : {}) }, abort.signal)) {
-          if (event.type === "text-delta") {
-            firstTokenAt ??= performance.now();
-            pending += event.text;
-            cancelFrame ??= scheduleFrame(flush);
-          } else if (event.type === "usage") {
-            usage = event.usage;
-            patch(reply.id, () => ({ usage: event.usage }));
-          } else if (event.type === "finish") {
-            cancelFrame?.();
-            flush();
-            finishedAt = performance.now();
-            const measured = metrics(usage);
-            patch(reply.id, () => ({
-              state: event.reason === "abort" ? "stopped" : "done",
-              finishReason: event.reason,
-              ...(measured ? { metrics: measured } : {}),
-            }));
-          } else if (event.type === "error") {
-            cancelFrame?.();
-            flush();
-            const { code, message, retryAfter } = event;
-            patch(reply.id, () => ({ state: "error", error: { code, message, ...(retryAfter ? { retryAfter } : {}) } }));
-          }
+      // Speed as the user experiences it: measured here, from the click to the last token.
+      const startedAt = performance.now();
+      let firstTokenAt: number | undefined;
+      let finishedAt = startedAt;
+      const speed = (usage: Usage | undefined) => {
+        const seconds = firstTokenAt === undefined ? 0 : (finishedAt - firstTokenAt) / 1000;
+        const tokens = usage?.completionTokens ?? 0;
+        return tokens > 0 && seconds > 0 ? { tokensPerSecond: Math.round((tokens / seconds) * 10) / 10 } : {};
+      };
+      const metrics = (usage: Usage | undefined): ReplyMetrics | undefined =>
+        firstTokenAt === undefined
+          ? undefined
+          : { timeToFirstTokenMs: Math.round(firstTokenAt - startedAt), totalMs: Math.round(finishedAt - startedAt), ...speed(usage) };
+
+      // The reply advances with every read; the page sees it at most once per commit delay.
+      let cancelCommit: (() => void) | undefined;
+      const commit = () => {
+        cancelCommit?.();
+        cancelCommit = undefined;
+        replace(reply);
+      };
+
+      for await (const events of stream({ ...settings, messages }, abort.signal)) {
+        const before = reply;
+        reply = applyEvents(reply, events);
+        if (firstTokenAt === undefined && reply.content.length > before.content.length) firstTokenAt = performance.now();
+        if (reply.state === "streaming") {
+          if (reply !== before) cancelCommit ??= afterDelayOnNextFrame(commit, commitDelayMs);
+          continue;
         }
-        if (controller === abort) {
-          controller = undefined;
-          set({ isStreaming: false });
-        }
-
-        // No usage from the upstream: count it exactly, off the streaming path, once the reply is done.
-        const finished = get().messages.find((m) => m.id === reply.id);
-        if (finished && !finished.usage && finished.content && finished.state !== "error") {
-          try {
-            const counted = await countUsage({ systemMessage, messages }, finished.content);
-            patch(reply.id, (m) => ({ usage: counted, ...(m.metrics ? { metrics: { ...m.metrics, ...speed(counted.completionTokens) } } : {}) }));
-          } catch {
-            /* the reply simply shows no token numbers */
-          }
-        }
+        finishedAt = performance.now();
+        const measured = reply.state === "error" ? undefined : metrics(reply.usage);
+        if (measured) reply = { ...reply, metrics: measured };
+        commit();
+      }
+      if (controller === abort) {
+        controller = undefined;
+        set({ isStreaming: false });
       }
 
-      return {
-        messages: [],
-        isStreaming: false,
-        send(text) {
-          const content = text.trim();
-          if (!content || get().isStreaming) return;
-          void run([...get().messages, { id: newId(), role: "user", content }]);
-        },
-        stop() {
-          controller?.abort();
-        },
-        regenerate() {
-          const { messages, isStreaming } = get();
-          if (isStreaming) return;
-          const lastUser = messages.findLastIndex((m) => m.role === "user");
-          if (lastUser >= 0) void run(messages.slice(0, lastUser + 1));
-        },
-        editAndResend(id, text) {
-          const content = text.trim();
-          const { messages } = get();
-          const index = messages.findIndex((m) => m.id === id && m.role === "user");
-          if (!content || index < 0) return;
-          controller?.abort();
-          void run([...messages.slice(0, index), { ...messages[index], content }]);
-        },
-        clear() {
-          controller?.abort();
-          set({ messages: [], isStreaming: false });
-        },
-        load(messages) {
-          controller?.abort();
-          set({ messages, isStreaming: false });
-        },
-      };
-    },
-    {
-      name: "playground-conversation",
+      // No usage from the upstream: count it exactly, off the streaming path, once the reply is done.
+      if (!reply.usage && reply.content && reply.state !== "error") {
+        try {
+          const counted = await count({ systemMessage: settings.systemMessage, messages }, reply.content);
+          const current = get().messages.find((m) => m.id === reply.id);
+          if (current) replace({ ...current, usage: counted, ...(current.metrics ? { metrics: { ...current.metrics, ...speed(counted) } } : {}) });
+        } catch {
+          /* the reply simply shows no token numbers */
+        }
+      }
+    }
+
+    return {
+      messages: [],
+      isStreaming: false,
+      send(text) {
+        const content = text.trim();
+        if (!content || get().isStreaming) return;
+        void run([...get().messages, { id: newId(), role: "user", content }]);
+      },
+      stop() {
+        controller?.abort();
+      },
+      regenerate() {
+        const { messages, isStreaming } = get();
+        if (isStreaming) return;
+        const lastUser = messages.findLastIndex((m) => m.role === "user");
+        if (lastUser >= 0) void run(messages.slice(0, lastUser + 1));
+      },
+      editAndResend(id, text) {
+        const content = text.trim();
+        const { messages } = get();
+        const index = messages.findIndex((m) => m.id === id && m.role === "user");
+        if (!content || index < 0) return;
+        controller?.abort();
+        void run([...messages.slice(0, index), { ...messages[index], content }]);
+      },
+      clear() {
+        controller?.abort();
+        set({ messages: [], isStreaming: false });
+      },
+      load(messages) {
+        controller?.abort();
+        set({ messages, isStreaming: false });
+      },
+    };
+  };
+
+  if (!options.persistAs) {
+    return Object.assign(createStore<ConversationState>()(initializer), { hydrate: async () => {} });
+  }
+  const store = createStore<ConversationState>()(
+    persist(initializer, {
+      name: options.persistAs,
       version: 1,
       storage: debouncedLocalStorage(),
       skipHydration: true,
@@ -197,6 +176,7 @@ export const useConversationStore = create<ConversationState>()(
         );
         return { ...current, messages };
       },
-    },
-  ),
-);
+    }),
+  );
+  return Object.assign(store, { hydrate: () => Promise.resolve(store.persist.rehydrate()) });
+}

@@ -8,6 +8,7 @@ import { parseChatRequest, promptBytes } from "@/lib/server/parse-chat-request";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
 import { chargeTokens, checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { signReplies } from "@/lib/signing/reply-signature";
 
 export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
@@ -24,5 +25,8 @@ export async function POST(request: Request): Promise<Response> {
     throw error;
   }
   const size = promptBytes(chat);
-  return sseResponse((signal) => chargeTokens(provider.stream(chat, { signal }), client, size), request.signal, { encode: encodePlaygroundEvents });
+  const generation = { model: chat.model ?? provider.info.model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
+  return sseResponse((signal) => signReplies(chargeTokens(provider.stream(chat, { signal }), client, size), generation), request.signal, {
+    encode: encodePlaygroundEvents,
+  });
 }

@@ -1,20 +1,26 @@
-/** POST: exact Mixtral token counts with the local tokenizer (the 32,000-piece Mistral v1 vocabulary). */
+/** POST: exact Mixtral token counts with the local tokenizer (the 32,000-piece Mistral v1 vocabulary), on worker threads. */
+import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/schema";
 import { getProvider } from "@/lib/providers/registry";
+import { refuseIfCannotFit } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { requirePlaygroundAccess } from "@/lib/server/access-keys";
 import { guardAction } from "@/lib/server/request-guards";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 import { withAppErrors } from "@/lib/server/with-app-errors";
-import { countPromptTokens, encodeText } from "@/lib/tokens/mistral-tokenizer";
+import { countPromptTokens, countTextTokens, promptTokenLowerBound, textTokenLowerBound } from "@/lib/tokens/mistral-tokenizer";
 import { CountTokensBodySchema } from "./schema";
 
 export const POST = withAppErrors(async (request: Request) => {
   guardAction(request);
   await checkRequestRate("count", limitKey(request, requirePlaygroundAccess(request)));
-  const body = await readJsonBody(request, CountTokensBodySchema, 4_000_000);
-  const counted =
-    "text" in body
-      ? { tokens: encodeText(body.text).length }
-      : { promptTokens: countPromptTokens(body.systemMessage, body.messages), contextWindow: getProvider().info.capabilities.contextWindow };
-  return Response.json(counted, { headers: { "Cache-Control": "no-store" } });
+  // A count is asked for what could be sent: no more than a chat body, nor than the window holds.
+  const body = await readJsonBody(request, CountTokensBodySchema, MAX_CHAT_BODY_BYTES);
+  const contextWindow = getProvider().info.capabilities.contextWindow;
+  if ("text" in body) {
+    refuseIfCannotFit("text", textTokenLowerBound(body.text), contextWindow);
+    return Response.json({ tokens: await countTextTokens(body.text, request.signal) }, { headers: { "Cache-Control": "no-store" } });
+  }
+  refuseIfCannotFit("messages", promptTokenLowerBound(body.systemMessage, body.messages), contextWindow);
+  const promptTokens = await countPromptTokens(body.systemMessage, body.messages, request.signal);
+  return Response.json({ promptTokens, contextWindow }, { headers: { "Cache-Control": "no-store" } });
 }, "Could not count tokens right now.");

@@ -1,8 +1,9 @@
 /** /api/count-tokens: a plain text, or a whole request (system + history + the message being typed). */
 import { z } from "zod";
-import { MAX_MESSAGES, MessageSchema, SystemMessageSchema } from "@/lib/chat/schema";
+import { MAX_CHAT_BODY_BYTES, MAX_MESSAGES, MessageSchema, SystemMessageSchema } from "@/lib/chat/schema";
 
-const MAX_TEXT_LENGTH = 1_000_000;
+/** No more than a chat body could carry. */
+const MAX_TEXT_LENGTH = MAX_CHAT_BODY_BYTES;
 
 const TextBodySchema = z.strictObject({
   text: z

@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
     client = limitKey(request, requireApiKey(request));
     await checkRequestRate("chat", client);
     openAi = await readJsonBody(request, OpenAiChatRequestSchema, MAX_CHAT_BODY_BYTES);
-    chat = toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow);
+    chat = await toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow, request.signal);
     await requireAllowedModel(openAi.model);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -1,15 +1,8 @@
 /**
- * Server-Sent Events in both directions. Parsing leans on eventsource-parser, which copes
- * with any chunk boundary; TextDecoderStream copes with boundaries inside UTF-8 sequences.
+ * Reads an SSE response in tests, the standard way (web streams, eventsource-parser's stream):
+ * deliberately not the code under test, which parses reads by hand on the hot path.
  */
 import { EventSourceParserStream, type EventSourceMessage } from "eventsource-parser/stream";
-import type { StreamEvent } from "./events";
-
-const encoder = new TextEncoder();
-
-export function encodeSseEvent(event: StreamEvent): Uint8Array {
-  return encoder.encode(`data: ${JSON.stringify(event)}\n\n`);
-}
 
 export function parseSse(body: ReadableStream<Uint8Array>): ReadableStream<EventSourceMessage> {
   return body

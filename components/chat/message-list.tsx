@@ -1,0 +1,37 @@
+"use client";
+import { useRef } from "react";
+import { useShallow } from "zustand/react/shallow";
+import type { Prices } from "@/lib/pricing";
+import { useConversation, useConversationStoreApi } from "./conversation-context";
+import { MessageItem } from "./message-item";
+import { useStickToBottom } from "./use-stick-to-bottom";
+
+/** The conversation. Subscribes to the list of ids only: a streamed delta re-renders its own reply, not the list. */
+export function MessageList({ prices }: { prices: Prices | null }) {
+  const ids = useConversation(useShallow((s) => s.messages.map((m) => m.id)));
+  const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
+  const busy = useConversation((s) => s.isStreaming);
+  const { regenerate, editAndResend } = useConversationStoreApi().getState();
+  const listRef = useRef<HTMLOListElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  useStickToBottom(listRef, endRef, ids.length);
+
+  return (
+    <>
+      {/* No scroll anchoring inside: replies grow at the end, and finding an anchor in a long reply costs every frame. */}
+      <ol className="space-y-3 [overflow-anchor:none]" aria-label="Conversation" ref={listRef}>
+        {ids.map((id) => (
+          <ConnectedMessage key={id} id={id} prices={prices} isLastReply={id === lastReplyId} busy={busy} onRegenerate={regenerate} onEdit={editAndResend} />
+        ))}
+      </ol>
+      <div ref={endRef} />
+    </>
+  );
+}
+
+type ConnectedProps = Omit<Parameters<typeof MessageItem>[0], "message"> & { id: string };
+
+function ConnectedMessage({ id, ...props }: ConnectedProps) {
+  const message = useConversation((s) => s.messages.find((m) => m.id === id));
+  return message ? <MessageItem message={message} {...props} /> : null;
+}

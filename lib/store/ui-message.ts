@@ -1,0 +1,39 @@
+/** A message as the playground keeps and shows it. */
+import type { FinishReason, TokenLogprob, Usage, Warning } from "../chat/events";
+import type { ErrorCode } from "../chat/events";
+import type { SamplingParams } from "../params";
+
+export interface ToolCall {
+  id?: string;
+  name: string;
+  /** JSON text, accumulated from the deltas; complete only once the reply finished. */
+  arguments: string;
+}
+
+export interface UiMessage {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  /** Assistant messages only. */
+  state?: "streaming" | "done" | "stopped" | "error";
+  finishReason?: FinishReason;
+  /** The server's signature over this reply and what produced it (lib/signing): shares verify it. */
+  signature?: string;
+  /** The settings the reply was requested with (the history is the messages before it). */
+  generation?: { systemMessage: string; params: SamplingParams; model?: string };
+  error?: { code: ErrorCode; message: string; retryAfter?: number };
+  usage?: Usage;
+  toolCalls?: ToolCall[];
+  /** Settings the upstream did not honour for this reply. */
+  warnings?: Warning[];
+  logprobs?: TokenLogprob[];
+  /** Measured in the browser for each reply. */
+  metrics?: ReplyMetrics;
+}
+
+export interface ReplyMetrics {
+  timeToFirstTokenMs: number;
+  totalMs: number;
+  /** Completion tokens over the time from first to last token; absent without a token count. */
+  tokensPerSecond?: number;
+}
