@@ -39,7 +39,8 @@ export async function proxy(request: NextRequest) {
         headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(newNonce()) },
       });
     }
-    if (liveness.status === "live" && isDocumentRequest(request)) {
+    // Not under `next dev`: an edited page must show at once, not after the cached copy ages out.
+    if (liveness.status === "live" && process.env.NODE_ENV !== "development" && isDocumentRequest(request)) {
       const hit = isCached(id);
       const cached = await cachedPage(id, liveness.expiresAt, () => renderPage(request, id));
       if (cached) return fromCache(cached, hit);
