@@ -360,6 +360,9 @@ test("SIGTERM on the instance serving a stream: a brief reply still finishes, th
   await new Promise((r) => setTimeout(r, 100));
   const signalledAt = Date.now();
   process.kill(victim.child.pid!, "SIGTERM");
+  // It stops accepting connections at once, while its streams go on.
+  await new Promise((r) => setTimeout(r, 200));
+  await expect(fetch(`http://127.0.0.1:${victim.port}/api/health/live`)).rejects.toThrow();
   let dropped = false;
   try {
     for (;;) {
