@@ -54,15 +54,14 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   const ownKey = createRedactor([config.apiKey]);
   const redact: Redact = (text) => ownKey(config.redact ? config.redact(text) : text);
 
-  /** Errors are terminal, so only a batch's last event can be one. */
-  async function* stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
-    for await (const batch of streamUpstream(request, options)) {
-      const last = batch[batch.length - 1];
-      yield last?.type === "error" ? [...batch.slice(0, -1), { ...last, message: redact(last.message) }] : batch;
-    }
-  }
+  /** What the upstream said may echo a secret: errors are terminal, so only a batch's last event can be one. */
+  const safe = (batch: StreamEvent[]): StreamEvent[] => {
+    const last = batch[batch.length - 1];
+    if (last?.type === "error") batch[batch.length - 1] = { ...last, message: redact(last.message) };
+    return batch;
+  };
 
-  async function* streamUpstream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
     const { warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
     if (warnings.length) yield [{ type: "warnings", warnings }];
 
@@ -86,14 +85,14 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
           signal: combined,
         });
       } catch (cause) {
-        yield [failure(errorEvent("upstream_unreachable", describeNetworkError(cause)))];
+        yield safe([failure(errorEvent("upstream_unreachable", describeNetworkError(cause)))]);
         return;
       }
       idle.touch();
 
       if (!response.ok) {
         const body = await response.text().catch(() => "");
-        yield [httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") })];
+        yield safe([httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") })]);
         return;
       }
       if (!response.body) {
@@ -102,7 +101,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
       }
       if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
         // Some gateways answer a stream request with one JSON body (often an error with status 200).
-        yield decodeOpenAiJson(await response.text());
+        yield safe(decodeOpenAiJson(await response.text()));
         return;
       }
 
@@ -115,17 +114,17 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
           try {
             read = await reader.read();
           } catch (cause) {
-            yield [failure(errorEvent("connection_dropped", describeNetworkError(cause)))];
+            yield safe([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]);
             return;
           }
           if (read.done) {
             if (signal.aborted) yield [{ type: "finish", reason: "abort" }];
-            else yield decoder.end().map(failure);
+            else yield safe(decoder.end().map(failure));
             return;
           }
           idle.touch();
           const batch = decoder.push(text.decode(read.value, { stream: true }));
-          if (batch.length) yield batch;
+          if (batch.length) yield decoder.done ? safe(batch) : batch;
         }
       } finally {
         reader.cancel().catch(() => {});

@@ -1,5 +1,6 @@
 import "server-only";
 import { errorEvent } from "../chat/errors";
+import type { BatchObserver } from "../chat/batch-observer";
 import { isTerminal, type ErrorEvent, type EventBatch } from "../chat/events";
 
 const encoder = new TextEncoder();
@@ -29,6 +30,8 @@ export interface SseOptions {
    * (OpenAI clients expect the real status and Retry-After). Absent: the error goes in the stream.
    */
   earlyError?: (event: ErrorEvent) => Response;
+  /** Watch each batch on its way out (token charges, signatures), in the same pass. */
+  observers?: readonly BatchObserver[];
 }
 
 /**
@@ -40,7 +43,7 @@ export interface SseOptions {
 export async function sseResponse(
   produce: (signal: AbortSignal) => AsyncIterable<EventBatch>,
   requestSignal: AbortSignal,
-  { encode, earlyError }: SseOptions,
+  { encode, earlyError, observers = [] }: SseOptions,
 ): Promise<Response> {
   const abort = new AbortController();
   const onAbort = () => abort.abort();
@@ -54,12 +57,15 @@ export async function sseResponse(
       const { done, value } = await iterator.next();
       if (done) return { batch: [errorEvent("malformed_stream", "the reply ended without a finish")], last: true };
       const end = value.findIndex(isTerminal);
-      return end < 0 ? { batch: value, last: false } : { batch: value.slice(0, end + 1), last: true };
+      let batch = end < 0 || end === value.length - 1 ? value : value.slice(0, end + 1);
+      for (const observer of observers) batch = observer.batch(batch);
+      return { batch, last: end >= 0 };
     } catch (cause) {
       return { batch: [errorEvent("upstream_error", (cause as Error).message)], last: true };
     }
   };
   const close = async () => {
+    if (!ended) for (const observer of observers) observer.end?.();
     ended = true;
     activeStreams.delete(endNow);
     requestSignal.removeEventListener("abort", onAbort);

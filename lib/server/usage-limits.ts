@@ -1,6 +1,6 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { EventBatch } from "../chat/events";
+import type { BatchObserver } from "../chat/batch-observer";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { createLimiter } from "./limiter-store";
@@ -57,19 +57,20 @@ export async function checkRequestRate(which: Limited, key: string): Promise<voi
  * Passes a reply's batches through and charges its tokens to `key` when it ends: the usage the
  * upstream reported, else an estimate from the text (about 3 bytes a token).
  */
-export async function* chargeTokens(batches: AsyncIterable<EventBatch>, key: string, promptBytes: number): AsyncGenerator<EventBatch> {
+export function tokenCharge(key: string, promptBytes: number): BatchObserver {
   let used: number | undefined;
   let textBytes = 0;
-  try {
-    for await (const batch of batches) {
+  return {
+    batch(batch) {
       for (const event of batch) {
         if (event.type === "usage") used = event.usage.promptTokens + event.usage.completionTokens;
         else if (event.type === "text-delta") textBytes += event.text.length;
       }
-      yield batch;
-    }
-  } finally {
-    const tokens = used ?? Math.ceil((promptBytes + textBytes) / 3);
-    if (tokens > 0) void limiter("tokens").penalty(key, tokens).catch(() => {});
-  }
+      return batch;
+    },
+    end() {
+      const tokens = used ?? Math.ceil((promptBytes + textBytes) / 3);
+      if (tokens > 0) void limiter("tokens").penalty(key, tokens).catch(() => {});
+    },
+  };
 }

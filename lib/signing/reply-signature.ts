@@ -12,7 +12,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { EventBatch } from "../chat/events";
+import type { BatchObserver } from "../chat/batch-observer";
 import type { ChatMessage } from "../chat/request";
 import { getEnv } from "../env";
 import type { SamplingParams } from "../params";
@@ -60,12 +60,14 @@ export function verifyReply(generation: SignedGeneration, signature: string): bo
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Passes a reply through and signs it at its finish, over the request that produced it and its text. */
-export async function* signReplies(batches: AsyncIterable<EventBatch>, request: Omit<SignedGeneration, "reply">): AsyncGenerator<EventBatch> {
+/** Signs a reply at its finish, over the request that produced it and the text that passed. */
+export function replySigner(request: Omit<SignedGeneration, "reply">): BatchObserver {
   let reply = "";
-  for await (const batch of batches) {
-    const last = batch[batch.length - 1];
-    for (const event of batch) if (event.type === "text-delta") reply += event.text;
-    yield last?.type === "finish" ? [...batch.slice(0, -1), { ...last, signature: signReply({ ...request, reply }) }] : batch;
-  }
+  return {
+    batch(batch) {
+      for (const event of batch) if (event.type === "text-delta") reply += event.text;
+      const last = batch[batch.length - 1];
+      return last?.type === "finish" ? [...batch.slice(0, -1), { ...last, signature: signReply({ ...request, reply }) }] : batch;
+    },
+  };
 }

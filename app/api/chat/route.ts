@@ -7,8 +7,8 @@ import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { parseChatRequest, promptBytes } from "@/lib/server/parse-chat-request";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
-import { chargeTokens, checkRequestRate, limitKey } from "@/lib/server/usage-limits";
-import { signReplies } from "@/lib/signing/reply-signature";
+import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { replySigner } from "@/lib/signing/reply-signature";
 
 export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
@@ -24,9 +24,9 @@ export async function POST(request: Request): Promise<Response> {
     if (error instanceof AppError) return error.toResponse();
     throw error;
   }
-  const size = promptBytes(chat);
   const generation = { model: chat.model ?? provider.info.model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
-  return sseResponse((signal) => signReplies(chargeTokens(provider.stream(chat, { signal }), client, size), generation), request.signal, {
+  return sseResponse((signal) => provider.stream(chat, { signal }), request.signal, {
     encode: encodePlaygroundEvents,
+    observers: [tokenCharge(client, promptBytes(chat)), replySigner(generation)],
   });
 }

@@ -15,7 +15,8 @@ import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
-import { chargeTokens, checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { observeBatches } from "@/lib/chat/batch-observer";
 import { openAiParam, OpenAiChatRequestSchema, toChatBody } from "./schema";
 
 export async function POST(request: Request): Promise<Response> {
@@ -39,11 +40,11 @@ export async function POST(request: Request): Promise<Response> {
   }
   const model = openAi.model ?? provider.info.model;
   const upstreamRequest = { ...chat, ...(openAi.model ? { model: openAi.model } : {}) };
-  const size = promptBytes(chat);
-  const produce = (signal: AbortSignal) => chargeTokens(provider.stream(upstreamRequest, { signal }), client, size);
+  const observers = [tokenCharge(client, promptBytes(chat))];
+  const produce = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
   if (openAi.stream) {
     const encode = createOpenAiChunkEncoder(model, openAi.stream_options?.include_usage ?? false);
-    return sseResponse(produce, request.signal, { encode, earlyError: openAiErrorResponse });
+    return sseResponse(produce, request.signal, { encode, earlyError: openAiErrorResponse, observers });
   }
-  return completionFromBatches(produce(request.signal), model);
+  return completionFromBatches(observeBatches(produce(request.signal), observers), model);
 }
