@@ -17,6 +17,7 @@ import { upstreamChatBody } from "../dialects/openai/request";
 import { idleWatchdog } from "./idle-watchdog";
 import { createRedactor, type Redact } from "../redact";
 import type { ChatProvider, FetchLike, ProviderInfo } from "./types";
+import { fetchTransport, nodeHttpTransport, type Transport, type UpstreamResponse } from "./upstream-transport";
 
 export interface OpenAICompatibleConfig {
   info: Omit<ProviderInfo, "capabilities">;
@@ -46,7 +47,7 @@ export function buildChatBody(config: OpenAICompatibleConfig, request: ChatReque
 }
 
 export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): ChatProvider {
-  const doFetch: FetchLike = config.fetch ?? ((input, init) => fetch(input, init));
+  const send: Transport = config.fetch ? fetchTransport(config.fetch) : nodeHttpTransport;
   const base = config.baseUrl.replace(/\/+$/, "");
   const authorization: Record<string, string> = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {};
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
@@ -76,9 +77,9 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
           : dropped;
 
     try {
-      let response: Response;
+      let response: UpstreamResponse;
       try {
-        response = await doFetch(`${base}/chat/completions`, {
+        response = await send(`${base}/chat/completions`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...authorization },
           body: JSON.stringify(buildChatBody(config, request)),
@@ -90,29 +91,25 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
       }
       idle.touch();
 
-      if (!response.ok) {
+      if (response.status < 200 || response.status > 299) {
         const body = await response.text().catch(() => "");
-        yield safe([httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") })]);
+        yield safe([httpFailureEvent({ status: response.status, body, retryAfterHeader: response.header("retry-after") })]);
         return;
       }
-      if (!response.body) {
-        yield [errorEvent("malformed_stream", "empty body")];
-        return;
-      }
-      if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
+      if (!(response.header("content-type") ?? "").includes("text/event-stream")) {
         // Some gateways answer a stream request with one JSON body (often an error with status 200).
         yield safe(decodeOpenAiJson(await response.text()));
         return;
       }
 
-      const reader = response.body.getReader();
+      const reader = response.body()[Symbol.asyncIterator]();
       const text = new TextDecoder();
       const decoder = createOpenAiStreamDecoder();
       try {
         while (!decoder.done) {
-          let read: ReadableStreamReadResult<Uint8Array>;
+          let read: IteratorResult<Uint8Array>;
           try {
-            read = await reader.read();
+            read = await reader.next();
           } catch (cause) {
             yield safe([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]);
             return;
@@ -127,7 +124,8 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
           if (batch.length) yield decoder.done ? safe(batch) : batch;
         }
       } finally {
-        reader.cancel().catch(() => {});
+        // Leaving early (done, failed, or the client went away) closes the upstream connection.
+        void reader.return?.(undefined)?.catch(() => {});
       }
     } finally {
       idle.clear();
@@ -135,9 +133,9 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   }
 
   async function listModels(signal: AbortSignal): Promise<string[]> {
-    let response: Response;
+    let response: UpstreamResponse;
     try {
-      response = await doFetch(`${base}${config.modelsPath ?? "/models"}`, {
+      response = await send(`${base}${config.modelsPath ?? "/models"}`, {
         method: "GET",
         headers: { Accept: "application/json", ...authorization },
         signal,
@@ -146,8 +144,8 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
       throw new Error(redact(errorEvent("upstream_unreachable", describeNetworkError(cause)).message));
     }
     const body = await response.text();
-    if (!response.ok) {
-      throw new Error(redact(httpFailureEvent({ status: response.status, body, retryAfterHeader: response.headers.get("retry-after") }).message));
+    if (response.status < 200 || response.status > 299) {
+      throw new Error(redact(httpFailureEvent({ status: response.status, body, retryAfterHeader: response.header("retry-after") }).message));
     }
     let parsed: { data?: { id?: unknown }[] } = {};
     try {
@@ -165,6 +163,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
 
 function describeNetworkError(cause: unknown): string | undefined {
   if (!(cause instanceof Error)) return undefined;
-  const inner = (cause as { cause?: { code?: string } }).cause;
-  return inner?.code ?? (cause.name === "AbortError" ? undefined : cause.message);
+  // fetch wraps the system error in `cause`; node:http raises it directly.
+  const code = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as { code?: string }).code;
+  return code && code !== "ABORT_ERR" ? code : cause.name === "AbortError" ? undefined : cause.message;
 }
