@@ -39,8 +39,12 @@ export interface OpenAICompatibleConfig {
 
 /** What View code and the tests send: exactly the provider's body. */
 export function buildChatBody(config: OpenAICompatibleConfig, request: ChatRequest): Record<string, unknown> {
-  const fitted = fitToCapabilities(request, config.capabilities, config.info.label).request;
-  return upstreamChatBody(fitted, request.model ?? config.info.model, {
+  return bodyFor(config, fitToCapabilities(request, config.capabilities, config.info.label).request);
+}
+
+/** The body for a request already fitted to the upstream's capabilities. */
+function bodyFor(config: OpenAICompatibleConfig, fitted: ChatRequest): Record<string, unknown> {
+  return upstreamChatBody(fitted, fitted.model ?? config.info.model, {
     renameFields: config.renameFields,
     keyInBody: config.keyInBody ? config.apiKey : undefined,
   });
@@ -63,7 +67,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   };
 
   async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
-    const { warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
+    const { request: fitted, warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
     if (warnings.length) yield [{ type: "warnings", warnings }];
 
     const idle = idleWatchdog(config.idleTimeoutMs);
@@ -82,7 +86,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
         response = await send(`${base}/chat/completions`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...authorization },
-          body: JSON.stringify(buildChatBody(config, request)),
+          body: JSON.stringify(bodyFor(config, fitted)),
           signal: combined,
         });
       } catch (cause) {
