@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   OPENAI_MODEL: optionalString,
   /** The served model's context window, when it is not Mixtral's 32,768 (e.g. Ollama's num_ctx). */
   OPENAI_CONTEXT_WINDOW: z.coerce.number().int().min(256).optional(),
+  /** How many streams compare mode runs at once against a generic server before queueing the rest. */
+  OPENAI_CONCURRENT_STREAMS: z.coerce.number().int().min(1).max(64).default(6),
   LOCAL_MODEL_PATH: optionalString,
   LOCAL_THREADS: z.coerce.number().int().min(1).optional(),
   LOCAL_CONTEXT_SIZE: z.coerce.number().int().min(256).default(8192),

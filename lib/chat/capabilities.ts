@@ -8,6 +8,11 @@ import type { ChatRequest } from "./request";
 export interface ProviderCapabilities {
   /** Prompt plus reply, in tokens. */
   contextWindow: number;
+  /**
+   * Streams one client may run at once before the upstream makes the rest wait (ModelsLab queues
+   * 5 per account, the embedded engine has LOCAL_PARALLEL sequences): compare mode queues past it.
+   */
+  concurrentStreams: number;
   seed: boolean;
   stop: boolean;
   tools: boolean;

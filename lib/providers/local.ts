@@ -51,6 +51,7 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
   // Stop sequences, tools, JSON and log-probabilities arrive with the issues that build them.
   const capabilities: ProviderCapabilities = {
     contextWindow: config.contextSize,
+    concurrentStreams: config.parallel,
     seed: true,
     stop: false,
     tools: false,

@@ -20,6 +20,8 @@ export interface ModelsLabConfig {
  */
 export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
   contextWindow: MODEL.contextWindow,
+  /** "5 queued requests per account" on the smallest plan (upstream-apis.md: 5/10/15 by plan). */
+  concurrentStreams: 5,
   seed: true,
   stop: true,
   tools: true,

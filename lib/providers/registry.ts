@@ -33,6 +33,7 @@ export function providerFromEnv(env: Env): ChatProvider {
       // A generic server: the OpenAI surface. Servers that lack a feature ignore the field.
       capabilities: {
         contextWindow: env.OPENAI_CONTEXT_WINDOW ?? MODEL.contextWindow,
+        concurrentStreams: env.OPENAI_CONCURRENT_STREAMS,
         seed: true,
         stop: true,
         tools: true,

@@ -51,6 +51,15 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
         params: body.params,
         // Which replies this server signed is decided here, never taken from the client.
         messages: withVerifiedReplies(body.messages, provider.model, verify),
+        ...(body.columns
+          ? {
+              columns: body.columns.map((column) => ({
+                params: column.params,
+                // Each column's replies follow the shared messages: that is the history they were signed over.
+                messages: withVerifiedReplies([...body.messages, ...column.messages], provider.model, verify).slice(body.messages.length),
+              })),
+            }
+          : {}),
         // As the playground prices it: the configured model is the page's Mixtral; a picked one may have no price.
         prices: body.model && body.model !== provider.model ? pricesFor(body.model) : MIXTRAL_PRICES,
       };

@@ -29,6 +29,19 @@ export const SharedMessageSchema = MessageSchema.extend({
 });
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 
+const sharedMessages = z
+  .array(SharedMessageSchema, { error: "messages must be a list" })
+  .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages can be shared` });
+
+/** One column of a shared comparison: its own settings and the messages after the shared ones. */
+export const SharedColumnSchema = z.strictObject({
+  params: ParamsSchema,
+  messages: sharedMessages,
+});
+export type SharedColumn = z.infer<typeof SharedColumnSchema>;
+
+export const MAX_COMPARE_COLUMNS = 6;
+
 export const CreateShareBodySchema = z.strictObject({
   /**
    * A random secret this browser keeps (my-shares store) and sends with every create: the same
@@ -41,14 +54,21 @@ export const CreateShareBodySchema = z.strictObject({
     .optional(),
   systemMessage: SystemMessageSchema,
   params: ParamsSchema,
-  messages: z
-    .array(SharedMessageSchema, { error: "messages must be a list" })
-    .min(1, { error: "there is nothing to share yet" })
-    .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages can be shared` }),
+  /** The conversation; in a comparison, the part every column shares (possibly none). */
+  messages: sharedMessages,
+  /** Present for a comparison: 2 to 6 columns over `messages`, each continuing it with its own settings. */
+  columns: z
+    .array(SharedColumnSchema, { error: "columns must be a list" })
+    .min(2, { error: "a comparison has at least 2 columns" })
+    .max(MAX_COMPARE_COLUMNS, { error: `a comparison has at most ${MAX_COMPARE_COLUMNS} columns` })
+    .optional(),
   model: ModelIdSchema.optional(),
   expiresIn: z
     .enum(EXPIRY_CHOICES, { error: "expiresIn must be never, 1d, 7d or 30d" })
     .default("never"),
+}).refine((body) => body.messages.length > 0 || body.columns?.some((c) => c.messages.length > 0), {
+  error: "there is nothing to share yet",
+  path: ["messages"],
 });
 export type CreateShareBody = z.infer<typeof CreateShareBodySchema>;
 
@@ -61,6 +81,8 @@ export interface ShareSnapshot {
   systemMessage: string;
   params: z.infer<typeof ParamsSchema>;
   messages: SharedMessage[];
+  /** A comparison's columns (absent for a plain conversation); `params` above are column 1's. */
+  columns?: SharedColumn[];
   /** The prices the playground used for this model when shared; null when none is published. */
   prices: Prices | null;
 }

@@ -19,6 +19,8 @@ export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
 export interface ConversationState {
   messages: UiMessage[];
   isStreaming: boolean;
+  /** Waiting for a free stream slot (compare mode bounds how many columns stream at once). */
+  isQueued: boolean;
   send(text: string): void;
   stop(): void;
   /** Replaces the last reply (also the Retry of a failed one). */
@@ -41,6 +43,11 @@ export interface ConversationStoreOptions {
    * one costs a render and a frame, so more would buy nothing visible (measured: bench/rendering.ts).
    */
   commitDelayMs?: number;
+  /**
+   * Waits for a free slot before the request is sent (rejects when `signal` aborts first) and
+   * returns its release. Time spent here is not counted in the reply's metrics.
+   */
+  acquireSlot?(signal: AbortSignal): Promise<() => void>;
 }
 
 export type ConversationStore = StoreApi<ConversationState> & {
@@ -71,7 +78,23 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
 
       const messages = toRequestMessages(history);
 
-      // Speed as the user experiences it: measured here, from the click to the last token.
+      let release = () => {};
+      if (options.acquireSlot) {
+        set({ isQueued: true });
+        try {
+          release = await options.acquireSlot(abort.signal);
+        } catch {
+          // Stopped while queued: nothing was sent.
+          reply = { ...reply, state: "stopped", finishReason: "abort" };
+          replace(reply);
+          if (controller === abort) controller = undefined;
+          set({ isQueued: false, ...(controller ? {} : { isStreaming: false }) });
+          return;
+        }
+        set({ isQueued: false });
+      }
+
+      // Speed as the user experiences it: measured here, from sending to the last token.
       const startedAt = performance.now();
       let firstTokenAt: number | undefined;
       let finishedAt = startedAt;
@@ -93,18 +116,22 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         replace(reply);
       };
 
-      for await (const events of stream({ ...settings, messages }, abort.signal)) {
-        const before = reply;
-        reply = applyEvents(reply, events);
-        if (firstTokenAt === undefined && reply.content.length > before.content.length) firstTokenAt = performance.now();
-        if (reply.state === "streaming") {
-          if (reply !== before) cancelCommit ??= afterDelayOnNextFrame(commit, commitDelayMs);
-          continue;
+      try {
+        for await (const events of stream({ ...settings, messages }, abort.signal)) {
+          const before = reply;
+          reply = applyEvents(reply, events);
+          if (firstTokenAt === undefined && reply.content.length > before.content.length) firstTokenAt = performance.now();
+          if (reply.state === "streaming") {
+            if (reply !== before) cancelCommit ??= afterDelayOnNextFrame(commit, commitDelayMs);
+            continue;
+          }
+          finishedAt = performance.now();
+          const measured = reply.state === "error" ? undefined : metrics(reply.usage);
+          if (measured) reply = { ...reply, metrics: measured };
+          commit();
         }
-        finishedAt = performance.now();
-        const measured = reply.state === "error" ? undefined : metrics(reply.usage);
-        if (measured) reply = { ...reply, metrics: measured };
-        commit();
+      } finally {
+        release();
       }
       if (controller === abort) {
         controller = undefined;
@@ -126,6 +153,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
     return {
       messages: [],
       isStreaming: false,
+      isQueued: false,
       send(text) {
         const content = text.trim();
         if (!content || get().isStreaming) return;
