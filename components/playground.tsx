@@ -1,10 +1,15 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { CodeExportContext } from "@/lib/code-export/targets";
-import { createConversationStore } from "@/lib/store/conversation-store";
+import { createCompareStore, type CompareColumn, type CompareStore } from "@/lib/compare/compare-store";
+import { useCapabilities } from "@/lib/client/use-models";
+import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
+import type { ShareSnapshot } from "@/lib/shares/snapshot";
+import { createConversationStore, type ConversationStore } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
+import { CompareView } from "./compare/compare-view";
 import { ParamPanel } from "./params/param-panel";
 import { QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
@@ -19,8 +24,22 @@ const createMainConversation = () =>
     },
   });
 
+type Mode = "chat" | "compare";
+
 export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
+  return (
+    <QueryProvider>
+      <PlaygroundModes codeExport={codeExport} />
+    </QueryProvider>
+  );
+}
+
+function PlaygroundModes({ codeExport }: { codeExport: CodeExportContext }) {
   const [conversation] = useState(createMainConversation);
+  // Columns start with the embedded engine's default slots; the real figure comes with the capabilities.
+  const [comparison] = useState(() => createCompareStore({ concurrentStreams: 4 }));
+  const [mode, setMode] = useState<Mode>("chat");
+  const capabilities = useCapabilities();
   const [paramsOpen, setParamsOpen] = useState(false);
   const [ready, setReady] = useState(false);
   // Read once the stores have hydrated, so a shared conversation loads over them, not under.
@@ -34,10 +53,44 @@ export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
     });
   }, [conversation]);
 
+  useEffect(() => {
+    if (capabilities) comparison.resizeSlots(capabilities.concurrentStreams);
+  }, [capabilities, comparison]);
+
+  const openCompare = () => {
+    startComparison(comparison, conversation);
+    setMode("compare");
+  };
+  const openSharedComparison = (snapshot: ShareSnapshot) => {
+    comparison.getState().stopAll();
+    comparison.getState().setup({
+      systemMessage: snapshot.systemMessage,
+      params: snapshot.params,
+      ...(snapshot.model ? { model: snapshot.model } : {}),
+      messages: fromSharedMessages(snapshot.messages, newId),
+      columns: (snapshot.columns ?? []).map((c) => ({ params: c.params, messages: fromSharedMessages(c.messages, newId) })),
+    });
+    setMode("compare");
+  };
+  const continueWith = (column: CompareColumn) => {
+    const { systemMessage, model, effectiveParams } = comparison.getState();
+    comparison.getState().stopAll();
+    const settings = useParamsStore.getState();
+    settings.load(systemMessage, effectiveParams(column.id));
+    settings.setModel(model);
+    conversation.getState().load(column.conversation.getState().messages);
+    setMode("chat");
+  };
+
   return (
-    <QueryProvider>
-      <ConversationProvider store={conversation}>
-        <OpenSharedConversation id={shareId} />
+    <ConversationProvider store={conversation}>
+      <OpenSharedConversation id={shareId} onComparison={openSharedComparison} />
+      <ModeSwitch mode={mode} onChat={() => setMode("chat")} onCompare={openCompare} />
+      {mode === "compare" ? (
+        <div data-ready={ready}>
+          <CompareView store={comparison} onContinue={continueWith} onExit={() => setMode("chat")} />
+        </div>
+      ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
           <ChatPanel codeExport={codeExport} />
           <aside className="rounded-xl border border-line p-3">
@@ -55,7 +108,39 @@ export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
             </div>
           </aside>
         </div>
-      </ConversationProvider>
-    </QueryProvider>
+      )}
+    </ConversationProvider>
+  );
+}
+
+const newId = () => crypto.randomUUID();
+
+/** Which columns the comparison started from: kept while the chat is unchanged, so going back and forth loses nothing. */
+const comparedConversation = new WeakMap<CompareStore, unknown>();
+
+/** Compare mode opens on the chat as it is: its conversation, System Message, model and parameters. */
+function startComparison(comparison: CompareStore, conversation: ConversationStore) {
+  const { messages } = conversation.getState();
+  if (comparison.getState().columns.length > 0 && comparedConversation.get(comparison) === messages) return;
+  const { systemMessage, params, model } = useParamsStore.getState();
+  comparison.getState().setup({ systemMessage, params, messages, ...(model ? { model } : {}) });
+  comparedConversation.set(comparison, messages);
+}
+
+function ModeSwitch({ mode, onChat, onCompare }: { mode: Mode; onChat(): void; onCompare(): void }) {
+  return (
+    <div role="group" aria-label="Mode" className="mb-3 inline-flex rounded-lg border border-line p-0.5 text-sm">
+      <button type="button" aria-pressed={mode === "chat"} className={`rounded-md px-3 py-1 ${mode === "chat" ? "bg-accent text-white" : "text-muted hover:text-fg"}`} onClick={onChat}>
+        Chat
+      </button>
+      <button
+        type="button"
+        aria-pressed={mode === "compare"}
+        className={`rounded-md px-3 py-1 ${mode === "compare" ? "bg-accent text-white" : "text-muted hover:text-fg"}`}
+        onClick={onCompare}
+      >
+        Compare
+      </button>
+    </div>
   );
 }

@@ -16,11 +16,13 @@ interface Props {
   prices: Prices | null;
   isLastReply: boolean;
   busy: boolean;
+  /** Compare columns show a reply's numbers in the column header instead. */
+  showStats?: boolean;
   onRegenerate(): void;
   onEdit(id: string, text: string): void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, onRegenerate, onEdit }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.content);
   const isUser = message.role === "user";
@@ -69,7 +71,7 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
         </>
       )}
 
-      {!isUser && !streaming ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
+      {!isUser && !streaming && showStats ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
       {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
       {message.error ? (

@@ -6,9 +6,12 @@ import { useConversation, useConversationStoreApi } from "./conversation-context
 import { MessageItem } from "./message-item";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
-/** The conversation. Subscribes to the list of ids only: a streamed delta re-renders its own reply, not the list. */
-export function MessageList({ prices }: { prices: Prices | null }) {
-  const ids = useConversation(useShallow((s) => s.messages.map((m) => m.id)));
+/**
+ * The conversation. Subscribes to the list of ids only: a streamed delta re-renders its own reply, not the list.
+ * A compare column shows only what follows the shared messages (`startAt`), its numbers in its own header.
+ */
+export function MessageList({ prices, startAt = 0, showStats = true, label = "Conversation" }: { prices: Prices | null; startAt?: number; showStats?: boolean; label?: string }) {
+  const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
   const { regenerate, editAndResend } = useConversationStoreApi().getState();
@@ -19,9 +22,9 @@ export function MessageList({ prices }: { prices: Prices | null }) {
   return (
     <>
       {/* No scroll anchoring inside: replies grow at the end, and finding an anchor in a long reply costs every frame. */}
-      <ol className="space-y-3 [overflow-anchor:none]" aria-label="Conversation" ref={listRef}>
+      <ol className="space-y-3 [overflow-anchor:none]" aria-label={label} ref={listRef}>
         {ids.map((id) => (
-          <ConnectedMessage key={id} id={id} prices={prices} isLastReply={id === lastReplyId} busy={busy} onRegenerate={regenerate} onEdit={editAndResend} />
+          <ConnectedMessage key={id} id={id} prices={prices} isLastReply={id === lastReplyId} busy={busy} showStats={showStats} onRegenerate={regenerate} onEdit={editAndResend} />
         ))}
       </ol>
       <div ref={endRef} />

@@ -6,6 +6,7 @@ import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
 import type { UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";
+import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { useConversationStoreApi } from "../chat/conversation-context";
 
 interface Previous {
@@ -20,7 +21,7 @@ export const shareIdInUrl = () => new URLSearchParams(window.location.search).ge
  * "Open in playground" lands here as /?share=<id>: load a copy of the shared conversation and
  * its settings into the stores. What was in the playground before can be restored.
  */
-export function OpenSharedConversation({ id }: { id: string | null }) {
+export function OpenSharedConversation({ id, onComparison }: { id: string | null; onComparison(snapshot: ShareSnapshot): void }) {
   const [previous, setPrevious] = useState<Previous | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const loadedFor = useRef<string | null>(null);
@@ -41,11 +42,17 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
     const settings = useParamsStore.getState();
     setPrevious({ messages: conversation.messages, systemMessage: settings.systemMessage, params: settings.params });
     const { snapshot } = shared.data;
+    // A shared comparison opens back into compare mode; the chat is left as it was.
+    if (snapshot.columns) {
+      onComparison(snapshot);
+      window.history.replaceState(null, "", window.location.pathname);
+      return;
+    }
     settings.load(snapshot.systemMessage, snapshot.params);
     conversation.load(fromSharedMessages(snapshot.messages, () => crypto.randomUUID()));
     // A reload should show the playground, not load the share over the user's edits again.
     window.history.replaceState(null, "", window.location.pathname);
-  }, [shared.data, conversationStore]);
+  }, [shared.data, conversationStore, onComparison]);
 
   if (id === null || dismissed) return null;
   if (shared.isError) {
@@ -59,6 +66,17 @@ export function OpenSharedConversation({ id }: { id: string | null }) {
     );
   }
   if (!shared.data) return <p className="text-sm text-muted">Opening the shared conversation…</p>;
+
+  if (shared.data.snapshot.columns) {
+    return (
+      <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">
+        <span>Opened a copy of a shared comparison in compare mode. Run it again or change a column; the link itself never changes.</span>
+        <button type="button" className="btn-quiet" onClick={() => setDismissed(true)}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api";
+import type { CreateShareBody } from "@/lib/shares/snapshot";
 import { toSharedMessages } from "@/lib/shares/conversation-mapping";
 import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
 import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
@@ -16,23 +17,41 @@ import { MySharedLinks } from "./my-shared-links";
 export function ShareButton() {
   const [open, setOpen] = useState(false);
   const isStreaming = useConversation((s) => s.isStreaming);
+  const conversation = useConversationStoreApi();
+  const hasMessages = useConversation((s) => s.messages.length > 0);
   return (
     <>
       <button type="button" className="btn-quiet" onClick={() => setOpen(true)} disabled={isStreaming}>
         Share
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Share this conversation">
-        <ShareForm />
+        <ShareForm
+          canShare={hasMessages}
+          description="The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never changes, and you can revoke it."
+          content={() => {
+            const { systemMessage, params, model } = useParamsStore.getState();
+            return { systemMessage, params, messages: toSharedMessages(conversation.getState().messages), ...(model ? { model } : {}) };
+          }}
+          title={() => shorten(firstUserMessage(conversation.getState().messages), 80) || "Untitled conversation"}
+        />
         <MySharedLinks />
       </Dialog>
     </>
   );
 }
 
-function ShareForm() {
+export interface ShareFormProps {
+  canShare: boolean;
+  description: string;
+  /** What the link holds, read when the link is created. */
+  content(): Omit<CreateShareBody, "creatorSecret" | "expiresIn">;
+  /** How "My shared links" lists it. */
+  title(): string;
+}
+
+/** Creates a link to `content()` with the chosen expiry, remembers it in "My shared links" and shows it. */
+export function ShareForm({ canShare, description, content, title }: ShareFormProps) {
   const [expiresIn, setExpiresIn] = useState<ExpiryChoice>("never");
-  const conversation = useConversationStoreApi();
-  const hasMessages = useConversation((s) => s.messages.length > 0);
   const remember = useMySharesStore((s) => s.remember);
 
   const share = useMutation({
@@ -40,15 +59,12 @@ function ShareForm() {
       // Load the saved creator secret first: one made now would be saved over the stored links.
       if (!useMySharesStore.persist.hasHydrated()) await useMySharesStore.persist.rehydrate();
       const creatorSecret = useMySharesStore.getState().creatorSecret();
-      const { systemMessage, params, model } = useParamsStore.getState();
-      const messages = toSharedMessages(conversation.getState().messages);
-      return createShare({ creatorSecret, systemMessage, params, messages, expiresIn, ...(model ? { model } : {}) });
+      return createShare({ creatorSecret, expiresIn, ...content() });
     },
     onSuccess: (created) => {
-      const messages = conversation.getState().messages;
       remember({
         id: created.id,
-        title: shorten(firstUserMessage(messages), 80) || "Untitled conversation",
+        title: title(),
         createdAt: created.createdAt,
         expiresAt: created.expiresAt,
         ...(created.revokeToken ? { revokeToken: created.revokeToken } : {}),
@@ -64,10 +80,7 @@ function ShareForm() {
         share.mutate();
       }}
     >
-      <p className="text-sm text-muted">
-        The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never
-        changes, and you can revoke it.
-      </p>
+      <p className="text-sm text-muted">{description}</p>
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm">
           <span>Link expires</span>
@@ -79,11 +92,11 @@ function ShareForm() {
             ))}
           </select>
         </label>
-        <button type="submit" className="btn-primary" disabled={!hasMessages || share.isPending}>
+        <button type="submit" className="btn-primary" disabled={!canShare || share.isPending}>
           {share.isPending ? "Creating link…" : "Create link"}
         </button>
       </div>
-      {!hasMessages ? <p className="text-sm text-muted">Send a message first: there is nothing to share yet.</p> : null}
+      {!canShare ? <p className="text-sm text-muted">Send a message first: there is nothing to share yet.</p> : null}
       {share.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {share.error.message}

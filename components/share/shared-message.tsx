@@ -4,7 +4,7 @@ import { ReplyStats } from "../chat/reply-stats";
 import { StaticMarkdown } from "../markdown/static-markdown";
 
 /** One message of a shared conversation, read-only. User text is plain text; replies are safe markdown. */
-export function SharedMessageItem({ message, prices }: { message: SharedMessage; prices: Prices | null }) {
+export function SharedMessageItem({ message, prices, showStats = true }: { message: SharedMessage; prices: Prices | null; showStats?: boolean }) {
   const isUser = message.role === "user";
   return (
     <li
@@ -21,7 +21,7 @@ export function SharedMessageItem({ message, prices }: { message: SharedMessage;
           <StaticMarkdown text={message.content} />
         </div>
       )}
-      {!isUser ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
+      {!isUser && showStats ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
       {message.finishReason === "abort" ? <p className="mt-1 text-xs text-muted">Stopped by the user.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
       {message.error ? <p className="mt-1 text-xs text-muted">The reply ended with an error: {message.error}</p> : null}

@@ -1,0 +1,33 @@
+"use client";
+import { useMemo } from "react";
+import { sideOf, wordDiff } from "@/lib/compare/word-diff";
+
+/**
+ * A reply as plain text with the words the other column lacks marked: struck through on the
+ * first column of the pair, underlined on the second, so the marks do not rely on colour alone.
+ */
+export function DiffText({ text, other, side, otherName }: { text: string; other: string; side: "first" | "second"; otherName: string }) {
+  const parts = useMemo(() => sideOf(side === "first" ? wordDiff(text, other) : wordDiff(other, text), side), [text, other, side]);
+  return (
+    <div>
+      <p className="mb-1 text-xs text-muted">
+        Marked: words not in {otherName}. Plain text while differences are shown.
+      </p>
+      <p className="whitespace-pre-wrap break-words text-sm" data-testid="diff-text">
+        {parts.map((part, i) =>
+          part.kind === "same" ? (
+            part.text
+          ) : part.kind === "removed" ? (
+            <del key={i} className="rounded-sm bg-red-100 text-red-950 decoration-red-700 dark:bg-red-950/60 dark:text-red-100">
+              {part.text}
+            </del>
+          ) : (
+            <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 decoration-emerald-700 dark:bg-emerald-950/60 dark:text-emerald-100">
+              {part.text}
+            </ins>
+          ),
+        )}
+      </p>
+    </div>
+  );
+}
