@@ -37,7 +37,7 @@ export const Composer = memo(function Composer({ streaming, onSend, onStop }: { 
           }}
         />
         {streaming ? (
-          <button type="button" className="btn-primary bg-red-600 hover:bg-red-700" onClick={onStop}>
+          <button type="button" className="btn-primary bg-red-600 text-white hover:bg-red-700" onClick={onStop}>
             Stop
           </button>
         ) : (

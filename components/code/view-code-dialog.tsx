@@ -96,7 +96,13 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
         <p className="text-xs text-muted">The Anthropic-compatible API takes temperature 0–1 and has no penalties or seed: those are left out.</p>
       ) : null}
       <div className="relative">
-        <pre className="max-h-[50vh] overflow-auto rounded-lg bg-subtle p-3 text-xs" tabIndex={0} aria-label={`${LANGUAGES.find((l) => l.id === language)?.label} code`}>
+        {/* Scrolls on its own, so it takes focus; as a named region its label is announced (a bare <pre> may not carry one). */}
+        <pre
+          role="region"
+          className="max-h-[50vh] overflow-auto rounded-lg bg-subtle p-3 text-xs"
+          tabIndex={0}
+          aria-label={`${LANGUAGES.find((l) => l.id === language)?.label} code`}
+        >
           <code data-testid="code-snippet">{snippet}</code>
         </pre>
         <div className="absolute right-2 top-2">

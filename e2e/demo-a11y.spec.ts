@@ -1,0 +1,234 @@
+/**
+ * Every page, dialog and panel state passes axe-core's WCAG 2.0/2.1 A and AA rules, in the light
+ * and the dark theme (the app follows `prefers-color-scheme`, emulated here). A test collects the
+ * violations of every state it visits and fails once at the end, listing each rule, its impact and
+ * the selectors of the elements it found, so one run shows everything there is to fix.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PlaygroundPage, ShareDialog } from "./playground-page";
+import { startOwnServer, type OwnServer } from "./support/own-server";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const SCHEMES = ["light", "dark"] as const;
+type Scheme = (typeof SCHEMES)[number];
+/** The page background of each theme (app/globals.css): proof the emulated scheme took effect. */
+const APP_BACKGROUND: Record<Scheme, string> = { light: "rgb(255, 255, 255)", dark: "rgb(11, 15, 23)" };
+const ACCESS_KEY = "e2e-a11y-access-code-8c1d5e0b";
+
+/** Runs axe on the page as it is now and keeps a readable line per violation. */
+class Audit {
+  readonly found: string[] = [];
+  readonly checked: string[] = [];
+
+  constructor(readonly scheme: Scheme) {}
+
+  async check(page: Page, state: string) {
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    this.checked.push(state);
+    for (const v of violations) {
+      const targets = v.nodes.map((n) => `      ${n.target.map(String).join(" >> ")}${n.failureSummary ? `\n        ${n.failureSummary.replaceAll("\n", "\n        ")}` : ""}`);
+      this.found.push(`[${this.scheme}] ${state}: ${v.id} (${v.impact ?? "no impact"}) ${v.help} [${v.nodes.length} node(s)]\n${targets.join("\n")}`);
+    }
+  }
+
+  expectClean() {
+    const report = `${this.found.length} axe violation(s) in the ${this.scheme} theme; states checked: ${this.checked.join("; ")}\n\n${this.found.join("\n\n")}\n`;
+    expect(this.found.length, report).toBe(0);
+  }
+}
+
+async function useScheme(page: Page, scheme: Scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
+async function expectTheme(page: Page, scheme: Scheme, background = APP_BACKGROUND[scheme]) {
+  expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(scheme === "dark");
+  await expect(page.locator("body")).toHaveCSS("background-color", background);
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`${scheme} theme`, () => {
+    test(`playground, its dialogs, a share page and the removed-share page pass axe (${scheme})`, async ({ page }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await expectTheme(page, scheme);
+      await audit.check(page, "playground, empty");
+
+      // A FAQ entry opened: its answer is visible content too.
+      const faq = page.locator("details").first();
+      await faq.locator("summary").click();
+      await expect(faq).toHaveAttribute("open", "");
+      await audit.check(page, "playground, FAQ entry open");
+
+      // Dialogs before there is anything to share.
+      const share = new ShareDialog(page);
+      await share.open();
+      await expect(share.dialog.getByText("Send a message first")).toBeVisible();
+      await audit.check(page, "Share dialog, empty conversation");
+      await page.keyboard.press("Escape");
+      await expect(share.dialog).toBeHidden();
+
+      // A draft in the composer: Send is enabled.
+      const prompt = `Accessibility check ${scheme} ${Date.now()}`;
+      await app.composer.fill(prompt);
+      await expect(app.button("Send")).toBeEnabled();
+      await audit.check(page, "playground, draft typed");
+
+      // While a reply streams (Stop shown), and once it is stopped.
+      await app.numberInput("Max Tokens").fill("400");
+      await app.numberInput("Max Tokens").press("Tab");
+      await app.composer.press("Enter");
+      await expect(app.button("Stop")).toBeVisible();
+      await expect.poll(async () => ((await app.lastReplyText().textContent()) ?? "").length).toBeGreaterThan(0);
+      await audit.check(page, "playground, reply streaming");
+      await app.button("Stop").click();
+      await expect(app.lastReply()).toHaveAttribute("data-state", "stopped");
+      await audit.check(page, "playground, reply stopped");
+
+      // A finished streamed reply.
+      await app.numberInput("Max Tokens").fill("12");
+      await app.numberInput("Max Tokens").press("Tab");
+      await page.getByRole("spinbutton", { name: "Seed" }).fill("7");
+      await app.send("and a short one");
+      await expect(app.replies).toHaveCount(2);
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await expect(app.lastReply().getByTestId("reply-stats")).toBeVisible();
+      await audit.check(page, "playground, finished reply");
+
+      // Editing a message: the inline form.
+      await app.userMessages.last().getByRole("button", { name: "Edit" }).click();
+      await expect(page.getByRole("textbox", { name: "Edit message" })).toBeVisible();
+      await audit.check(page, "playground, editing a message");
+      await page.getByRole("button", { name: "Cancel" }).click();
+
+      // View code: default target, then another language and the local engine.
+      await page.getByRole("button", { name: "View code", exact: true }).click();
+      const code = page.getByRole("dialog", { name: "View code" });
+      await expect(code.getByTestId("code-snippet")).toBeVisible();
+      await audit.check(page, "View code dialog");
+      await code.getByRole("radio", { name: "This server (local engine)" }).check();
+      await code.getByRole("button", { name: "Python", exact: true }).click();
+      await expect(code.getByTestId("code-snippet")).toContainText("import requests");
+      await audit.check(page, "View code dialog, Python on this server");
+      await code.getByRole("button", { name: "Close" }).click();
+      await expect(code).toBeHidden();
+
+      // Share: a created link and the list of this browser's links.
+      await share.open();
+      await audit.check(page, "Share dialog");
+      const url = await share.createLink("7 days");
+      await expect(share.myLink(prompt)).toContainText("expires");
+      await audit.check(page, "Share dialog, link created");
+      await share.dialog.getByRole("button", { name: "Close" }).click();
+
+      // The share page, read by anyone with the link.
+      const shared = await page.goto(url);
+      expect(shared?.status()).toBe(200);
+      await expect(page.getByRole("heading", { name: "Settings used" })).toBeVisible();
+      await expectTheme(page, scheme);
+      await audit.check(page, "share page /s/<id>");
+
+      // Open in playground: the copy loads with its notice.
+      await page.getByRole("link", { name: "Open in playground" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Opened a copy of a shared conversation" })).toBeVisible();
+      await expect(app.userTexts).toHaveText([prompt, "and a short one"]);
+      await audit.check(page, "playground, opened a shared copy");
+
+      // Revoked: the link answers 410 with its own page.
+      await share.open();
+      await share.myLink(prompt).getByRole("button", { name: "Revoke" }).click();
+      await expect(share.myLink(prompt)).toContainText("revoked");
+      await audit.check(page, "Share dialog, link revoked");
+      await page.keyboard.press("Escape");
+      const gone = await page.goto(url);
+      expect(gone?.status()).toBe(410);
+      await expect(page.getByRole("heading", { name: "This link was removed" })).toBeVisible();
+      // The removed page paints with the system colours (Canvas), not the app's palette.
+      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(scheme === "dark");
+      await audit.check(page, "removed share page (410)");
+
+      const unknown = await page.goto(url.replace(/[A-Za-z0-9_-]{22}$/, "AAAAAAAAAAAAAAAAAAAAAA"));
+      expect(unknown?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "No shared conversation here" })).toBeVisible();
+      await audit.check(page, "unknown share page (404)");
+
+      audit.expectClean();
+    });
+
+    test(`on a phone, the parameter panel and the dialogs pass axe (${scheme})`, async ({ page }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      await page.setViewportSize({ width: 375, height: 740 });
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await expectTheme(page, scheme);
+      await audit.check(page, "phone, parameters hidden");
+      await app.button("Show parameters").click();
+      await expect(app.button("Hide parameters")).toHaveAttribute("aria-expanded", "true");
+      await expect(app.numberInput("Max Tokens")).toBeVisible();
+      await audit.check(page, "phone, parameter panel open");
+
+      await app.numberInput("Max Tokens").fill("6");
+      await app.numberInput("Max Tokens").press("Tab");
+      await app.send(`Phone accessibility check ${scheme} ${Date.now()}`);
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await audit.check(page, "phone, finished reply");
+
+      await page.getByRole("button", { name: "View code", exact: true }).click();
+      const code = page.getByRole("dialog", { name: "View code" });
+      await expect(code.getByTestId("code-snippet")).toBeVisible();
+      await audit.check(page, "phone, View code dialog");
+      await page.keyboard.press("Escape");
+
+      const share = new ShareDialog(page);
+      await share.open();
+      const url = await share.createLink();
+      await audit.check(page, "phone, Share dialog with a link");
+      await page.keyboard.press("Escape");
+
+      await page.goto(url);
+      await expect(page.getByRole("heading", { name: "Settings used" })).toBeVisible();
+      await audit.check(page, "phone, share page");
+
+      audit.expectClean();
+    });
+  });
+}
+
+test.describe("access-code prompt (its own server, ACCESS_KEYS set)", () => {
+  let server: OwnServer;
+  test.beforeAll(async () => {
+    server = await startOwnServer(3105, { ACCESS_KEYS: ACCESS_KEY });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const scheme of SCHEMES) {
+    test(`the access-code prompt and its error pass axe (${scheme})`, async ({ page }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      await page.goto(server.url);
+      const code = page.getByRole("textbox", { name: "Access code" });
+      await expect(code).toBeVisible();
+      await expectTheme(page, scheme);
+      await audit.check(page, "access-code prompt");
+
+      await code.fill("not-the-code-123");
+      await code.press("Enter");
+      await expect(page.getByRole("alert").filter({ hasText: "access code" })).toBeVisible();
+      await audit.check(page, "access-code prompt, wrong code");
+
+      await code.fill(ACCESS_KEY);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByRole("textbox", { name: "Message", exact: true })).toBeVisible();
+      // Behind the prompt: the playground on a configured upstream (no demo notice).
+      await audit.check(page, "playground after the access code, ModelsLab configured");
+
+      audit.expectClean();
+    });
+  }
+});
