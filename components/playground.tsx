@@ -130,13 +130,13 @@ function startComparison(comparison: CompareStore, conversation: ConversationSto
 function ModeSwitch({ mode, onChat, onCompare }: { mode: Mode; onChat(): void; onCompare(): void }) {
   return (
     <div role="group" aria-label="Mode" className="mb-3 inline-flex rounded-lg border border-line p-0.5 text-sm">
-      <button type="button" aria-pressed={mode === "chat"} className={`rounded-md px-3 py-1 ${mode === "chat" ? "bg-accent text-white" : "text-muted hover:text-fg"}`} onClick={onChat}>
+      <button type="button" aria-pressed={mode === "chat"} className={`rounded-md px-3 py-1 ${mode === "chat" ? "bg-accent text-on-accent" : "text-muted hover:text-fg"}`} onClick={onChat}>
         Chat
       </button>
       <button
         type="button"
         aria-pressed={mode === "compare"}
-        className={`rounded-md px-3 py-1 ${mode === "compare" ? "bg-accent text-white" : "text-muted hover:text-fg"}`}
+        className={`rounded-md px-3 py-1 ${mode === "compare" ? "bg-accent text-on-accent" : "text-muted hover:text-fg"}`}
         onClick={onCompare}
       >
         Compare

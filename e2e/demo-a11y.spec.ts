@@ -158,6 +158,42 @@ for (const scheme of SCHEMES) {
       audit.expectClean();
     });
 
+    test(`compare mode, its share dialog and a shared comparison pass axe (${scheme})`, async ({ page, browser }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await app.numberInput("Max Tokens").fill("12");
+      await app.numberInput("Max Tokens").press("Tab");
+      await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: "Compare" }).click();
+      await audit.check(page, "compare mode, empty");
+      await page.getByRole("combobox", { name: "Columns", exact: true }).selectOption("3");
+      await page.getByRole("button", { name: "Fill columns" }).click();
+      await page.getByRole("region", { name: "Column 1", exact: true }).getByText("Parameters", { exact: true }).click();
+      await audit.check(page, "compare mode, swept, parameters open");
+      await app.send(`Compare accessibility ${scheme} ${Date.now()}`);
+      await expect(page.getByTestId("compare-column").first()).toHaveAttribute("data-streaming", "true");
+      await audit.check(page, "compare mode, streaming");
+      for (const column of await page.getByTestId("compare-column").all()) await expect(column).toHaveAttribute("data-streaming", "false", { timeout: 30_000 });
+      await audit.check(page, "compare mode, finished");
+      await page.getByRole("combobox", { name: "Highlight differences" }).selectOption({ label: "Column 1 and Column 2" });
+      await audit.check(page, "compare mode, differences highlighted");
+      await page.getByRole("button", { name: "Share comparison" }).click();
+      const dialog = page.getByRole("dialog", { name: "Share this comparison" });
+      await dialog.getByRole("button", { name: "Create link" }).click();
+      const link = dialog.getByRole("textbox", { name: "Share link" });
+      await expect(link).toHaveValue(/\/s\//);
+      await audit.check(page, "Share comparison dialog, link created");
+      const url = await link.inputValue();
+      const context = await browser.newContext({ colorScheme: scheme });
+      const reader = await context.newPage();
+      await reader.goto(url);
+      await expect(reader.getByTestId("shared-column")).toHaveCount(3);
+      await audit.check(reader, "shared comparison page");
+      await context.close();
+      audit.expectClean();
+    });
+
     test(`on a phone, the parameter panel and the dialogs pass axe (${scheme})`, async ({ page }) => {
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
