@@ -24,6 +24,7 @@ const UNLIMITED = "1000000000";
 /** All bench clients are 127.0.0.1: limits raised so that no stream is refused; the stamp model allowed explicitly. */
 const MEMORY_ENV: Record<string, string> = {
   CHAT_RATE_LIMIT: UNLIMITED,
+  CHAT_CONCURRENT_LIMIT: UNLIMITED,
   TOKEN_RATE_LIMIT: UNLIMITED,
   COUNT_RATE_LIMIT: UNLIMITED,
   MODELS_ALLOWED: MODEL,

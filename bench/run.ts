@@ -78,6 +78,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       // Every bench client comes from 127.0.0.1: the per-client limits would measure themselves.
       SHARE_RATE_LIMIT: "1000000",
       CHAT_RATE_LIMIT: "100000000",
+      CHAT_CONCURRENT_LIMIT: "100000000",
       TOKEN_RATE_LIMIT: "1000000000",
       COUNT_RATE_LIMIT: "100000000",
       DATABASE_URL: databaseUrl,

@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   SIGNING_SECRET: optionalString,
   /** Per client (or per access key), per minute: chat and API requests, tokens they use, token counts. */
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Replies one client may stream at the same time (compare mode runs up to six). */
+  CHAT_CONCURRENT_LIMIT: z.coerce.number().int().min(1).default(6),
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(200_000),
   COUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(240),
   /** Model ids a request may ask for (comma-separated); unset: the configured model plus the upstream's list. */

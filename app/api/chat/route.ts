@@ -7,6 +7,7 @@ import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { parseChatRequest, promptBytes } from "@/lib/server/parse-chat-request";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
+import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
 import { replySigner } from "@/lib/signing/reply-signature";
 
@@ -14,12 +15,14 @@ export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
   let chat;
   let client;
+  let slot;
   try {
     guardAction(request);
     client = limitKey(request, requirePlaygroundAccess(request));
     await checkRequestRate("chat", client);
     chat = await parseChatRequest(request, provider.info.capabilities.contextWindow);
     await requireAllowedModel(chat.model);
+    slot = claimStreamSlot(client, request.signal);
   } catch (error) {
     if (error instanceof AppError) return error.toResponse();
     throw error;
@@ -27,6 +30,6 @@ export async function POST(request: Request): Promise<Response> {
   const generation = { model: chat.model ?? provider.info.model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
   return sseResponse((signal) => provider.stream(chat, { signal }), request.signal, {
     encode: encodePlaygroundEvents,
-    observers: [tokenCharge(client, promptBytes(chat)), replySigner(generation)],
+    observers: [slot, tokenCharge(client, promptBytes(chat)), replySigner(generation)],
   });
 }

@@ -15,6 +15,7 @@ import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
+import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
 import { observeBatches } from "@/lib/chat/batch-observer";
 import { openAiParam, OpenAiChatRequestSchema, toChatBody } from "./schema";
@@ -24,6 +25,7 @@ export async function POST(request: Request): Promise<Response> {
   let openAi;
   let chat;
   let client;
+  let slot;
   try {
     guardAction(request);
     client = limitKey(request, requireApiKey(request));
@@ -31,6 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     openAi = await readJsonBody(request, OpenAiChatRequestSchema, MAX_CHAT_BODY_BYTES);
     chat = await toChatRequest(toChatBody(openAi), provider.info.capabilities.contextWindow, request.signal);
     await requireAllowedModel(openAi.model);
+    slot = claimStreamSlot(client, request.signal);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = error.fields?.[0]?.field;
@@ -40,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const model = openAi.model ?? provider.info.model;
   const upstreamRequest = { ...chat, ...(openAi.model ? { model: openAi.model } : {}) };
-  const observers = [tokenCharge(client, promptBytes(chat))];
+  const observers = [slot, tokenCharge(client, promptBytes(chat))];
   const produce = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
   if (openAi.stream) {
     const encode = createOpenAiChunkEncoder(model, openAi.stream_options?.include_usage ?? false);
