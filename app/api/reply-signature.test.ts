@@ -68,3 +68,38 @@ describe("reply signatures", () => {
     expect(await verifiedFlags([question, { role: "assistant", content: REPLY_TEXT, verified: true }])).toEqual([false]);
   });
 });
+
+describe("reply signatures in a shared comparison", () => {
+  it("verifies each column's replies against the shared messages before them", async () => {
+    const question = { role: "user" as const, content: "Compare me" };
+    const paramsA = { ...DEFAULT_PARAMS, temperature: 0, seed: 9 };
+    const paramsB = { ...DEFAULT_PARAMS, temperature: 1, seed: 9 };
+    const signed = async (params: typeof DEFAULT_PARAMS) => {
+      const finish = (await streamedReply({ systemMessage: "Be brief.", messages: [question], params })).at(-1) as { signature: string };
+      return { role: "assistant", content: REPLY_TEXT, signature: finish.signature, generation: { systemMessage: "Be brief.", params } };
+    };
+    const [a, b] = [await signed(paramsA), await signed(paramsB)];
+    const share = async (columns: unknown[]) => {
+      const response = await createShare(post("/api/shares", { systemMessage: "Be brief.", params: paramsA, messages: [question], columns }));
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      const read = await readShare(new Request(`http://app/api/shares/${id}`), { params: Promise.resolve({ id }) });
+      const { snapshot } = (await read.json()) as { snapshot: { columns: { messages: { verified?: boolean }[] }[] } };
+      return snapshot.columns.map((c) => c.messages.map((m) => m.verified));
+    };
+    expect(await share([{ params: paramsA, messages: [a] }, { params: paramsB, messages: [b] }])).toEqual([[true], [true]]);
+    // Column B's reply passed off as column A's settings, and an edited reply: not generated here.
+    expect(await share([{ params: paramsA, messages: [a] }, { params: paramsA, messages: [{ ...b, generation: a.generation }] }])).toEqual([[true], [false]]);
+    expect(await share([{ params: paramsA, messages: [{ ...a, content: "edited" }] }, { params: paramsB, messages: [b] }])).toEqual([[false], [true]]);
+  });
+
+  it("refuses a comparison of one column or of seven, and an empty one", async () => {
+    const column = { params: DEFAULT_PARAMS, messages: [{ role: "user", content: "x" }] };
+    const status = async (body: object) => (await createShare(post("/api/shares", { systemMessage: "", params: DEFAULT_PARAMS, messages: [], ...body }))).status;
+    expect(await status({ columns: [column] })).toBe(400);
+    expect(await status({ columns: Array(7).fill(column) })).toBe(400);
+    expect(await status({ columns: [{ ...column, messages: [] }, { ...column, messages: [] }] })).toBe(400);
+    expect(await status({})).toBe(400);
+    expect(await status({ columns: [column, column] })).toBe(201);
+  });
+});
