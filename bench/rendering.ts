@@ -23,9 +23,9 @@ export interface RenderingOptions {
  * is wall time inside tasks (the "busy" of the target); ThreadTime is the CPU the main thread got,
  * which stays honest when other processes compete for the cores.
  */
-type MainThreadTimes = Record<"TaskDuration" | "ThreadTime" | "ScriptDuration" | "LayoutDuration" | "RecalcStyleDuration", number>;
+export type MainThreadTimes = Record<"TaskDuration" | "ThreadTime" | "ScriptDuration" | "LayoutDuration" | "RecalcStyleDuration", number>;
 
-async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
+export async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
   const { metrics } = await cdp.send("Performance.getMetrics");
   const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   return {

@@ -3,7 +3,7 @@
  * upstream in its own process and the production server pointed at it, then measures what
  * the route adds to streaming (alone, above Next's own floor, under load), the embedded
  * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load,
- * the browser's cost of rendering a long reply, latency for another client while one posts 1 MB
+ * the browser's cost of rendering a long reply and of six compare columns at once, latency for another client while one posts 1 MB
  * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
@@ -16,6 +16,7 @@ import path from "node:path";
 import { measureAbuse } from "./abuse";
 import { measureBundle } from "./bundle";
 import { startUpstream } from "./children";
+import { measureCompareRendering } from "./compare-rendering";
 import { measureConcurrency } from "./concurrency";
 import { measureEngine } from "./engine";
 import { measureFloor } from "./floor";
@@ -28,7 +29,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { MARKDOWN_MODEL } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -55,7 +56,7 @@ async function main() {
     // Section by section, each app in turn: before and after see the same machine state.
     for (const section of SECTIONS) {
       if (!wanted.has(section)) continue;
-      for (const app of section === "bundle" || section === "shares" || section === "rendering" ? apps.slice(-1) : apps) {
+      for (const app of section === "bundle" || section === "shares" || section === "rendering" || section === "compare" ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline);
         else await withApp(new Set([section]), dataDir, app.dir);
@@ -97,6 +98,10 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       if (wanted.has("bundle")) await measureBundle(server.url);
       if (wanted.has("shares")) await measureShares(server.url, startApp);
       if (wanted.has("rendering")) await measureRendering(server.url, upstream.lastEndSentAt);
+      if (wanted.has("compare")) {
+        console.log(`\n== Compare mode in the browser: six columns streaming at once ==`);
+        await measureCompareRendering(server.url, upstream.lastEndSentAt);
+      }
     } finally {
       server.stop();
     }

@@ -12,7 +12,9 @@ import { monotonicMs, wallMs } from "./clock";
 export const END_MARK = " ⟦end⟧";
 export const MARKDOWN_MODEL = "markdown:6000:200";
 /** Every "<kind>:<tokens>:<tokensPerSecond>" the bench sections ask for. */
-export const BENCH_MODELS = [MARKDOWN_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
+/** Compare mode's figure: six columns, each a 1,000-token markdown reply at 100 tokens/s. */
+export const COMPARE_MODEL = "markdown:1000:100";
+export const BENCH_MODELS = [MARKDOWN_MODEL, COMPARE_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
 
 export function markdownTokens(count: number): string[] {
   const section = (n: number) =>

@@ -10,14 +10,27 @@ import { useStickToBottom } from "./use-stick-to-bottom";
  * The conversation. Subscribes to the list of ids only: a streamed delta re-renders its own reply, not the list.
  * A compare column shows only what follows the shared messages (`startAt`), its numbers in its own header.
  */
-export function MessageList({ prices, startAt = 0, showStats = true, label = "Conversation" }: { prices: Prices | null; startAt?: number; showStats?: boolean; label?: string }) {
+export function MessageList({
+  prices,
+  startAt = 0,
+  showStats = true,
+  label = "Conversation",
+  followEnd = true,
+}: {
+  prices: Prices | null;
+  startAt?: number;
+  showStats?: boolean;
+  label?: string;
+  /** Keep the page scrolled to the end while it grows; a compare column scrolls its own box instead. */
+  followEnd?: boolean;
+}) {
   const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
   const { regenerate, editAndResend } = useConversationStoreApi().getState();
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(listRef, endRef, ids.length);
+  useStickToBottom(listRef, endRef, ids.length, followEnd);
 
   return (
     <>

@@ -9,12 +9,12 @@ const PINNED_SLACK_PX = 120;
  * them alone once they scroll away to read. It acts only when the content's height changes (a
  * ResizeObserver, after layout), not on every streamed delta, so it forces no extra layout.
  */
-export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number) {
+export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number, enabled = true) {
   const pinned = useRef(true);
 
   useEffect(() => {
     const target = content.current;
-    if (!target) return;
+    if (!target || !enabled) return;
     const onScroll = () => {
       const bottom = end.current?.getBoundingClientRect().bottom;
       if (bottom !== undefined) pinned.current = bottom >= 0 && bottom <= window.innerHeight + PINNED_SLACK_PX;
@@ -28,11 +28,12 @@ export function useStickToBottom(content: RefObject<HTMLElement | null>, end: Re
       observer.disconnect();
       window.removeEventListener("scroll", onScroll, { capture: true });
     };
-  }, [content, end]);
+  }, [content, end, enabled]);
 
   // A new message is the reader's own doing: follow it.
   useEffect(() => {
+    if (!enabled) return;
     pinned.current = true;
     end.current?.scrollIntoView({ block: "end" });
-  }, [messageCount, end]);
+  }, [messageCount, end, enabled]);
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useRef } from "react";
 import { useStore } from "zustand";
 import { differingParams, type CompareColumn, type CompareStore } from "@/lib/compare/compare-store";
 import type { ProviderCapabilities } from "@/lib/chat/capabilities";
@@ -10,6 +11,7 @@ import { ReplyStats } from "../chat/reply-stats";
 import { DiffText } from "./diff-text";
 import { ParamField } from "./param-field";
 import { useCompare } from "./use-compare";
+import { useFollowEnd } from "./use-follow-end";
 
 interface Props {
   store: CompareStore;
@@ -28,6 +30,8 @@ export const columnName = (index: number) => `Column ${index + 1}`;
  */
 export function CompareColumnCard({ store, column, index, capabilities, prices, onContinue }: Props) {
   const name = columnName(index);
+  const body = useRef<HTMLDivElement>(null);
+  useFollowEnd(body);
   const reference = useCompare(store, (s) => s.columns[0].params);
   const baseLength = useCompare(store, (s) => s.base.length);
   const canRemove = useCompare(store, (s) => s.columns.length > 2);
@@ -118,15 +122,18 @@ export function CompareColumnCard({ store, column, index, capabilities, prices, 
         {lastReply && lastReply.state !== "streaming" ? <ReplyStats usage={lastReply.usage} metrics={lastReply.metrics} prices={prices} /> : null}
       </header>
 
-      <div className="flex-1 overflow-y-auto p-2" aria-live="off">
+      {/* Its own scroll box, at most most of the screen tall: the columns stay side by side and a growing reply lays out and paints only its box. */}
+      <div ref={body} className="max-h-[70vh] min-h-[8rem] flex-1 overflow-y-auto p-2 [contain:content] will-change-scroll" aria-live="off" tabIndex={0} aria-label={`${name}: conversation`}>
+        <div>
         {showDiff ? (
           <DiffText text={lastReply.content} other={otherText} side={pairIndex === 0 ? "first" : "second"} otherName={columnName(otherIndex)} />
         ) : (
           <ConversationProvider store={conversation}>
-            <MessageList prices={prices} startAt={baseLength} showStats={false} label={`${name} replies`} />
+            <MessageList prices={prices} startAt={baseLength} showStats={false} label={`${name} replies`} followEnd={false} />
           </ConversationProvider>
         )}
         {!hasPrompt ? <p className="text-sm text-muted">Send a message below: every column answers it with its own settings.</p> : null}
+        </div>
       </div>
     </section>
   );

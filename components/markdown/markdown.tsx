@@ -1,5 +1,5 @@
 "use client";
-import { memo, useMemo } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 import ReactMarkdown from "react-markdown";
 import { splitMarkdownBlocks } from "@/lib/markdown/split-blocks";
 import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
@@ -16,9 +16,13 @@ const SKIPPABLE = "[content-visibility:auto] [contain-intrinsic-size:auto_40rem]
 const hasFence = (block: string) => block.includes("```") || block.includes("~~~");
 
 const MarkdownBlock = memo(function MarkdownBlock({ text, rehypePlugins }: { text: string; rehypePlugins?: PluggableList }) {
+  // Highlighting a block (guessing its language when the fence names none) can take ~10 ms: it is
+  // applied in a deferred render React may split between frames, so several replies finishing at
+  // once (compare mode) or the highlighter arriving do not make one long task.
+  const deferredPlugins = useDeferredValue(rehypePlugins);
   return (
     <div className="space-y-3">
-      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={deferredPlugins} components={markdownComponents}>
         {text}
       </ReactMarkdown>
     </div>

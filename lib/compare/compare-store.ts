@@ -66,6 +66,13 @@ export interface CompareStoreOptions {
 
 export type CompareStore = StoreApi<CompareState> & { resizeSlots(limit: number): void };
 
+/**
+ * Six columns streaming at once: each shows its text 10 times a second rather than the chat's
+ * 20, all in the same frames (next-frame.ts). Still reads as streaming; at 20 a second the six
+ * columns kept the main thread ~32% busy, at 10 ~N% (bench/compare-rendering.ts).
+ */
+const COLUMN_COMMIT_DELAY_MS = 100;
+
 const randomSeed = () => Math.floor(Math.random() * SEED_PARAM.max);
 
 export function createCompareStore(options: CompareStoreOptions): CompareStore {
@@ -80,6 +87,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
           return { systemMessage, params: get().effectiveParams(id), ...(model ? { model } : {}) };
         },
         acquireSlot: slots.acquire,
+        commitDelayMs: COLUMN_COMMIT_DELAY_MS,
         ...(options.streamChat ? { streamChat: options.streamChat } : {}),
         ...(options.countUsage ? { countUsage: options.countUsage } : {}),
       });
