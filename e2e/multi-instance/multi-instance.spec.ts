@@ -19,6 +19,7 @@ import path from "node:path";
 import { Client } from "pg";
 import Redis from "ioredis";
 import { createBenchUpstream } from "../../bench/upstream";
+import { streamChat } from "../../lib/client/chat-stream";
 
 const DATABASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const NGINX = "/usr/sbin/nginx";
@@ -41,6 +42,7 @@ interface Instance {
 
 let dir: string;
 let upstream: import("node:http").Server;
+let upstreamUrl: string;
 let redis: ChildProcess;
 let redisPort: number;
 let nginx: ChildProcess;
@@ -102,8 +104,8 @@ function hasRedisServer() {
   }
 }
 
-async function startInstance(name: "A" | "B", upstreamUrl: string): Promise<Instance> {
-  const port = await freePort();
+async function startInstance(name: "A" | "B", upstreamUrl: string, port?: number): Promise<Instance> {
+  port ??= await freePort();
   const log = path.join(dir, `instance-${name}.log`);
   const out = fs.openSync(log, "a");
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -145,7 +147,7 @@ http {
   fastcgi_temp_path ${dir}/nginx-fastcgi;
   uwsgi_temp_path ${dir}/nginx-uwsgi;
   scgi_temp_path ${dir}/nginx-scgi;
-  upstream app { server ${a} max_fails=1 fail_timeout=30s; server ${b} max_fails=1 fail_timeout=30s; keepalive 16; }
+  upstream app { server ${a} max_fails=1 fail_timeout=2s; server ${b} max_fails=1 fail_timeout=2s; keepalive 16; }
   upstream only_a { server ${a}; }
   upstream only_b { server ${b}; }
   proxy_http_version 1.1;
@@ -212,7 +214,7 @@ test.beforeAll(async () => {
 
   upstream = createBenchUpstream(() => {});
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
 
   redisPort = await freePort();
   redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
@@ -337,6 +339,35 @@ test("with Redis stopped, chat and shares keep working, and each instance logs o
     const warnings = fs.readFileSync(instance.log, "utf8").match(/Redis at .* is unavailable/g) ?? [];
     expect(warnings, `instance ${instance.name}`).toHaveLength(1);
   }
+});
+
+test("SIGKILL on the instance serving a stream: the browser's client ends the reply with an error event and keeps the partial text, and a retry succeeds through the other", async () => {
+  const victim = instances.A;
+  const body = { systemMessage: "", params: { temperature: 0.7, maxTokens: 1000, topP: 0.9, frequencyPenalty: 0, presencePenalty: 0 }, model: LONG_MODEL, messages: [{ role: "user" as const, content: "Count for me." }] };
+  // Through nginx's port pinned to A: the same path a browser's request takes, to a known instance.
+  const seen: { type: string; code?: string }[] = [];
+  let killed = false;
+  for await (const batch of streamChat(body, new AbortController().signal, `${urls.A}/api/chat`)) {
+    seen.push(...batch);
+    if (!killed && batch.some((e) => e.type === "text-delta")) {
+      killed = true;
+      // No shutdown, no last words: the whole process group, at once.
+      process.kill(-victim.child.pid!, "SIGKILL");
+    }
+  }
+  expect(killed).toBe(true);
+  expect(seen.filter((e) => e.type === "text-delta").length).toBeGreaterThan(0);
+  // Exactly one terminal event, and it says what happened.
+  expect(seen.filter((e) => e.type === "finish" || e.type === "error")).toEqual([expect.objectContaining({ type: "error", code: "connection_dropped" })]);
+  await victim.exited;
+
+  const retry = await chat(urls.lb, SHORT_MODEL);
+  expect(nameOf(served(retry))).toBe("B");
+  expect((await events(retry)).at(-1)?.type).toBe("finish");
+
+  // A comes back on its port, for the tests after this one.
+  instances.A = await startInstance("A", upstreamUrl, victim.port);
+  await waitFor(`${urls.A}/api/health/live`, "nginx to instance A", instances.A.child, 15_000);
 });
 
 test("SIGTERM on the instance serving a stream: a brief reply still finishes, the long one ends with an error event after the grace period, and a retry succeeds through the other", async () => {
