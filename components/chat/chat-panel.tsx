@@ -4,6 +4,7 @@ import type { CodeExportContext } from "@/lib/code-export/targets";
 import { useActivePrices } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ViewCodeButton } from "../code/view-code-button";
+import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";
 import { ShareButton } from "../share/share-dialog";
 import { Composer } from "./composer";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
@@ -19,6 +20,7 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const { send, stop, clear } = useConversationStoreApi().getState();
   const prices = useActivePrices();
   const model = useParamsStore((s) => s.model);
+  const probabilities = useParamsStore((s) => s.probabilities);
 
   return (
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
@@ -27,7 +29,8 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           <h2 className="text-base font-semibold">Playground</h2>
           <ConversationTotals usages={usages} prices={prices} />
         </div>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap items-center gap-1">
+          <ProbabilitiesToggle />
           <ViewCodeButton context={codeExport} model={model} />
           <ShareButton />
           <button type="button" className="btn-quiet" onClick={clear} disabled={empty}>
@@ -35,6 +38,11 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           </button>
         </div>
       </div>
+      {probabilities ? (
+        <div className="border-b border-line px-3 py-1">
+          <ProbabilityLegend />
+        </div>
+      ) : null}
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
         {empty ? <StarterPrompts onPick={send} /> : <MessageList prices={prices} />}
       </div>

@@ -2,6 +2,8 @@
 import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Prices } from "@/lib/pricing";
+import { useCapabilities } from "@/lib/client/use-models";
+import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";
 import { useStickToBottom } from "./use-stick-to-bottom";
@@ -11,7 +13,10 @@ export function MessageList({ prices }: { prices: Prices | null }) {
   const ids = useConversation(useShallow((s) => s.messages.map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
-  const { regenerate, editAndResend } = useConversationStoreApi().getState();
+  const { regenerate, editAndResend, continueFrom } = useConversationStoreApi().getState();
+  const wantsProbabilities = useParamsStore((s) => s.probabilities);
+  const capabilities = useCapabilities();
+  const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   useStickToBottom(listRef, endRef, ids.length);
@@ -21,7 +26,18 @@ export function MessageList({ prices }: { prices: Prices | null }) {
       {/* No scroll anchoring inside: replies grow at the end, and finding an anchor in a long reply costs every frame. */}
       <ol className="space-y-3 [overflow-anchor:none]" aria-label="Conversation" ref={listRef}>
         {ids.map((id) => (
-          <ConnectedMessage key={id} id={id} prices={prices} isLastReply={id === lastReplyId} busy={busy} onRegenerate={regenerate} onEdit={editAndResend} />
+          <ConnectedMessage
+            key={id}
+            id={id}
+            prices={prices}
+            isLastReply={id === lastReplyId}
+            busy={busy}
+            onRegenerate={regenerate}
+            onEdit={editAndResend}
+            probabilities={probabilities}
+            continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
+            onContinue={continueFrom}
+          />
         ))}
       </ol>
       <div ref={endRef} />
