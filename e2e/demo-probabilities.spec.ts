@@ -77,7 +77,7 @@ test.describe("token probabilities on the demo model", () => {
     await shared.locator("summary").click();
     const sharedTokens = shared.getByTestId("shared-token-text").locator("a[data-band]");
     expect(await sharedTokens.count()).toBe(await tokens.count());
-    await expect(sharedTokens.first()).toHaveAttribute("title", /% .*candidates: “/);
+    await expect(sharedTokens.first()).toHaveAttribute("title", /%.*candidates: “/);
     await expect(shared.locator(`#m1-t${index}`)).toContainText("(chosen by the user)");
     await expect(reader.getByText(`Continued from token ${index + 1}, which the user chose.`)).toBeVisible();
     await noScript.close();
