@@ -36,7 +36,7 @@ export interface WithLogprobs {
 }
 
 /** The messages with their probabilities compacted, and thinned until they fit the budget. */
-export function fitLogprobs<M extends WithLogprobs>(messages: readonly M[], budget = LOGPROBS_BUDGET_BYTES): M[] {
+export function fitLogprobs<M extends WithLogprobs>(messages: readonly M[], budget = LOGPROBS_BUDGET_BYTES): (M & WithLogprobs)[] {
   const carrying = messages.map((m, i) => (m.logprobs?.length ? i : -1)).filter((i) => i >= 0);
   const at = (top: number, dropped: number): M[] =>
     messages.map((m, i) => {
