@@ -2,7 +2,7 @@
 import type { TokenLogprob } from "@/lib/chat/events";
 import { useCapabilities } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
-import { Dialog } from "../ui/dialog";
+import { PopoverPanel } from "../ui/popover-panel";
 import { TokenCandidates } from "./token-candidates";
 import { visibleToken } from "./token-label";
 
@@ -24,7 +24,7 @@ export function TokenCandidatesDialog({ index, entry, sampledWith, continueBlock
   const blocked = capabilities?.continuation === false ? "This upstream cannot continue a reply from a chosen token." : continueBlocked;
   const differs = sampledWith && (sampledWith.temperature !== temperature || sampledWith.topP !== topP);
   return (
-    <Dialog open onClose={onClose} title={`Token ${index + 1}: ${visibleToken(entry.token)}`}>
+    <PopoverPanel onClose={onClose} title={`Token ${index + 1}: ${visibleToken(entry.token)}`}>
       <TokenCandidates
         entry={entry}
         temperature={temperature}
@@ -34,6 +34,6 @@ export function TokenCandidatesDialog({ index, entry, sampledWith, continueBlock
         continueBlocked={blocked}
         onContinue={onContinue}
       />
-    </Dialog>
+    </PopoverPanel>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
-import { memo, useMemo, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { TokenLogprob } from "@/lib/chat/events";
-import { bandOf, tokenSpans } from "@/lib/store/token-spans";
+import { bandOf, tokenSpans, type TokenSpan } from "@/lib/store/token-spans";
 import { tokenLabel } from "./token-label";
 
 interface Props {
@@ -22,14 +22,30 @@ const MOVES: Record<string, (at: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
+/** Tokens per rendered piece: a piece costs well under a frame to create, style and lay out. */
+const CHUNK = 250;
+
 /**
  * A reply as its tokens, each tinted by its probability. One tab stop for the whole reply (a
  * roving tabindex: arrow keys move between tokens, Enter or Space opens the candidates), so a
  * 2,000-token reply is not 2,000 stops. Events are handled once on the container, and the spans
- * are plain elements: shading a long reply costs one render, not one component per token.
+ * are plain elements in memoised pieces of CHUNK tokens: a streamed token re-renders its piece
+ * only. Switching shading on renders the first piece at once and one more per frame, the text
+ * of the rest standing in plain until then, so no frame carries the whole reply (bench: probabilities).
  */
 export const TokenText = memo(function TokenText({ content, logprobs, pickedAt, onOpen }: Props) {
   const { spans, rest } = useMemo(() => tokenSpans(content, logprobs), [content, logprobs]);
+  const chunks = useMemo(() => {
+    const list: TokenSpan[][] = [];
+    for (let i = 0; i < spans.length; i += CHUNK) list.push(spans.slice(i, i + CHUNK));
+    return list;
+  }, [spans]);
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= chunks.length) return;
+    const frame = requestAnimationFrame(() => setShown((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, chunks.length]);
 
   const tokenOf = (target: EventTarget) => (target instanceof HTMLElement ? target.closest<HTMLElement>("[data-index]") : null);
 
@@ -67,22 +83,44 @@ export const TokenText = memo(function TokenText({ content, logprobs, pickedAt, 
       onClick={onClick}
       onKeyDown={onKeyDown}
     >
-      {spans.map((span, i) => (
-        <span
-          key={span.index}
-          className="tok"
-          role="button"
-          tabIndex={i === 0 ? 0 : -1}
-          data-index={span.index}
-          data-band={bandOf(span.probability)}
-          data-picked={span.index === pickedAt ? "" : undefined}
-          aria-label={tokenLabel(span.text, span.probability, span.index === pickedAt)}
-          title={tokenLabel(span.text, span.probability, span.index === pickedAt)}
-        >
-          {span.text}
-        </span>
-      ))}
+      {chunks.map((chunk, i) =>
+        i < shown ? <TokenChunk key={i} spans={chunk} first={i === 0} pickedAt={pickedAt} /> : chunk.map((span) => span.text).join(""),
+      )}
       {rest}
     </div>
   );
 });
+
+interface ChunkProps {
+  spans: TokenSpan[];
+  first: boolean;
+  pickedAt?: number;
+}
+
+/** Unchanged when its tokens are: the span objects are new on every pass, their contents are not. */
+const sameChunk = (a: ChunkProps, b: ChunkProps) =>
+  a.first === b.first &&
+  a.pickedAt === b.pickedAt &&
+  a.spans.length === b.spans.length &&
+  a.spans.every((s, i) => s.index === b.spans[i].index && s.text === b.spans[i].text && s.probability === b.spans[i].probability);
+
+const TokenChunk = memo(function TokenChunk({ spans, first, pickedAt }: ChunkProps) {
+  return spans.map((span, i) => {
+    const label = tokenLabel(span.text, span.probability, span.index === pickedAt);
+    return (
+      <span
+        key={span.index}
+        className="tok"
+        role="button"
+        tabIndex={first && i === 0 ? 0 : -1}
+        data-index={span.index}
+        data-band={bandOf(span.probability)}
+        data-picked={span.index === pickedAt ? "" : undefined}
+        aria-label={label}
+        title={label}
+      >
+        {span.text}
+      </span>
+    );
+  });
+}, sameChunk);

@@ -61,7 +61,7 @@ describe("toChatRequest and a last assistant message (continue this reply)", () 
   const body = { messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello th" }], options: { logprobs: { top: 5 } } };
 
   it("refuses it with a 400 naming messages when the upstream cannot continue, rather than answering anew", async () => {
-    expect(await refusal(body, 32_768)).toMatchObject({ status: 400, code: "invalid_request", fields: ["messages"], message: expect.stringMatching(/cannot continue a reply/) });
+    expect(await refusal(body, 32_768)).toMatchObject({ status: 400, code: "invalid_request", fields: ["messages"], message: expect.stringMatching(/continuing a reply is not available/) });
   });
 
   it("passes it through, with the options, when the upstream can continue", async () => {

@@ -47,7 +47,7 @@ export async function toChatRequest(json: unknown, contextWindow: number, signal
   if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const body = parsed.data;
   if (!continuation && body.messages.at(-1)?.role === "assistant") {
-    throw invalidRequest([{ field: "messages", message: "the last message must be a user message: this upstream cannot continue a reply" }]);
+    throw invalidRequest([{ field: "messages", message: "the last message must be a user message: continuing a reply is not available on this upstream or endpoint" }]);
   }
   const { systemMessage, messages, params } = body;
 
