@@ -20,7 +20,6 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const { send, stop, clear } = useConversationStoreApi().getState();
   const prices = useActivePrices();
   const model = useParamsStore((s) => s.model);
-  const probabilities = useParamsStore((s) => s.probabilities);
 
   return (
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
@@ -38,11 +37,7 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           </button>
         </div>
       </div>
-      {probabilities ? (
-        <div className="border-b border-line px-3 py-1">
-          <ProbabilityLegend />
-        </div>
-      ) : null}
+      <ProbabilityLegend />
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
         {empty ? <StarterPrompts onPick={send} /> : <MessageList prices={prices} />}
       </div>

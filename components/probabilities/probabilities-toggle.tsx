@@ -40,10 +40,16 @@ export function ProbabilitiesToggle() {
   );
 }
 
-/** What the shades and underlines mean: the view must not rely on colour alone. */
+/**
+ * What the shades and underlines mean (the view must not rely on colour alone), while the toggle
+ * is on. It subscribes on its own so switching does not re-render the chat panel around it.
+ */
 export function ProbabilityLegend() {
+  const on = useParamsStore((s) => s.probabilities);
+  const unavailable = useCapabilities()?.logprobs === false;
+  if (!on || unavailable) return null;
   return (
-    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted" data-testid="probability-legend">
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1 text-xs text-muted" data-testid="probability-legend">
       <span>Token shading:</span>
       {PROBABILITY_BANDS.map((band, i) => (
         <span key={band.label} className="tok" data-band={i}>

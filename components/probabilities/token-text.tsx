@@ -22,8 +22,8 @@ const MOVES: Record<string, (at: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
-/** Tokens per rendered piece: a piece costs well under a frame to create, style and lay out. */
-const CHUNK = 250;
+/** Tokens per rendered piece: with the switch itself, a piece fits in one frame (bench: probabilities). */
+const CHUNK = 100;
 
 /**
  * A reply as its tokens, each tinted by its probability. One tab stop for the whole reply (a
