@@ -8,7 +8,7 @@ import type { EventBatch, StreamEvent, TokenLogprob } from "../chat/events";
 import { mixtralPromptSegments } from "../chat/mixtral-template";
 import type { ChatRequest } from "../chat/request";
 import { ENGINE_TOP_K } from "../sampling/sampler-transform";
-import { sampleWithLogprobs } from "./logprob-sampling";
+import { sampleWithLogprobs, type SampledToken } from "./logprob-sampling";
 import { sleep } from "./sleep";
 
 export interface LocalEngineOptions {
@@ -30,11 +30,6 @@ export interface GenerateOptions {
 /** Bytes of one UTF-8 character can be split across tokens: hold them until the character completes. */
 const INCOMPLETE_UTF8 = "\uFFFD";
 const MAX_HELD_TOKENS = 4;
-
-/** The plain path's tokens in the shape the logprobs path yields, without a per-token object cost beyond this one. */
-async function* tokensOnly(tokens: AsyncIterable<Token>): AsyncGenerator<{ token: Token; logprob?: undefined }> {
-  for await (const token of tokens) yield { token };
-}
 
 /**
  * The entries of tokens that together made `text`: the last carries it, the others (bytes of a
@@ -120,7 +115,8 @@ export class LocalEngine {
       const heldLogprobs: TokenLogprob[] = [];
       // Continuing a reply: its last tokens decide whether the next piece starts with a space.
       const lead = request.messages.at(-1)?.role === "assistant" ? prompt.slice(-8) : [];
-      const context = () => [...lead, ...generated, ...held].slice(-8);
+      // What a token's text depends on: the last pieces before it (without a lead, no copy of it).
+      const recent = () => (lead.length ? [...lead, ...generated].slice(-8) : generated.slice(-8));
       const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0;
       const started = performance.now();
       let reason: "stop" | "length" = "stop";
@@ -140,21 +136,24 @@ export class LocalEngine {
           : {}),
       };
       const logprobs = request.options?.logprobs;
-      const steps: AsyncIterable<{ token: Token; logprob?: TokenLogprob }> = logprobs
+      // The plain path iterates the evaluator's tokens as they come: no wrapper, no object per token.
+      const steps: AsyncIterable<Token | SampledToken> = logprobs
         ? sampleWithLogprobs(sequence, this.model, prompt, {
             temperature: params.temperature,
             topP: params.topP,
             seed,
             top: logprobs.top,
             shared,
-            textOf: (token) => this.model.detokenize([token], false, context()),
+            textOf: (token) => this.model.detokenize([token], false, [...recent(), ...held].slice(-8)),
           })
-        : tokensOnly(sequence.evaluate(prompt, { temperature: params.temperature, topP: params.topP, topK: ENGINE_TOP_K, seed, ...shared }));
+        : sequence.evaluate(prompt, { temperature: params.temperature, topP: params.topP, topK: ENGINE_TOP_K, seed, ...shared });
 
-      for await (const { token, logprob } of steps) {
+      for await (const step of steps) {
         if (signal.aborted) break;
+        const token = typeof step === "number" ? step : step.token;
+        const logprob = typeof step === "number" ? undefined : step.logprob;
         held.push(token);
-        const text = this.model.detokenize(held, false, [...lead, ...generated].slice(-8));
+        const text = this.model.detokenize(held, false, recent());
         if (logprob) heldLogprobs.push(logprob);
         if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
           generated.push(...held);
@@ -175,7 +174,7 @@ export class LocalEngine {
         yield [{ type: "finish", reason: "abort" }];
         return;
       }
-      const tail = held.length ? this.model.detokenize(held, false, [...lead, ...generated].slice(-8)) : "";
+      const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
       yield [
         ...(tail ? [{ type: "text-delta" as const, text: tail }] : []),
         ...(heldLogprobs.length ? [{ type: "logprobs" as const, tokens: withText(heldLogprobs, tail) }] : []),
