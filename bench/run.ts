@@ -3,7 +3,8 @@
  * upstream in its own process and the production server pointed at it, then measures what
  * the route adds to streaming (alone, above Next's own floor, under load), the embedded
  * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load,
- * the browser's cost of rendering a long reply and of six compare columns at once, latency for another client while one posts 1 MB
+ * the browser's cost of rendering a long reply and of six compare columns at once, the probabilities
+ * view on a 2,000-token reply (time to shade and to open a token's candidates), latency for another client while one posts 1 MB
  * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
@@ -22,6 +23,7 @@ import { measureEngine } from "./engine";
 import { measureFloor } from "./floor";
 import { measureMemory } from "./memory";
 import { startNext, type NextServer } from "./next-server";
+import { measureProbabilities } from "./probabilities";
 import { measureRendering } from "./rendering";
 import { benchShares } from "./shares";
 import { percentile } from "./stats";
@@ -29,7 +31,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { MARKDOWN_MODEL } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -56,7 +58,7 @@ async function main() {
     // Section by section, each app in turn: before and after see the same machine state.
     for (const section of SECTIONS) {
       if (!wanted.has(section)) continue;
-      for (const app of section === "bundle" || section === "shares" || section === "rendering" || section === "compare" ? apps.slice(-1) : apps) {
+      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline);
         else await withApp(new Set([section]), dataDir, app.dir);
@@ -102,6 +104,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
         console.log(`\n== Compare mode in the browser: six columns streaming at once ==`);
         await measureCompareRendering(server.url, upstream.lastEndSentAt);
       }
+      if (wanted.has("probabilities")) await measureProbabilities(server.url);
     } finally {
       server.stop();
     }

@@ -1,5 +1,7 @@
 "use client";
+import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import type { ModelsResponse } from "@/lib/client/use-models";
 import type { CodeExportContext } from "@/lib/code-export/targets";
 import { createCompareStore, type CompareColumn, type CompareStore } from "@/lib/compare/compare-store";
 import { useCapabilities } from "@/lib/client/use-models";
@@ -11,31 +13,37 @@ import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
 import { CompareView } from "./compare/compare-view";
 import { ParamPanel } from "./params/param-panel";
-import { QueryProvider } from "./query-provider";
+import { createQueryClient, QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
 
+/** Alternatives per token the probabilities view asks for: a readable list, and a bounded reply size. */
+export const TOP_ALTERNATIVES = 10;
+
 /** The main conversation: the one the panel's settings drive and the one kept across reloads. */
-const createMainConversation = () =>
+const createMainConversation = (queries: QueryClient) =>
   createConversationStore({
     persistAs: "playground-conversation",
     settings: () => {
-      const { systemMessage, params, model } = useParamsStore.getState();
-      return { systemMessage, params, ...(model ? { model } : {}) };
+      const { systemMessage, params, model, probabilities } = useParamsStore.getState();
+      // Asked for only where the upstream gives them (its capabilities, as /api/models reported them).
+      const logprobs = probabilities && queries.getQueryData<ModelsResponse>(["models"])?.capabilities.logprobs === true;
+      return { systemMessage, params, ...(model ? { model } : {}), ...(logprobs ? { options: { logprobs: { top: TOP_ALTERNATIVES } } } : {}) };
     },
   });
 
 type Mode = "chat" | "compare";
 
 export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
+  const [queries] = useState(createQueryClient);
   return (
-    <QueryProvider>
-      <PlaygroundModes codeExport={codeExport} />
+    <QueryProvider client={queries}>
+      <PlaygroundModes codeExport={codeExport} queries={queries} />
     </QueryProvider>
   );
 }
 
-function PlaygroundModes({ codeExport }: { codeExport: CodeExportContext }) {
-  const [conversation] = useState(createMainConversation);
+function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContext; queries: QueryClient }) {
+  const [conversation] = useState(() => createMainConversation(queries));
   // Columns start with the embedded engine's default slots; the real figure comes with the capabilities.
   const [comparison] = useState(() => createCompareStore({ concurrentStreams: 4 }));
   const [mode, setMode] = useState<Mode>("chat");

@@ -4,6 +4,7 @@ import type { CodeExportContext } from "@/lib/code-export/targets";
 import { useActivePrices } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ViewCodeButton } from "../code/view-code-button";
+import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";
 import { ShareButton } from "../share/share-dialog";
 import { Composer } from "./composer";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
@@ -27,7 +28,8 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           <h2 className="text-base font-semibold">Playground</h2>
           <ConversationTotals usages={usages} prices={prices} />
         </div>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap items-center gap-1">
+          <ProbabilitiesToggle />
           <ViewCodeButton context={codeExport} model={model} />
           <ShareButton />
           <button type="button" className="btn-quiet" onClick={clear} disabled={empty}>
@@ -35,6 +37,7 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           </button>
         </div>
       </div>
+      <ProbabilityLegend />
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
         {empty ? <StarterPrompts onPick={send} /> : <MessageList prices={prices} />}
       </div>

@@ -4,6 +4,8 @@ import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/ui-message";
 import type { Prices } from "@/lib/pricing";
 import { CopyButton } from "../ui/copy-button";
+import { TokenText } from "../probabilities/token-text";
+import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog";
 import { ReplyStats } from "./reply-stats";
 
 // The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
@@ -20,10 +22,17 @@ interface Props {
   showStats?: boolean;
   onRegenerate(): void;
   onEdit(id: string, text: string): void;
+  /** The "Probabilities" toggle: replies with log-probabilities show as shaded tokens. */
+  probabilities?: boolean;
+  /** Why this reply cannot be continued from a chosen token; undefined: it can. */
+  continueBlocked?: string;
+  onContinue?(id: string, index: number, alternative: { token: string; logprob: number }): void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue }: Props) {
   const [editing, setEditing] = useState(false);
+  const [openToken, setOpenToken] = useState<number | null>(null);
+  const shaded = probabilities && !!message.logprobs?.length;
   const [draft, setDraft] = useState(message.content);
   const isUser = message.role === "user";
   const streaming = message.state === "streaming";
@@ -65,8 +74,28 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
       ) : (
         <>
           <div className="message-text" data-testid="reply-text">
-            <Markdown text={message.content} streaming={streaming} />
+            {shaded ? (
+              <TokenText content={message.content} logprobs={message.logprobs} pickedAt={message.continuedAt} onOpen={setOpenToken} />
+            ) : (
+              <Markdown text={message.content} streaming={streaming} />
+            )}
           </div>
+          {shaded && openToken !== null && message.logprobs?.[openToken] ? (
+            <TokenCandidatesDialog
+              index={openToken}
+              entry={message.logprobs[openToken]}
+              sampledWith={message.generation?.params}
+              continueBlocked={streaming ? "Wait for this reply to finish." : continueBlocked}
+              onClose={() => setOpenToken(null)}
+              onContinue={(alternative) => {
+                setOpenToken(null);
+                onContinue?.(message.id, openToken, alternative);
+              }}
+            />
+          ) : null}
+          {message.continuedAt !== undefined && !streaming ? (
+            <p className="mt-1 text-xs text-muted">Continued from token {message.continuedAt + 1}, which you chose.</p>
+          ) : null}
           {streaming && message.content === "" ? <p className="text-muted">Thinking…</p> : null}
         </>
       )}

@@ -2,6 +2,8 @@
 import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Prices } from "@/lib/pricing";
+import { useCapabilities } from "@/lib/client/use-models";
+import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";
 import { useStickToBottom } from "./use-stick-to-bottom";
@@ -27,7 +29,10 @@ export function MessageList({
   const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
-  const { regenerate, editAndResend } = useConversationStoreApi().getState();
+  const { regenerate, editAndResend, continueFrom } = useConversationStoreApi().getState();
+  const wantsProbabilities = useParamsStore((s) => s.probabilities);
+  const capabilities = useCapabilities();
+  const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   useStickToBottom(listRef, endRef, ids.length, followEnd);
@@ -37,7 +42,19 @@ export function MessageList({
       {/* No scroll anchoring inside: replies grow at the end, and finding an anchor in a long reply costs every frame. */}
       <ol className="space-y-3 [overflow-anchor:none]" aria-label={label} ref={listRef}>
         {ids.map((id) => (
-          <ConnectedMessage key={id} id={id} prices={prices} isLastReply={id === lastReplyId} busy={busy} showStats={showStats} onRegenerate={regenerate} onEdit={editAndResend} />
+          <ConnectedMessage
+            key={id}
+            id={id}
+            prices={prices}
+            isLastReply={id === lastReplyId}
+            busy={busy}
+            showStats={showStats}
+            onRegenerate={regenerate}
+            onEdit={editAndResend}
+            probabilities={probabilities}
+            continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
+            onContinue={continueFrom}
+          />
         ))}
       </ol>
       <div ref={endRef} />

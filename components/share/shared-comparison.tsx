@@ -21,7 +21,7 @@ export function SharedComparison({ snapshot, columns }: { snapshot: ShareSnapsho
         {snapshot.messages.length ? (
           <ol className="mt-2 space-y-3" aria-label="Shared conversation">
             {snapshot.messages.map((message, i) => (
-              <SharedMessageItem key={i} message={message} prices={prices} />
+              <SharedMessageItem key={i} message={message} prices={prices} position={i} />
             ))}
           </ol>
         ) : null}
@@ -74,7 +74,7 @@ function SharedColumnCard({ column, index, reference, prices }: { column: Shared
       </header>
       <ol className="space-y-3 p-2" aria-label={`Column ${index + 1} replies`}>
         {column.messages.map((message, i) => (
-          <SharedMessageItem key={i} message={message} prices={prices} showStats={false} />
+          <SharedMessageItem key={i} message={message} prices={prices} showStats={false} position={(index + 1) * 1000 + i} />
         ))}
       </ol>
     </section>

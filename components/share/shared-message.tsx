@@ -2,9 +2,21 @@ import type { SharedMessage } from "@/lib/shares/snapshot";
 import type { Prices } from "@/lib/pricing";
 import { ReplyStats } from "../chat/reply-stats";
 import { StaticMarkdown } from "../markdown/static-markdown";
+import { SharedTokenProbabilities } from "./shared-token-probabilities";
 
 /** One message of a shared conversation, read-only. User text is plain text; replies are safe markdown. */
-export function SharedMessageItem({ message, prices, showStats = true }: { message: SharedMessage; prices: Prices | null; showStats?: boolean }) {
+export function SharedMessageItem({
+  message,
+  prices,
+  showStats = true,
+  position = 0,
+}: {
+  message: SharedMessage;
+  prices: Prices | null;
+  showStats?: boolean;
+  /** Unique on the page: anchors of the token-probability table are named after it. */
+  position?: number;
+}) {
   const isUser = message.role === "user";
   return (
     <li
@@ -21,6 +33,10 @@ export function SharedMessageItem({ message, prices, showStats = true }: { messa
           <StaticMarkdown text={message.content} />
         </div>
       )}
+      {!isUser && message.logprobs?.length ? <SharedTokenProbabilities message={message} position={position} /> : null}
+      {!isUser && message.continuedAt !== undefined ? (
+        <p className="mt-1 text-xs text-muted">Continued from token {message.continuedAt + 1}, which the user chose.</p>
+      ) : null}
       {!isUser && showStats ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
       {message.finishReason === "abort" ? <p className="mt-1 text-xs text-muted">Stopped by the user.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}

@@ -3,8 +3,8 @@ import { DEFAULT_PARAMS } from "../params";
 import { fitToCapabilities, type ProviderCapabilities } from "./capabilities";
 import type { ChatRequest } from "./request";
 
-const none: ProviderCapabilities = { contextWindow: 4096, concurrentStreams: 1, seed: false, stop: false, tools: false, jsonMode: false, jsonSchema: false, logprobs: false };
-const all: ProviderCapabilities = { contextWindow: 4096, concurrentStreams: 1, seed: true, stop: true, tools: true, jsonMode: true, jsonSchema: true, logprobs: true };
+const none: ProviderCapabilities = { contextWindow: 4096, concurrentStreams: 1, seed: false, stop: false, tools: false, jsonMode: false, jsonSchema: false, logprobs: false, continuation: false };
+const all: ProviderCapabilities = { contextWindow: 4096, concurrentStreams: 1, seed: true, stop: true, tools: true, jsonMode: true, jsonSchema: true, logprobs: true, continuation: true };
 const request: ChatRequest = {
   systemMessage: "",
   messages: [{ role: "user", content: "hi" }],

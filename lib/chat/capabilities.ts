@@ -19,6 +19,16 @@ export interface ProviderCapabilities {
   jsonMode: boolean;
   jsonSchema: boolean;
   logprobs: boolean;
+  /**
+   * A request whose last message is the assistant's is continued (the reply grows from that text)
+   * rather than answered anew: "Regenerate from here with this token" needs it.
+   */
+  continuation: boolean;
+  /**
+   * The top-k the upstream's sampler applies before top-p, when known (the embedded engine's);
+   * the probabilities view needs it to redo the sampler's cut exactly.
+   */
+  samplerTopK?: number;
 }
 
 /**
@@ -42,6 +52,9 @@ export function fitToCapabilities(request: ChatRequest, can: ProviderCapabilitie
   fit(format === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
   fit(format === "json_schema", can.jsonSchema, "JSON schema", () => delete options.responseFormat);
   fit(!!options.logprobs, can.logprobs, "log-probabilities", () => delete options.logprobs);
+  // A continuation cannot be taken out without changing what is asked: the routes refuse it up
+  // front (lib/server/parse-chat-request), never turning it silently into a new reply.
   if (!warnings.length) return { request, warnings };
   return { request: { ...request, params, options }, warnings };
 }
+

@@ -33,10 +33,18 @@ export interface Warning {
   message: string;
 }
 
+/** One token of a reply with its log-probability (natural log, the model's: before sampling). */
 export interface TokenLogprob {
+  /** Its text; "" for a token that only completes a character together with the next one(s). */
   token: string;
   logprob: number;
+  /** The likeliest alternatives at this step (the token itself among them when it was one). */
   top?: { token: string; logprob: number }[];
+  /**
+   * Log-probabilities of the further candidates the sampler's top-k considered, after `top` and
+   * without their text (embedded engine only): with them the browser redoes top-p exactly.
+   */
+  tail?: number[];
 }
 
 export type StreamEvent =

@@ -21,19 +21,22 @@ export function mergeConsecutiveRoles(messages: readonly ChatMessage[]): ChatMes
 /**
  * Segments rather than one string, so control tokens are never parsed out of user text:
  * a user who types "</s>" gets those characters, not an end-of-sequence token.
+ * A last assistant turn is a reply to continue: it gets no EOS, so the model writes on from its
+ * last character ("Regenerate from here with this token").
  */
 export function mixtralPromptSegments(systemMessage: string, messages: readonly ChatMessage[]): PromptSegment[] {
   const turns = mergeConsecutiveRoles(messages);
   const segments: PromptSegment[] = [{ kind: "bos" }];
   let systemFolded = !systemMessage.trim();
-  for (const turn of turns) {
+  turns.forEach((turn, i) => {
     if (turn.role === "user") {
       const content = systemFolded ? turn.content : `${systemMessage.trim()}\n\n${turn.content}`;
       systemFolded = true;
       segments.push({ kind: "text", text: `[INST] ${content} [/INST]` });
     } else {
-      segments.push({ kind: "text", text: turn.content }, { kind: "eos" });
+      segments.push({ kind: "text", text: turn.content });
+      if (i < turns.length - 1) segments.push({ kind: "eos" });
     }
-  }
+  });
   return segments;
 }

@@ -38,9 +38,16 @@ describe("chat body schema", () => {
     expect(fieldsOf({ messages: [user("Hi")], params: { top_k: 5 } })).toEqual(["params: Unknown parameter: top_k"]);
     expect(fieldsOf({ messages: [] })).toEqual(["messages: messages must not be empty"]);
     expect(fieldsOf({ messages: [{ role: "system", content: "x" }] })[0]).toMatch(/^messages\.0\.role/);
-    expect(fieldsOf({ messages: [user("Hi"), { role: "assistant", content: "Hello" }] })).toEqual([
-      "messages: the last message must be a non-empty user message",
+    expect(fieldsOf({ messages: [user("Hi"), { role: "assistant", content: " " }] })).toEqual([
+      "messages: the last message must be a non-empty user message, or a non-empty assistant reply to continue",
     ]);
     expect(fieldsOf({ messages: [user("Hi")], stream: false })[0]).toMatch(/stream/);
+  });
+
+  it("takes a last assistant message (a reply to continue) and the log-probabilities option, strictly", () => {
+    expect(fieldsOf({ messages: [user("Hi"), { role: "assistant", content: "Hello" }] })).toEqual([]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { logprobs: { top: 20 } } })).toEqual([]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { logprobs: { top: 21 } } })).toEqual(["options.logprobs.top: logprobs.top must be at most 20"]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [] } })).toEqual(["options: Unknown option: tools"]);
   });
 });

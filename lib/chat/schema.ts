@@ -52,17 +52,37 @@ export const ModelIdSchema = z
   .min(1, { error: "model must not be empty" })
   .max(MAX_MODEL_ID_LENGTH, { error: `model must be at most ${MAX_MODEL_ID_LENGTH} characters` });
 
+/** Per-token log-probabilities with this many alternatives each (OpenAI's top_logprobs allows 0–20). */
+export const MAX_TOP_LOGPROBS = 20;
+
+export const OptionsSchema = z.strictObject(
+  {
+    logprobs: z
+      .strictObject({
+        top: z
+          .number({ error: "logprobs.top must be a number" })
+          .int({ error: "logprobs.top must be a whole number" })
+          .min(0, { error: "logprobs.top must be at least 0" })
+          .max(MAX_TOP_LOGPROBS, { error: `logprobs.top must be at most ${MAX_TOP_LOGPROBS}` }),
+      })
+      .optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown option: ${issue.keys.join(", ")}` : undefined) },
+);
+
 export const ChatBodySchema = z.strictObject({
   systemMessage: SystemMessageSchema,
   messages: z
     .array(MessageSchema, { error: "messages must be a list" })
     .min(1, { error: "messages must not be empty", abort: true })
     .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages` })
-    .refine((m) => m.at(-1)?.role === "user" && m.at(-1)?.content.trim() !== "", {
-      error: "the last message must be a non-empty user message",
+    // A last assistant message asks to continue that reply (where the upstream can: capabilities.continuation).
+    .refine((m) => m.at(-1)?.content.trim() !== "", {
+      error: "the last message must be a non-empty user message, or a non-empty assistant reply to continue",
     })
     .refine((m) => m[0]?.role === "user", { error: "the first message must be a user message" }),
   params: ParamsSchema.default(ParamsSchema.parse({})),
+  options: OptionsSchema.optional(),
   model: ModelIdSchema.optional(),
 });
 

@@ -4,7 +4,7 @@
  * Always ends with exactly one finish or error, and nothing after it.
  */
 import { createParser } from "eventsource-parser";
-import type { ChatMessage } from "../chat/request";
+import type { ChatMessage, RequestOptions } from "../chat/request";
 import type { SamplingParams } from "../params";
 import { isTerminal, type StreamEvent } from "../chat/events";
 import type { ErrorCode } from "../chat/events";
@@ -13,6 +13,8 @@ export interface ChatRequestBody {
   systemMessage: string;
   messages: ChatMessage[];
   params: SamplingParams;
+  /** Only what /api/chat accepts from a browser: per-token log-probabilities. */
+  options?: Pick<RequestOptions, "logprobs">;
   model?: string;
 }
 

@@ -9,6 +9,8 @@ import type { StreamEvent } from "../chat/events";
 import { collectEvents } from "../testing/collect-events";
 import { ensureDemoModel } from "./demo-model";
 import { LocalEngine } from "./local-engine";
+import { ENGINE_TOP_K, shapeDistribution } from "../sampling/sampler-transform";
+import type { TokenLogprob } from "../chat/events";
 
 let dir: string;
 let engine: LocalEngine;
@@ -99,6 +101,81 @@ describe("local engine on the generated Mixtral-shaped model", () => {
   });
 });
 
+describe("local engine log-probabilities (requested with options.logprobs)", () => {
+  const withLogprobs = (params: Partial<ChatRequest["params"]> = {}, top = 5): ChatRequest => ({ ...request(params), options: { logprobs: { top } } });
+  const entriesOf = (events: StreamEvent[]): TokenLogprob[] => events.flatMap((e) => (e.type === "logprobs" ? e.tokens : []));
+
+  it("sends one entry per token, whose texts add up to the reply, each with the top alternatives and the rest of the top-k", async () => {
+    const events = await run(withLogprobs({ maxTokens: 30 }));
+    const entries = entriesOf(events);
+    expect(entries).toHaveLength(30);
+    expect(entries.map((e) => e.token).join("")).toBe(textOf(events));
+    for (const entry of entries) {
+      expect(entry.logprob).toBeLessThanOrEqual(0);
+      expect(entry.top).toHaveLength(5);
+      expect(entry.tail).toHaveLength(ENGINE_TOP_K - 5);
+      const all = [...entry.top!.map((t) => t.logprob), ...entry.tail!];
+      expect([...all].sort((a, b) => b - a)).toEqual(all);
+    }
+    // A text delta and its entries leave in the same batch: no extra write per token.
+    const batches = [];
+    for await (const batch of engine.generate(withLogprobs({ maxTokens: 5 }), { signal: new AbortController().signal, tokensPerSecond: 0 })) batches.push(batch);
+    expect(batches[0].map((e) => e.type)).toEqual(["text-delta", "logprobs"]);
+  });
+
+  it("sends no entries when none are asked for", async () => {
+    expect(entriesOf(await run(request({ maxTokens: 10 })))).toEqual([]);
+  });
+
+  it("draws every token from what top-k and top-p keep, as the probabilities view computes it", async () => {
+    const params = { temperature: 0.9, topP: 0.5, maxTokens: 40, seed: 7 };
+    for (const entry of entriesOf(await run(withLogprobs(params, 40)))) {
+      const shaped = shapeDistribution(entry.top!, { temperature: params.temperature, topP: params.topP, topK: ENGINE_TOP_K });
+      const lastKept = shaped.candidates[shaped.kept - 1];
+      expect(shaped.kept).toBeLessThan(ENGINE_TOP_K);
+      expect(entry.logprob).toBeGreaterThanOrEqual(Math.log(lastKept.before) - 1e-4);
+    }
+  });
+
+  it("is repeatable for a seed, and at temperature 0 gives the same greedy text as without log-probabilities", async () => {
+    expect(textOf(await run(withLogprobs({ seed: 3 })))).toBe(textOf(await run(withLogprobs({ seed: 3 }))));
+    expect(textOf(await run(withLogprobs({ temperature: 0 })))).toBe(textOf(await run(request({ temperature: 0 }))));
+    // Greedy: each token is its step's likeliest.
+    for (const entry of entriesOf(await run(withLogprobs({ temperature: 0, maxTokens: 15 })))) expect(entry.logprob).toBe(entry.top![0].logprob);
+  });
+
+  it("stops when aborted on the log-probabilities path too", async () => {
+    const controller = new AbortController();
+    const events: StreamEvent[] = [];
+    for await (const batch of engine.generate(withLogprobs({ maxTokens: 2000 }), { signal: controller.signal, tokensPerSecond: 200 })) {
+      events.push(...batch);
+      if (events.length >= 6) controller.abort();
+    }
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "abort" });
+  });
+});
+
+describe("local engine continuation (the last message is the assistant's)", () => {
+  const continuing = (prefix: string, params: Partial<ChatRequest["params"]> = {}): ChatRequest => ({
+    ...request({ temperature: 0, ...params }),
+    messages: [...request().messages, { role: "assistant", content: prefix }],
+  });
+
+  it("leaves the reply open in the prompt: no EOS after the assistant's text", () => {
+    const tokens = engine.tokenize(continuing("Hello there"));
+    expect(tokens.at(-1)).not.toBe(2);
+    expect(tokens.slice(-2)).toEqual(engine.tokenizeText("Hello there").slice(-2));
+  });
+
+  it("writes on from the given text, and the same prefix continues the same way", async () => {
+    const first = await run(continuing("Quantum computers"));
+    expect(textOf(first).length).toBeGreaterThan(10);
+    expect(textOf(await run(continuing("Quantum computers")))).toBe(textOf(first));
+    // Another prefix is another prompt: the greedy continuation differs.
+    expect(textOf(await run(continuing("Bananas")))).not.toBe(textOf(first));
+  });
+});
+
 describe("local provider", () => {
   it("keeps the demo model to Latin letters, digits, spaces and punctuation, even at temperature 2", async () => {
     const provider = createLocalProvider({ dataDir: dir, threads: 1, contextSize: 1024, parallel: 1, demoTokensPerSecond: 0 });
@@ -107,6 +184,15 @@ describe("local provider", () => {
     expect(text.length).toBeGreaterThan(200);
     expect(text).toMatch(/^[\p{Script=Latin}0-9\s!-/:-@[-`{-~\u00A0-\u00BF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$/u);
     expect(provider.info.capabilities.contextWindow).toBe(1024);
+  });
+
+  it("keeps the Latin-only bias on the log-probabilities path, even at temperature 2", async () => {
+    const provider = createLocalProvider({ dataDir: dir, threads: 1, contextSize: 1024, parallel: 1, demoTokensPerSecond: 0 });
+    const req = { ...request({ temperature: 2, topP: 1, maxTokens: 200, seed: 12 }), options: { logprobs: { top: 3 } } };
+    const events = await collectEvents(provider.stream(req, { signal: new AbortController().signal }));
+    expect(events.some((e) => e.type === "warnings")).toBe(false);
+    expect(textOf(events)).toMatch(/^[\p{Script=Latin}0-9\s!-/:-@[-`{-~\u00A0-\u00BF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$/u);
+    expect(provider.info.capabilities).toMatchObject({ logprobs: true, continuation: true, samplerTopK: 40 });
   });
 
 

@@ -4,9 +4,11 @@
  */
 import type { Llama, LlamaContext, LlamaModel, Token, TokenBias } from "node-llama-cpp";
 import { errorEvent } from "../chat/errors";
-import type { EventBatch } from "../chat/events";
+import type { EventBatch, StreamEvent, TokenLogprob } from "../chat/events";
 import { mixtralPromptSegments } from "../chat/mixtral-template";
 import type { ChatRequest } from "../chat/request";
+import { ENGINE_TOP_K } from "../sampling/sampler-transform";
+import { sampleWithLogprobs, type SampledToken } from "./logprob-sampling";
 import { sleep } from "./sleep";
 
 export interface LocalEngineOptions {
@@ -28,6 +30,14 @@ export interface GenerateOptions {
 /** Bytes of one UTF-8 character can be split across tokens: hold them until the character completes. */
 const INCOMPLETE_UTF8 = "\uFFFD";
 const MAX_HELD_TOKENS = 4;
+
+/**
+ * The entries of tokens that together made `text`: the last carries it, the others (bytes of a
+ * character split across tokens) carry "", so the entries' texts always add up to the reply.
+ */
+function withText(entries: TokenLogprob[], text: string): TokenLogprob[] {
+  return entries.map((entry, i) => ({ ...entry, token: i === entries.length - 1 ? text : "" }));
+}
 
 export class LocalEngine {
   private waiters: (() => void)[] = [];
@@ -101,14 +111,17 @@ export class LocalEngine {
       const { params } = request;
       const generated: Token[] = [];
       const held: Token[] = [];
+      // Entries of the held tokens, sent with the text they make (logprobs requested only).
+      const heldLogprobs: TokenLogprob[] = [];
+      // Continuing a reply: its last tokens decide whether the next piece starts with a space.
+      const lead = request.messages.at(-1)?.role === "assistant" ? prompt.slice(-8) : [];
+      // What a token's text depends on: the last pieces before it (without a lead, no copy of it).
+      const recent = () => (lead.length ? [...lead, ...generated].slice(-8) : generated.slice(-8));
       const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0;
       const started = performance.now();
       let reason: "stop" | "length" = "stop";
-
-      for await (const token of sequence.evaluate(prompt, {
-        temperature: params.temperature,
-        topP: params.topP,
-        seed: params.seed ?? Math.floor(Math.random() * 2 ** 31),
+      const seed = params.seed ?? Math.floor(Math.random() * 2 ** 31);
+      const shared = {
         ...(this.tokenBias ? { tokenBias: this.tokenBias } : {}),
         ...(penalise
           ? {
@@ -121,14 +134,33 @@ export class LocalEngine {
               },
             }
           : {}),
-      })) {
+      };
+      const logprobs = request.options?.logprobs;
+      // The plain path iterates the evaluator's tokens as they come: no wrapper, no object per token.
+      const steps: AsyncIterable<Token | SampledToken> = logprobs
+        ? sampleWithLogprobs(sequence, this.model, prompt, {
+            temperature: params.temperature,
+            topP: params.topP,
+            seed,
+            top: logprobs.top,
+            shared,
+            textOf: (token) => this.model.detokenize([token], false, [...recent(), ...held].slice(-8)),
+          })
+        : sequence.evaluate(prompt, { temperature: params.temperature, topP: params.topP, topK: ENGINE_TOP_K, seed, ...shared });
+
+      for await (const step of steps) {
         if (signal.aborted) break;
+        const token = typeof step === "number" ? step : step.token;
+        const logprob = typeof step === "number" ? undefined : step.logprob;
         held.push(token);
-        const text = this.model.detokenize(held, false, generated.slice(-8));
+        const text = this.model.detokenize(held, false, recent());
+        if (logprob) heldLogprobs.push(logprob);
         if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
           generated.push(...held);
           held.length = 0;
-          if (text) yield [{ type: "text-delta", text }];
+          const batch: StreamEvent[] = text ? [{ type: "text-delta", text }] : [];
+          if (heldLogprobs.length) batch.push({ type: "logprobs", tokens: withText(heldLogprobs.splice(0), text) });
+          if (batch.length) yield batch;
         }
         if (generated.length + held.length >= maxTokens) {
           reason = "length";
@@ -142,9 +174,10 @@ export class LocalEngine {
         yield [{ type: "finish", reason: "abort" }];
         return;
       }
-      const tail = held.length ? this.model.detokenize(held, false, generated.slice(-8)) : "";
+      const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
       yield [
         ...(tail ? [{ type: "text-delta" as const, text: tail }] : []),
+        ...(heldLogprobs.length ? [{ type: "logprobs" as const, tokens: withText(heldLogprobs, tail) }] : []),
         { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } },
         { type: "finish", reason },
       ];

@@ -7,6 +7,7 @@ import { DEMO_MODEL_FILE, ensureDemoModel } from "../engine/demo-model";
 import { LocalEngine } from "../engine/local-engine";
 import { loadMistralVocabulary, nonLatinTokenIds } from "../engine/mistral-vocabulary";
 import { validateGguf } from "../engine/validate-gguf";
+import { ENGINE_TOP_K } from "../sampling/sampler-transform";
 import { runAhead } from "./run-ahead";
 import type { ChatProvider } from "./types";
 
@@ -48,7 +49,7 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
 export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
   const isDemo = !config.modelPath;
   const modelFile = isDemo ? DEMO_MODEL_FILE : path.basename(config.modelPath!);
-  // Stop sequences, tools, JSON and log-probabilities arrive with the issues that build them.
+  // Stop sequences, tools and JSON arrive with the issues that build them.
   const capabilities: ProviderCapabilities = {
     contextWindow: config.contextSize,
     concurrentStreams: config.parallel,
@@ -57,7 +58,11 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
     tools: false,
     jsonMode: false,
     jsonSchema: false,
-    logprobs: false,
+    // The engine reports each step's whole distribution (lib/engine/logprob-sampling).
+    logprobs: true,
+    // The Mixtral template leaves a last assistant turn open, so the model writes on from it.
+    continuation: true,
+    samplerTopK: ENGINE_TOP_K,
   };
   const label = "Local llama.cpp engine";
   return {

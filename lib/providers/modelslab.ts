@@ -28,6 +28,9 @@ export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
   jsonMode: true,
   jsonSchema: false,
   logprobs: false,
+  // Continuing a given assistant text is not part of the OpenAI API (servers differ: vLLM's
+  // continue_final_message, Mistral's prefix): none is documented for this upstream.
+  continuation: false,
 };
 
 /** ModelsLab v7 speaks OpenAI chat completions at `<base>/chat/completions`. */

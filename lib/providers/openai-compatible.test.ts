@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../params";
 import type { StreamEvent } from "../chat/events";
 import { startReplayServer, type ReplayServer } from "../testing/replay-server";
-import { openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../testing/openai-wire";
+import { logprobStream, openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../testing/openai-wire";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
 import type { ChatRequest } from "../chat/request";
 import { collectEvents } from "../testing/collect-events";
@@ -216,6 +216,32 @@ describe("provider options", () => {
     expect(body.seed).toBeUndefined();
     expect(body.messages).toEqual([{ role: "user", content: "What is a qubit?" }]);
     expect(server.requests[0].headers.authorization).toBeUndefined();
+  });
+});
+
+describe("log-probabilities through the OpenAI-compatible provider", () => {
+  const asking: ChatRequest = { ...request, options: { logprobs: { top: 5 } } };
+
+  it("asks a capable upstream with logprobs: true and top_logprobs, and streams the logprobs events it answers", async () => {
+    server.queue({ chunks: logprobStream() });
+    const provider = createOpenAICompatibleProvider({
+      info: { kind: "openai-compatible", label: "vLLM", model: "mixtral", isDemo: false },
+      capabilities: { ...MODELSLAB_CAPABILITIES, logprobs: true },
+      baseUrl: server.url,
+      idleTimeoutMs: 2000,
+    });
+    const events = await collect(provider, undefined, asking);
+    expect(JSON.parse(server.requests[0].body)).toMatchObject({ logprobs: true, top_logprobs: 5 });
+    expect(events.filter((e) => e.type === "logprobs").flatMap((e) => (e.type === "logprobs" ? e.tokens.map((t) => t.token) : []))).toEqual(["Qu", "antum", " café"]);
+  });
+
+  it("on ModelsLab (no documented log-probabilities) leaves the fields out and says so in a warning", async () => {
+    server.queue({ chunks: openAiStream() });
+    const events = await collect(makers[0][1](), undefined, asking);
+    const body = JSON.parse(server.requests[0].body);
+    expect(body.logprobs).toBeUndefined();
+    expect(body.top_logprobs).toBeUndefined();
+    expect(events[0]).toEqual({ type: "warnings", warnings: [{ setting: "log-probabilities", message: "ModelsLab does not support log-probabilities; it was not sent." }] });
   });
 });
 

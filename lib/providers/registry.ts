@@ -40,6 +40,9 @@ export function providerFromEnv(env: Env): ChatProvider {
         jsonMode: true,
         jsonSchema: true,
         logprobs: true,
+        // Continuing a given assistant text is not part of the OpenAI API (servers differ: vLLM's
+        // continue_final_message, Mistral's prefix): none is documented for this upstream.
+        continuation: false,
       },
       baseUrl: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,

@@ -56,3 +56,17 @@ describe("toChatRequest refuses what cannot fit before any tokenizing", () => {
     expect(poolTasks).not.toHaveBeenCalled();
   });
 });
+
+describe("toChatRequest and a last assistant message (continue this reply)", () => {
+  const body = { messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello th" }], options: { logprobs: { top: 5 } } };
+
+  it("refuses it with a 400 naming messages when the upstream cannot continue, rather than answering anew", async () => {
+    expect(await refusal(body, 32_768)).toMatchObject({ status: 400, code: "invalid_request", fields: ["messages"], message: expect.stringMatching(/continuing a reply is not available/) });
+  });
+
+  it("passes it through, with the options, when the upstream can continue", async () => {
+    const chat = await toChatRequest(body, 32_768, undefined, true);
+    expect(chat.messages.at(-1)).toEqual({ role: "assistant", content: "Hello th" });
+    expect(chat.options).toEqual({ logprobs: { top: 5 } });
+  });
+});

@@ -7,8 +7,8 @@ import { readJsonBody } from "./read-json-body";
 import { countPromptTokens, promptTokenLowerBound, promptTokenUpperBound } from "../tokens/mistral-tokenizer";
 
 /** Reads and validates a chat request; throws AppError(400) naming every bad field. */
-export async function parseChatRequest(request: Request, contextWindow: number): Promise<ChatRequest> {
-  return toChatRequest(await readJsonBody(request, z.unknown(), MAX_CHAT_BODY_BYTES), contextWindow, request.signal);
+export async function parseChatRequest(request: Request, contextWindow: number, continuation = false): Promise<ChatRequest> {
+  return toChatRequest(await readJsonBody(request, z.unknown(), MAX_CHAT_BODY_BYTES), contextWindow, request.signal, continuation);
 }
 
 /**
@@ -39,12 +39,16 @@ export function refuseIfCannotFit(field: string, tokensAtLeast: number, contextW
 /**
  * Validates a /api/chat body (also what /api/v1 maps OpenAI requests to), including that the
  * prompt plus Max Tokens fits the serving upstream's context window. `signal` stops a count
- * whose client has gone.
+ * whose client has gone. `continuation`: the upstream can continue a last assistant message
+ * (capabilities.continuation); otherwise such a request is a 400, never silently a new reply.
  */
-export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal): Promise<ChatRequest> {
+export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal, continuation = false): Promise<ChatRequest> {
   const parsed = ChatBodySchema.safeParse(json);
   if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const body = parsed.data;
+  if (!continuation && body.messages.at(-1)?.role === "assistant") {
+    throw invalidRequest([{ field: "messages", message: "the last message must be a user message: continuing a reply is not available on this upstream or endpoint" }]);
+  }
   const { systemMessage, messages, params } = body;
 
   // What cannot fit even by the lower bound is refused from its length, before any tokenizing.
@@ -55,7 +59,7 @@ export async function toChatRequest(json: unknown, contextWindow: number, signal
     const promptTokens = await countPromptTokens(systemMessage, messages, signal);
     if (promptTokens + params.maxTokens > contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
   }
-  return { systemMessage, messages, params, ...(body.model ? { model: body.model } : {}) };
+  return { systemMessage, messages, params, ...(body.options ? { options: body.options } : {}), ...(body.model ? { model: body.model } : {}) };
 }
 
 /** The prompt's size in bytes (characters, close enough): the token charge when an upstream reports no usage. */

@@ -1,9 +1,12 @@
 /** Between the playground's messages and a snapshot's: what a share keeps, and how it comes back. */
 import type { UiMessage } from "../store/conversation-store";
+import { fitLogprobs } from "./shared-logprobs";
 import type { SharedMessage } from "./snapshot";
 
+/** What a share keeps of the conversation; probabilities compacted and thinned to fit (shared-logprobs). */
 export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
-  return messages
+  return fitLogprobs(
+    messages
     .filter((m) => m.role === "user" || m.content !== "" || m.error)
     .map((m) => ({
       role: m.role,
@@ -13,7 +16,10 @@ export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
       ...(m.usage ? { usage: m.usage } : {}),
       ...(m.metrics ? { metrics: m.metrics } : {}),
       ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
-    }));
+      ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
+      ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
+    })),
+  );
 }
 
 export function fromSharedMessages(messages: SharedMessage[], newId: () => string): UiMessage[] {
@@ -28,6 +34,8 @@ export function fromSharedMessages(messages: SharedMessage[], newId: () => strin
       ...(m.usage ? { usage: m.usage } : {}),
       ...(m.metrics ? { metrics: m.metrics } : {}),
       ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
+      ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
+      ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
     };
   });
 }

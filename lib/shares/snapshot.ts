@@ -7,11 +7,18 @@ import { MAX_MESSAGES, MessageSchema, ModelIdSchema, ParamsSchema, SystemMessage
 import type { Prices } from "../pricing";
 import type { ProviderKind } from "../providers/types";
 import { EXPIRY_CHOICES } from "./expiry";
+import { MAX_SHARED_TOKENS, SHARED_TOP } from "./shared-logprobs";
 
 /** Bytes of snapshot JSON one link may hold. */
 export const MAX_SNAPSHOT_BYTES = 512 * 1024;
 
 const count = z.number().int().min(0).max(100_000_000);
+const tokenText = z.string().max(256);
+const logprob = z.number().min(-1_000_000).max(0);
+/** Per-token probabilities as shares keep them (lib/shares/shared-logprobs: compacted, bounded). */
+const SharedLogprobsSchema = z
+  .array(z.strictObject({ token: tokenText, logprob, top: z.array(z.strictObject({ token: tokenText, logprob })).max(SHARED_TOP).optional() }))
+  .max(MAX_SHARED_TOKENS);
 const duration = z.number().min(0).max(86_400_000);
 
 export const SharedMessageSchema = MessageSchema.extend({
@@ -26,6 +33,11 @@ export const SharedMessageSchema = MessageSchema.extend({
   generation: z.strictObject({ systemMessage: SystemMessageSchema, params: ParamsSchema, model: ModelIdSchema.optional() }).optional(),
   /** Set by the server at share time, never taken from the client: the signature checks out. */
   verified: z.boolean().optional(),
+  logprobs: SharedLogprobsSchema.optional(),
+  /** The share holds fewer probabilities than the playground had, to fit the link's size. */
+  logprobsTrimmed: z.boolean().optional(),
+  /** The reply was continued from this token, which the user chose. */
+  continuedAt: z.number().int().min(0).max(MAX_SHARED_TOKENS).optional(),
 });
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 

@@ -76,4 +76,16 @@ describe("applyEvent", () => {
     const done = applyEvent(streaming(), { type: "finish", reason: "stop" });
     expect(applyEvents(done, [{ type: "text-delta", text: "late" }, { type: "error", code: "timeout", message: "late" }])).toBe(done);
   });
+
+  it("continues a reply: streamed text and log-probabilities append after the kept prefix, alternatives and tail intact", () => {
+    const prefix: UiMessage = { ...streaming(), content: "The dog", logprobs: [{ token: "The", logprob: -0.1 }, { token: " dog", logprob: -0.9 }], continuedAt: 1 };
+    const after = applyEvents(prefix, [
+      { type: "text-delta", text: " barked" },
+      { type: "logprobs", tokens: [{ token: " barked", logprob: -2, top: [{ token: " ran", logprob: -1 }], tail: [-3, -4] }] },
+      { type: "finish", reason: "stop" },
+    ]);
+    expect(after.content).toBe("The dog barked");
+    expect(after.logprobs).toEqual([...prefix.logprobs!, { token: " barked", logprob: -2, top: [{ token: " ran", logprob: -1 }], tail: [-3, -4] }]);
+    expect(after).toMatchObject({ state: "done", continuedAt: 1 });
+  });
 });

@@ -79,4 +79,45 @@ describe("createConversationStore", () => {
     expect(store.getState().messages.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(requests[1].body.messages).toEqual([{ role: "user", content: "Hi" }]);
   });
+
+  it("continues the last reply from an alternative token: sends the prefix as the last (assistant) message and appends what streams", async () => {
+    const lp = (token: string, logprob: number) => ({ token, logprob, top: [{ token: " dog", logprob: -0.9 }, { token: token, logprob }] });
+    const first = fakeStream([[{ type: "text-delta", text: "The cat sat" }, { type: "logprobs", tokens: [lp("The", -0.1), lp(" cat", -1.2), lp(" sat", -0.5)] }, { type: "finish", reason: "stop", signature: "sig" }]]);
+    const requests: ChatRequestBody[] = [];
+    let call = 0;
+    const store = createConversationStore({
+      settings: () => ({ ...settings(), options: { logprobs: { top: 5 } } }),
+      countUsage: vi.fn(),
+      async *streamChat(body, signal) {
+        requests.push(body);
+        if (call++ === 0) yield* first.stream(body, signal);
+        else yield [{ type: "text-delta", text: " barked" }, { type: "logprobs", tokens: [lp(" barked", -2)] }, { type: "finish", reason: "stop", signature: "sig2" }];
+      },
+    });
+    store.getState().send("Tell me");
+    await settled(store);
+    const replyId = store.getState().messages[1].id;
+    store.getState().continueFrom(replyId, 1, { token: " dog", logprob: -0.9 });
+    await settled(store);
+
+    expect(requests[1].messages).toEqual([{ role: "user", content: "Tell me" }, { role: "assistant", content: "The dog" }]);
+    expect(requests[1].options).toEqual({ logprobs: { top: 5 } });
+    const messages = store.getState().messages;
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ content: "The dog barked", state: "done", continuedAt: 1 });
+    expect(messages[1].logprobs?.map((t) => t.token)).toEqual(["The", " dog", " barked"]);
+    // Partly the user's choice: the server's signature over the continuation alone is not kept.
+    expect(messages[1].signature).toBeUndefined();
+  });
+
+  it("does not continue a reply that a later user message follows", async () => {
+    const { stream, requests } = fakeStream([[{ type: "text-delta", text: "A" }, { type: "logprobs", tokens: [{ token: "A", logprob: -1 }] }, { type: "finish", reason: "stop" }]]);
+    const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });
+    store.getState().send("one");
+    await settled(store);
+    store.getState().send("two");
+    await settled(store);
+    store.getState().continueFrom(store.getState().messages[1].id, 0, { token: "B", logprob: -2 });
+    expect(requests).toHaveLength(2);
+  });
 });

@@ -12,6 +12,7 @@ import { applyEvents } from "./apply-event";
 import { debouncedLocalStorage } from "./debounced-storage";
 import { afterDelayOnNextFrame } from "./next-frame";
 import { toRequestMessages } from "./request-messages";
+import { continuationOf } from "./token-spans";
 import type { ReplyMetrics, UiMessage } from "./ui-message";
 
 export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
@@ -27,6 +28,11 @@ export interface ConversationState {
   regenerate(): void;
   /** Rewrites a user message, drops everything after it and asks again. */
   editAndResend(id: string, text: string): void;
+  /**
+   * Continues the last reply from its token `index` replaced by `alternative` (needs an upstream
+   * with capabilities.continuation): the tokens before it are kept, the rest is written anew.
+   */
+  continueFrom(id: string, index: number, alternative: { token: string; logprob: number }): void;
   clear(): void;
   load(messages: UiMessage[]): void;
 }
@@ -66,17 +72,20 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
   const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {
     const replace = (message: UiMessage) => set((s) => ({ messages: s.messages.map((m) => (m.id === message.id ? message : m)) }));
 
-    /** Streams a reply to `history` (which ends with a user message). */
-    async function run(history: UiMessage[]) {
+    /**
+     * Streams a reply to `history` (which ends with a user message), or, given `partial`, the rest
+     * of that reply: the request then ends with it, which the server takes as "continue this".
+     */
+    async function run(history: UiMessage[], partial?: Pick<UiMessage, "content" | "logprobs" | "continuedAt">) {
       controller?.abort();
       const abort = (controller = new AbortController());
       const settings = options.settings();
       // What this reply is generated with, kept with it: the server's signature covers exactly this.
       const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
-      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation };
+      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation, ...partial };
       set({ messages: [...history, reply], isStreaming: true });
 
-      const messages = toRequestMessages(history);
+      const messages = toRequestMessages(partial ? [...history, reply] : history);
 
       let release = () => {};
       if (options.acquireSlot) {
@@ -128,6 +137,8 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
           finishedAt = performance.now();
           const measured = reply.state === "error" ? undefined : metrics(reply.usage);
           if (measured) reply = { ...reply, metrics: measured };
+          // The server signed only the continuation; the whole reply is partly the user's choice.
+          if (partial && reply.signature) reply = { ...reply, signature: undefined };
           commit();
         }
       } finally {
@@ -175,6 +186,13 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         if (!content || index < 0) return;
         controller?.abort();
         void run([...messages.slice(0, index), { ...messages[index], content }]);
+      },
+      continueFrom(id, index, alternative) {
+        const { messages, isStreaming } = get();
+        const at = messages.findIndex((m) => m.id === id && m.role === "assistant");
+        if (isStreaming || at < 0 || messages.slice(at + 1).some((m) => m.role === "user")) return;
+        const partial = continuationOf(messages[at], index, alternative);
+        if (partial) void run(messages.slice(0, at), { ...partial, continuedAt: index });
       },
       clear() {
         controller?.abort();

@@ -9,6 +9,9 @@ interface ParamsState {
   params: SamplingParams;
   /** A model picked from the upstream's list; undefined means the server's configured model. */
   model?: string;
+  /** The "Probabilities" toggle: replies ask for per-token log-probabilities and are shown shaded. */
+  probabilities: boolean;
+  setProbabilities(on: boolean): void;
   setModel(model: string | undefined): void;
   setSystemMessage(text: string): void;
   setParam(key: NumericParamKey, value: number): void;
@@ -25,6 +28,8 @@ export const useParamsStore = create<ParamsState>()(
       params: { ...DEFAULT_PARAMS },
       setSystemMessage: (systemMessage) => set({ systemMessage }),
       setModel: (model) => set({ model }),
+      probabilities: false,
+      setProbabilities: (probabilities) => set({ probabilities }),
       setParam: (key, value) => {
         const param = NUMERIC_PARAMS.find((p) => p.key === key)!;
         set((s) => ({ params: { ...s.params, [key]: clampParam(param, value) } }));
@@ -58,6 +63,7 @@ export const useParamsStore = create<ParamsState>()(
           systemMessage: typeof p.systemMessage === "string" ? p.systemMessage : current.systemMessage,
           params,
           ...(typeof p.model === "string" ? { model: p.model } : {}),
+          probabilities: p.probabilities === true,
         };
       },
     },

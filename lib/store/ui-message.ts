@@ -27,6 +27,12 @@ export interface UiMessage {
   /** Settings the upstream did not honour for this reply. */
   warnings?: Warning[];
   logprobs?: TokenLogprob[];
+  /**
+   * Set when the reply was continued from a token the user picked ("Regenerate from here with
+   * this token"): the index of that token. Such a reply is partly the user's choice, so it keeps
+   * no signature.
+   */
+  continuedAt?: number;
   /** Measured in the browser for each reply. */
   metrics?: ReplyMetrics;
 }

@@ -32,6 +32,30 @@ export function toolCallStream(): string[] {
   ];
 }
 
+/**
+ * A stream asked with `logprobs: true, top_logprobs: 2`, hand-written from OpenAI's documented
+ * chunk shape: each content delta carries `logprobs.content[]` for its tokens (token, logprob,
+ * UTF-8 bytes, top_logprobs), `refusal: null` beside it; the finish chunk has `logprobs: null`.
+ * The second delta holds two tokens, as servers that batch tokens per chunk send them.
+ */
+export const LOGPROB_TOKENS = [
+  { token: "Qu", logprob: -0.25, bytes: [81, 117], top_logprobs: [{ token: "Qu", logprob: -0.25, bytes: [81, 117] }, { token: "The", logprob: -1.75, bytes: [84, 104, 101] }] },
+  { token: "antum", logprob: -0.01, bytes: [97, 110, 116, 117, 109], top_logprobs: [{ token: "antum", logprob: -0.01, bytes: [97, 110, 116, 117, 109] }, { token: "ick", logprob: -5.1, bytes: [105, 99, 107] }] },
+  { token: " café", logprob: -3.5, bytes: [32, 99, 97, 102, 195, 169], top_logprobs: [{ token: " bits", logprob: -0.9, bytes: [32, 98, 105, 116, 115] }, { token: " café", logprob: -3.5, bytes: [32, 99, 97, 102, 195, 169] }] },
+];
+
+export function logprobStream(): string[] {
+  const delta = (content: string, tokens: typeof LOGPROB_TOKENS) =>
+    sseData({ ...base, choices: [{ index: 0, delta: { content }, logprobs: { content: tokens, refusal: null }, finish_reason: null }] });
+  return [
+    sseData({ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }] }),
+    delta("Qu", LOGPROB_TOKENS.slice(0, 1)),
+    delta("antum café", LOGPROB_TOKENS.slice(1)),
+    sseData({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: "stop" }] }),
+    "data: [DONE]\n\n",
+  ];
+}
+
 /** The whole stream as one byte buffer, for splitting at every offset. */
 export const streamBytes = (chunks: readonly string[]) => Buffer.from(chunks.join(""), "utf8");
 

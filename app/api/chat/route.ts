@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
     guardAction(request);
     client = limitKey(request, requirePlaygroundAccess(request));
     await checkRequestRate("chat", client);
-    chat = await parseChatRequest(request, provider.info.capabilities.contextWindow);
+    chat = await parseChatRequest(request, provider.info.capabilities.contextWindow, provider.info.capabilities.continuation);
     await requireAllowedModel(chat.model);
     slot = claimStreamSlot(client, request.signal);
   } catch (error) {

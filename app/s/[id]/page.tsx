@@ -86,7 +86,7 @@ export default async function SharePage({ params }: Props) {
             </h2>
             <ol className="space-y-3" aria-label="Conversation">
               {snapshot.messages.map((message, i) => (
-                <SharedMessageItem key={i} message={message} prices={snapshot.prices ?? null} />
+                <SharedMessageItem key={i} message={message} prices={snapshot.prices ?? null} position={i} />
               ))}
             </ol>
           </section>

@@ -1,7 +1,7 @@
 /** The OpenAI stream decoder on wire fixtures (hand-written from the documented format), without HTTP. */
 import { describe, expect, it } from "vitest";
 import type { StreamEvent } from "../../chat/events";
-import { openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../../testing/openai-wire";
+import { LOGPROB_TOKENS, logprobStream, openAiCompletion, openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../../testing/openai-wire";
 import { createOpenAiStreamDecoder, decodeOpenAiJson } from "./decode";
 
 /** Feeds the bytes in pieces cut at the given offsets, decoding UTF-8 as a transport would. */
@@ -54,6 +54,33 @@ describe("OpenAI stream decoder", () => {
     const logprobs = { content: [{ token: "Hi", logprob: -0.1, bytes: [72, 105], top_logprobs: [{ token: "Hi", logprob: -0.1 }, { token: "Hello", logprob: -2.4 }] }] };
     const { events } = decode(Buffer.from(chunk({ delta: { content: "Hi" }, logprobs }) + chunk({ delta: {}, finish_reason: "stop" }) + "data: [DONE]\n\n"));
     expect(events).toContainEqual({ type: "logprobs", tokens: [{ token: "Hi", logprob: -0.1, top: [{ token: "Hi", logprob: -0.1 }, { token: "Hello", logprob: -2.4 }] }] });
+  });
+
+  it("turns choices[].logprobs.content[] into logprobs events, one entry per token, beside the text they came with", () => {
+    const { events } = decode(streamBytes(logprobStream()));
+    const expected = LOGPROB_TOKENS.map((t) => ({ token: t.token, logprob: t.logprob, top: t.top_logprobs.map(({ token, logprob }) => ({ token, logprob })) }));
+    expect(events).toEqual([
+      { type: "text-delta", text: "Qu" },
+      { type: "logprobs", tokens: expected.slice(0, 1) },
+      { type: "text-delta", text: "antum café" },
+      { type: "logprobs", tokens: expected.slice(1) },
+      { type: "finish", reason: "stop" },
+    ]);
+  });
+
+  it("gives the same log-probabilities wherever the network splits the bytes", () => {
+    const bytes = streamBytes(logprobStream());
+    const whole = decode(bytes).events;
+    for (let cut = 1; cut < bytes.length; cut += 7) expect(decode(bytes, [cut]).events).toEqual(whole);
+  });
+
+  it("reads log-probabilities from a whole (non-streamed) completion too", () => {
+    const body = openAiCompletion("Qu");
+    const choice = { ...body.choices[0], logprobs: { content: LOGPROB_TOKENS.slice(0, 1), refusal: null } };
+    expect(decodeOpenAiJson(JSON.stringify({ ...body, choices: [choice] }))).toContainEqual({
+      type: "logprobs",
+      tokens: [{ token: "Qu", logprob: -0.25, top: [{ token: "Qu", logprob: -0.25 }, { token: "The", logprob: -1.75 }] }],
+    });
   });
 
   it("reports a finish reason it does not know as other, not as stop", () => {

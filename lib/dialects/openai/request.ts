@@ -10,6 +10,8 @@ export function openAiChatBody(request: ChatRequest, model: string, stream: bool
     model,
     messages: [...(request.systemMessage.trim() ? [{ role: "system", content: request.systemMessage }] : []), ...request.messages],
     ...toUpstreamFields(request.params),
+    // OpenAI's spelling: a flag, and how many alternatives per token (0–20).
+    ...(request.options?.logprobs ? { logprobs: true, top_logprobs: request.options.logprobs.top } : {}),
     stream,
     // Usage in the stream, where the server supports it (others ignore the field).
     ...(stream ? { stream_options: { include_usage: true } } : {}),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { TokenLogprob } from "../chat/events";
+import { canonicalJson, CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "./snapshot";
+import { toSharedMessages } from "./conversation-mapping";
+import { compactLogprobs, fitLogprobs, LOGPROBS_BUDGET_BYTES, SHARED_TOP } from "./shared-logprobs";
+import { DEFAULT_PARAMS } from "../params";
+
+const token = (i: number): TokenLogprob => ({
+  token: ` w${i}`,
+  logprob: -1.23456789,
+  top: Array.from({ length: 10 }, (_, k) => ({ token: ` alt${k}`, logprob: -k - 0.123456 })),
+  tail: Array.from({ length: 30 }, () => -7.5),
+});
+const reply = (tokens: number) => {
+  const logprobs = Array.from({ length: tokens }, (_, i) => token(i));
+  return { role: "assistant" as const, content: logprobs.map((t) => t.token).join(""), logprobs };
+};
+
+describe("probabilities in share snapshots", () => {
+  it("keeps each token's probability and its 5 likeliest alternatives, rounded to 3 decimals, and never the text-less tail", () => {
+    const [t] = compactLogprobs([token(0)], SHARED_TOP);
+    expect(t).toEqual({ token: " w0", logprob: -1.235, top: [0, 1, 2, 3, 4].map((k) => ({ token: ` alt${k}`, logprob: Math.round((-k - 0.123456) * 1000) / 1000 })) });
+  });
+
+  it("leaves a conversation that fits as it is (compacted), and says when it thinned one that does not", () => {
+    const small = fitLogprobs([reply(50)]);
+    expect(small[0].logprobs?.[0].top).toHaveLength(SHARED_TOP);
+    expect(small[0].logprobsTrimmed).toBe(true); // 10 alternatives came in, 5 are kept
+
+    const big = fitLogprobs([reply(2000), reply(2000)]);
+    const bytes = JSON.stringify(big.map((m) => m.logprobs ?? [])).length;
+    expect(bytes).toBeLessThanOrEqual(LOGPROBS_BUDGET_BYTES);
+    // Thinned in steps: alternatives first, then the earliest reply's probabilities; the latest keeps its shading.
+    expect(big[1].logprobs).toHaveLength(2000);
+    expect(big.every((m) => m.logprobsTrimmed)).toBe(true);
+  });
+
+  it("a 2,000-token reply with probabilities makes a share body the schema accepts, under the snapshot limit", () => {
+    const messages = toSharedMessages([
+      { id: "u", role: "user", content: "Hi" },
+      { id: "a", state: "done", continuedAt: 3, ...reply(2000) },
+    ]);
+    const body = CreateShareBodySchema.parse({ systemMessage: "", params: DEFAULT_PARAMS, messages });
+    expect(body.messages[1].logprobs).toHaveLength(2000);
+    expect(body.messages[1].continuedAt).toBe(3);
+    expect(Buffer.byteLength(canonicalJson(body))).toBeLessThan(MAX_SNAPSHOT_BYTES);
+  });
+});
