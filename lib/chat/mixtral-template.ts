@@ -4,7 +4,8 @@
  * consecutive messages of one role are merged so roles alternate as the model expects.
  * Pure and dependency-free: the engine and the token counter share it.
  */
-import type { ChatMessage } from "./request";
+import type { ChatMessage, RequestOptions } from "./request";
+import { asTwoRoles, offeredTools, toolInstructions } from "./tool-prompt";
 
 export type PromptSegment = { kind: "bos" } | { kind: "eos" } | { kind: "text"; text: string };
 
@@ -24,9 +25,11 @@ export function mergeConsecutiveRoles(messages: readonly ChatMessage[]): ChatMes
  * A last assistant turn is a reply to continue: it gets no EOS, so the model writes on from its
  * last character ("Regenerate from here with this token").
  */
-export function mixtralPromptSegments(systemMessage: string, messages: readonly ChatMessage[]): PromptSegment[] {
-  const turns = mergeConsecutiveRoles(messages);
+export function mixtralPromptSegments(systemMessage: string, messages: readonly ChatMessage[], options?: RequestOptions): PromptSegment[] {
+  const turns = mergeConsecutiveRoles(asTwoRoles(messages));
   const segments: PromptSegment[] = [{ kind: "bos" }];
+  // Offered functions travel with the system message (see tool-prompt.ts).
+  systemMessage = [systemMessage.trim(), toolInstructions(offeredTools(options), options?.toolChoice)].filter(Boolean).join("\n\n");
   let systemFolded = !systemMessage.trim();
   turns.forEach((turn, i) => {
     if (turn.role === "user") {

@@ -4,9 +4,24 @@
  */
 import type { SamplingParams } from "../params";
 
+/** A function call the model made: `arguments` is JSON text, as every dialect carries it. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/**
+ * One turn. Flat rather than a union per role: most code only reads role and content, and the
+ * schema (lib/chat/schema.ts) enforces which role may carry which field.
+ */
 export interface ChatMessage {
-  role: "user" | "assistant";
+  role: "user" | "assistant" | "tool";
   content: string;
+  /** Assistant turns: the functions it called (its content may then be empty). */
+  toolCalls?: ToolCall[];
+  /** Tool turns: the call this is the result of. */
+  toolCallId?: string;
 }
 
 export interface FunctionDefinition {

@@ -48,6 +48,37 @@ describe("chat body schema", () => {
     expect(fieldsOf({ messages: [user("Hi"), { role: "assistant", content: "Hello" }] })).toEqual([]);
     expect(fieldsOf({ messages: [user("Hi")], options: { logprobs: { top: 20 } } })).toEqual([]);
     expect(fieldsOf({ messages: [user("Hi")], options: { logprobs: { top: 21 } } })).toEqual(["options.logprobs.top: logprobs.top must be at most 20"]);
-    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [] } })).toEqual(["options: Unknown option: tools"]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { bogus: [] } })).toEqual(["options: Unknown option: bogus"]);
+  });
+});
+
+describe("tools, tool messages and response formats", () => {
+  const weather = { name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } } } };
+  const call = { id: "call_1", name: "get_weather", arguments: '{"city":"Paris"}' };
+  const conversation = [user("Weather?"), { role: "assistant", content: "", toolCalls: [call] }, { role: "tool", toolCallId: "call_1", content: "18°C" }];
+
+  it("accepts definitions, a choice, the assistant's calls and the results that answer them", () => {
+    expect(fieldsOf({ messages: conversation, options: { tools: [weather], toolChoice: { name: "get_weather" } } })).toEqual([]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [weather], toolChoice: "required" } })).toEqual([]);
+  });
+
+  it("refuses results that answer no call, calls on the wrong role, bad names and unknown choices", () => {
+    expect(fieldsOf({ messages: [...conversation.slice(0, 2), { role: "tool", toolCallId: "call_9", content: "x" }] })).toEqual([
+      "messages: every tool message must answer a tool call of the assistant message before it",
+    ]);
+    expect(fieldsOf({ messages: [user("Hi"), { role: "tool", content: "x" }] })).toContain("messages.1.toolCallId: a tool message needs toolCallId, and only a tool message has one");
+    expect(fieldsOf({ messages: [{ ...user("Hi"), toolCalls: [call] }] })).toContain("messages.0.toolCalls: only assistant messages carry toolCalls");
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [{ ...weather, name: "get weather!" }] } })).toEqual(["options.tools.0.name: name must be 1 to 64 letters, digits, _ or -"]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [weather, weather] } })).toEqual(["options.tools: tool names must be unique"]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [weather], toolChoice: { name: "other" } } })).toEqual(["options.toolChoice: toolChoice names a function that is not in tools"]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { toolChoice: "required" } })).toEqual(["options.toolChoice: toolChoice needs tools"]);
+  });
+
+  it("takes the three response formats and bounds a schema's size", () => {
+    expect(fieldsOf({ messages: [user("Hi")], options: { responseFormat: { type: "json_object" } } })).toEqual([]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { responseFormat: { type: "json_schema", schema: { type: "object" } } } })).toEqual([]);
+    expect(fieldsOf({ messages: [user("Hi")], options: { responseFormat: { type: "yaml" } } })).toHaveLength(1);
+    const huge = { type: "object", description: "x".repeat(40_000) };
+    expect(fieldsOf({ messages: [user("Hi")], options: { responseFormat: { type: "json_schema", schema: huge } } })[0]).toMatch(/at most 32000 characters/);
   });
 });

@@ -35,11 +35,56 @@ export const ParamsSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}` : undefined) },
 );
 
-export const MessageSchema = z.strictObject({
-  role: z.enum(["user", "assistant"], { error: "role must be \"user\" or \"assistant\"" }),
-  content: z
-    .string({ error: "content must be a string" })
-    .max(MAX_MESSAGE_LENGTH, { error: `content must be at most ${MAX_MESSAGE_LENGTH} characters` }),
+/** Function names as OpenAI and Anthropic both accept them. */
+export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const MAX_TOOLS = 32;
+export const MAX_TOOL_CALLS = 16;
+const MAX_TOOL_CALL_ID_LENGTH = 100;
+/** A function's JSON Schema or a response format's schema, as JSON text. */
+export const MAX_SCHEMA_BYTES = 32_000;
+
+const functionName = z.string({ error: "name must be a string" }).regex(FUNCTION_NAME, { error: "name must be 1 to 64 letters, digits, _ or -" });
+const toolCallId = z
+  .string({ error: "tool call id must be a string" })
+  .min(1, { error: "tool call id must not be empty" })
+  .max(MAX_TOOL_CALL_ID_LENGTH, { error: `tool call id must be at most ${MAX_TOOL_CALL_ID_LENGTH} characters` });
+
+export const ToolCallSchema = z.strictObject({
+  id: toolCallId,
+  name: functionName,
+  arguments: z.string({ error: "arguments must be JSON text" }).max(MAX_MESSAGE_LENGTH, { error: `arguments must be at most ${MAX_MESSAGE_LENGTH} characters` }),
+});
+
+/** The message's fields; extend this (shares add theirs), then apply withMessageRules. */
+export const MessageObject = z.strictObject({
+    role: z.enum(["user", "assistant", "tool"], { error: 'role must be "user", "assistant" or "tool"' }),
+    content: z
+      .string({ error: "content must be a string" })
+      .max(MAX_MESSAGE_LENGTH, { error: `content must be at most ${MAX_MESSAGE_LENGTH} characters` }),
+    toolCalls: z.array(ToolCallSchema, { error: "toolCalls must be a list" }).max(MAX_TOOL_CALLS, { error: `at most ${MAX_TOOL_CALLS} tool calls` }).optional(),
+    toolCallId: toolCallId.optional(),
+  });
+
+type MessageShape = { role: string; toolCalls?: unknown; toolCallId?: string };
+
+/** Which role may carry which field. */
+export const withMessageRules = <T extends z.ZodType<MessageShape>>(schema: T) =>
+  schema
+    .refine((m) => m.role === "assistant" || m.toolCalls === undefined, { error: "only assistant messages carry toolCalls", path: ["toolCalls"] })
+    .refine((m) => (m.role === "tool") === (m.toolCallId !== undefined), { error: "a tool message needs toolCallId, and only a tool message has one", path: ["toolCallId"] });
+
+export const MessageSchema = withMessageRules(MessageObject);
+
+/** JSON Schema objects from the user: any object, bounded in size (the upstream or the engine's grammar judges the rest). */
+const jsonSchemaObject = (what: string) =>
+  z.record(z.string(), z.unknown(), { error: `${what} must be a JSON Schema object` }).refine((schema) => JSON.stringify(schema).length <= MAX_SCHEMA_BYTES, {
+    error: `${what} must be at most ${MAX_SCHEMA_BYTES} characters of JSON`,
+  });
+
+export const FunctionDefinitionSchema = z.strictObject({
+  name: functionName,
+  description: z.string({ error: "description must be a string" }).max(2_000, { error: "description must be at most 2000 characters" }).optional(),
+  parameters: jsonSchemaObject("parameters"),
 });
 
 export const SystemMessageSchema = z
@@ -55,8 +100,34 @@ export const ModelIdSchema = z
 /** Per-token log-probabilities with this many alternatives each (OpenAI's top_logprobs allows 0–20). */
 export const MAX_TOP_LOGPROBS = 20;
 
-export const OptionsSchema = z.strictObject(
+export const ResponseFormatSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("text") }),
+    z.strictObject({ type: z.literal("json_object") }),
+    z.strictObject({
+      type: z.literal("json_schema"),
+      schema: jsonSchemaObject("responseFormat.schema"),
+      name: functionName.optional(),
+    }),
+  ],
+  { error: 'responseFormat.type must be "text", "json_object" or "json_schema"' },
+);
+
+export const ToolChoiceSchema = z.union([z.enum(["auto", "none", "required"]), z.strictObject({ name: functionName })], {
+  error: 'toolChoice must be "auto", "none", "required" or {"name": …}',
+});
+
+export const OptionsSchema = z
+  .strictObject(
   {
+    tools: z
+      .array(FunctionDefinitionSchema, { error: "tools must be a list" })
+      .max(MAX_TOOLS, { error: `at most ${MAX_TOOLS} tools` })
+      .refine((tools) => new Set(tools.map((t) => t.name)).size === tools.length, { error: "tool names must be unique" })
+      .optional(),
+    toolChoice: ToolChoiceSchema.optional(),
+    responseFormat: ResponseFormatSchema.optional(),
     logprobs: z
       .strictObject({
         top: z
@@ -68,7 +139,12 @@ export const OptionsSchema = z.strictObject(
       .optional(),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown option: ${issue.keys.join(", ")}` : undefined) },
-);
+  )
+  .refine((o) => typeof o.toolChoice !== "object" || o.tools?.some((t) => t.name === (o.toolChoice as { name: string }).name), {
+    error: "toolChoice names a function that is not in tools",
+    path: ["toolChoice"],
+  })
+  .refine((o) => o.toolChoice === undefined || o.toolChoice === "none" || o.tools?.length, { error: "toolChoice needs tools", path: ["toolChoice"] });
 
 export const ChatBodySchema = z.strictObject({
   systemMessage: SystemMessageSchema,
@@ -80,10 +156,24 @@ export const ChatBodySchema = z.strictObject({
     .refine((m) => m.at(-1)?.content.trim() !== "", {
       error: "the last message must be a non-empty user message, or a non-empty assistant reply to continue",
     })
-    .refine((m) => m[0]?.role === "user", { error: "the first message must be a user message" }),
+    .refine((m) => m[0]?.role === "user", { error: "the first message must be a user message" })
+    .refine(toolResultsAnswerCalls, { error: "every tool message must answer a tool call of the assistant message before it" }),
   params: ParamsSchema.default(ParamsSchema.parse({})),
   options: OptionsSchema.optional(),
   model: ModelIdSchema.optional(),
 });
 
 export type ChatBody = z.infer<typeof ChatBodySchema>;
+
+/** Each tool message follows the assistant's calls (or other results of them) and names one of those calls. */
+function toolResultsAnswerCalls(messages: readonly { role: string; toolCalls?: { id: string }[]; toolCallId?: string }[]): boolean {
+  let open = new Set<string>();
+  for (const m of messages) {
+    if (m.role === "tool") {
+      if (!m.toolCallId || !open.has(m.toolCallId)) return false;
+    } else {
+      open = new Set(m.role === "assistant" ? (m.toolCalls ?? []).map((c) => c.id) : []);
+    }
+  }
+  return true;
+}

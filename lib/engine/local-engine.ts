@@ -81,9 +81,9 @@ export class LocalEngine {
     return this.model.tokenize(text, false);
   }
 
-  tokenize(request: Pick<ChatRequest, "systemMessage" | "messages">): Token[] {
+  tokenize(request: Pick<ChatRequest, "systemMessage" | "messages" | "options">): Token[] {
     const tokens: Token[] = [];
-    for (const segment of mixtralPromptSegments(request.systemMessage, request.messages)) {
+    for (const segment of mixtralPromptSegments(request.systemMessage, request.messages, request.options)) {
       if (segment.kind === "bos") tokens.push(this.model.tokens.bos ?? (1 as Token));
       else if (segment.kind === "eos") tokens.push(this.model.tokens.eos ?? (2 as Token));
       else tokens.push(...this.tokenizeText(segment.text));

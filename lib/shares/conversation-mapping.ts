@@ -7,10 +7,12 @@ import type { SharedMessage } from "./snapshot";
 export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
   return fitLogprobs(
     messages
-    .filter((m) => m.role === "user" || m.content !== "" || m.error)
+    .filter((m) => m.role !== "assistant" || m.content !== "" || m.error || m.toolCalls?.length)
     .map((m) => ({
       role: m.role,
       content: m.content,
+      ...(m.toolCallId !== undefined ? { toolCallId: m.toolCallId } : {}),
+      ...(m.toolCalls?.length ? { toolCalls: m.toolCalls.filter((c) => c.id && c.name).map((c) => ({ id: c.id!, name: c.name, arguments: c.arguments })) } : {}),
       ...(m.finishReason ? { finishReason: m.finishReason } : {}),
       ...(m.error ? { error: m.error.message } : {}),
       ...(m.usage ? { usage: m.usage } : {}),
@@ -24,8 +26,8 @@ export function toSharedMessages(messages: UiMessage[]): SharedMessage[] {
 
 export function fromSharedMessages(messages: SharedMessage[], newId: () => string): UiMessage[] {
   return messages.map((m): UiMessage => {
-    const base = { id: newId(), role: m.role, content: m.content };
-    if (m.role === "user") return base;
+    const base = { id: newId(), role: m.role, content: m.content, ...(m.toolCallId !== undefined ? { toolCallId: m.toolCallId } : {}) };
+    if (m.role !== "assistant") return base;
     return {
       ...base,
       state: m.error ? "error" : m.finishReason === "abort" ? "stopped" : "done",
@@ -36,6 +38,7 @@ export function fromSharedMessages(messages: SharedMessage[], newId: () => strin
       ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
       ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
       ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
+      ...(m.toolCalls?.length ? { toolCalls: m.toolCalls } : {}),
     };
   });
 }

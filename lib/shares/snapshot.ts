@@ -3,7 +3,7 @@
  * schemas as /api/chat, so a snapshot can always be loaded back and sent again.
  */
 import { z } from "zod";
-import { MAX_MESSAGES, MessageSchema, ModelIdSchema, ParamsSchema, SystemMessageSchema } from "../chat/schema";
+import { MAX_MESSAGES, MessageObject, ModelIdSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
 import type { Prices } from "../pricing";
 import type { ProviderKind } from "../providers/types";
 import { EXPIRY_CHOICES } from "./expiry";
@@ -21,7 +21,7 @@ const SharedLogprobsSchema = z
   .max(MAX_SHARED_TOKENS);
 const duration = z.number().min(0).max(86_400_000);
 
-export const SharedMessageSchema = MessageSchema.extend({
+export const SharedMessageSchema = withMessageRules(MessageObject.extend({
   finishReason: z.enum(["stop", "length", "tool_calls", "content_filter", "abort", "other"]).optional(),
   /** Set when the reply ended in an upstream error; the partial text is kept. */
   error: z.string().max(2_000).optional(),
@@ -38,7 +38,7 @@ export const SharedMessageSchema = MessageSchema.extend({
   logprobsTrimmed: z.boolean().optional(),
   /** The reply was continued from this token, which the user chose. */
   continuedAt: z.number().int().min(0).max(MAX_SHARED_TOKENS).optional(),
-});
+}));
 export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 
 const sharedMessages = z

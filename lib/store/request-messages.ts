@@ -2,12 +2,23 @@
 import type { ChatMessage } from "../chat/request";
 import type { UiMessage } from "./ui-message";
 
-export function toRequestMessages(history: readonly Pick<UiMessage, "role" | "content">[]): ChatMessage[] {
-  // An empty reply (failed before any text) would be an empty assistant turn the template cannot express.
-  return history.filter((m) => m.role === "user" || m.content !== "").map(({ role, content }) => ({ role, content }));
+type HistoryMessage = Pick<UiMessage, "role" | "content" | "toolCalls" | "toolCallId">;
+
+export function toRequestMessages(history: readonly HistoryMessage[]): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  for (const m of history) {
+    // Only calls that were complete (an id and a name) can be answered, and sent back.
+    const calls = m.role === "assistant" ? (m.toolCalls ?? []).filter((c) => c.id && c.name) : [];
+    // An empty reply (failed before any text) would be an empty assistant turn the template cannot express.
+    if (m.role === "assistant" && m.content === "" && !calls.length) continue;
+    if (m.role === "tool") messages.push({ role: "tool", content: m.content, toolCallId: m.toolCallId ?? "" });
+    else if (calls.length) messages.push({ role: "assistant", content: m.content, toolCalls: calls.map((c) => ({ id: c.id!, name: c.name, arguments: c.arguments })) });
+    else messages.push({ role: m.role, content: m.content });
+  }
+  return messages;
 }
 
 /** The request that produced the last reply: history up to and including the last user message. */
-export function lastRequestMessages(history: readonly Pick<UiMessage, "role" | "content">[]): ChatMessage[] {
+export function lastRequestMessages(history: readonly HistoryMessage[]): ChatMessage[] {
   return toRequestMessages(history.slice(0, history.findLastIndex((m) => m.role === "user") + 1));
 }

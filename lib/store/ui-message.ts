@@ -12,8 +12,10 @@ export interface ToolCall {
 
 export interface UiMessage {
   id: string;
-  role: "user" | "assistant";
+  role: "user" | "assistant" | "tool";
   content: string;
+  /** Tool messages: the call (of the assistant message before) this is the result of. */
+  toolCallId?: string;
   /** Assistant messages only. */
   state?: "streaming" | "done" | "stopped" | "error";
   finishReason?: FinishReason;
