@@ -15,7 +15,7 @@ describe("CountTokensBodySchema", () => {
   it("names the field and the problem for every wrong body", () => {
     expect(issues({ text: 5 })).toEqual(["text: text must be a string"]);
     expect(issues({ text: "x".repeat(2_000_001) })).toEqual(["text: text must be at most 2000000 characters"]);
-    expect(issues({ messages: [{ role: "robot", content: "hi" }] })).toEqual(['messages.0.role: role must be "user" or "assistant"']);
+    expect(issues({ messages: [{ role: "robot", content: "hi" }] })).toEqual(['messages.0.role: role must be "user", "assistant" or "tool"']);
     expect(issues({ systemMessage: "s", messages: "hi" })).toEqual(["messages: messages must be a list"]);
     expect(issues({ text: "a", messages: [] })?.[0]).toMatch(/^: .*messages/);
   });
