@@ -26,3 +26,28 @@ describe("fitToCapabilities", () => {
     expect(request.params.seed).toBe(3);
   });
 });
+
+describe("JSON schema downgrade rules", () => {
+  const schema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
+  const asked: ChatRequest = { ...request, systemMessage: "Be brief.", options: { responseFormat: { type: "json_schema", schema } } };
+
+  it("sends the schema as json_schema where the upstream accepts it", () => {
+    expect(fitToCapabilities(asked, all, "X")).toEqual({ request: asked, warnings: [] });
+  });
+
+  it("falls back to JSON mode plus the schema as an instruction, and says so", () => {
+    const { request: fitted, warnings } = fitToCapabilities(asked, { ...all, jsonSchema: false }, "ModelsLab");
+    expect(fitted.options?.responseFormat).toEqual({ type: "json_object" });
+    expect(fitted.systemMessage).toMatch(/^Be brief\.\n\nReply with only a JSON value/);
+    expect(fitted.systemMessage).toContain(JSON.stringify(schema));
+    expect(warnings).toEqual([{ setting: "JSON schema", message: "ModelsLab does not enforce a JSON schema; sent as JSON mode, with the schema in the instructions." }]);
+    expect(asked.systemMessage).toBe("Be brief.");
+  });
+
+  it("without JSON mode either, sends the instruction alone and warns the reply may not be JSON", () => {
+    const { request: fitted, warnings } = fitToCapabilities(asked, { ...all, jsonSchema: false, jsonMode: false }, "Server");
+    expect(fitted.options?.responseFormat).toBeUndefined();
+    expect(fitted.systemMessage).toContain(JSON.stringify(schema));
+    expect(warnings[0].message).toMatch(/instruction only, so the reply may not be valid JSON/);
+  });
+});
