@@ -18,7 +18,7 @@ let engine: LocalEngine;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "engine-test-"));
   const modelPath = await ensureDemoModel(dir);
-  engine = await LocalEngine.load({ modelPath, threads: 1, contextSize: 2048, parallel: 2 });
+  engine = await LocalEngine.load({ modelPath, threads: 1, contextSize: 2048, parallel: 2, boundedGrammars: true });
 });
 afterAll(async () => {
   await engine?.dispose();
@@ -211,5 +211,56 @@ describe("local provider", () => {
     const provider = createLocalProvider({ modelPath: truncated, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
     const events = await collectEvents(provider.stream(request(), { signal: new AbortController().signal }));
     expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/llama\.cpp could not load truncated\.gguf/) }]);
+  });
+});
+
+describe("function calls and JSON on the embedded engine (grammars)", () => {
+  const weather = {
+    name: "get_weather",
+    description: "Current weather for a city",
+    parameters: { type: "object", properties: { city: { type: "string" }, unit: { enum: ["celsius", "fahrenheit"] } }, required: ["city", "unit"] },
+  };
+  const toolCalls = (events: StreamEvent[]) => {
+    const calls: { id?: string; name: string; arguments: string }[] = [];
+    for (const e of events) {
+      if (e.type !== "tool-call-delta") continue;
+      calls[e.index] ??= { name: "", arguments: "" };
+      if (e.id) calls[e.index].id = e.id;
+      if (e.name) calls[e.index].name = e.name;
+      calls[e.index].arguments += e.argumentsDelta;
+    }
+    return calls;
+  };
+
+  it("a required call comes out as tool-call deltas whose arguments match the function's schema", async () => {
+    const events = await run({ ...request({ maxTokens: 200 }), options: { tools: [weather], toolChoice: "required" } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "tool_calls" });
+    expect(textOf(events)).toBe("");
+    const [call] = toolCalls(events);
+    expect(call.name).toBe("get_weather");
+    expect(call.id).toMatch(/^call_/);
+    const args = JSON.parse(call.arguments) as { city: unknown; unit: unknown };
+    expect(typeof args.city).toBe("string");
+    expect(["celsius", "fahrenheit"]).toContain(args.unit);
+  });
+
+  it("JSON schema mode gives a reply that parses and keeps to enum, maxLength and required", async () => {
+    const schema = {
+      type: "object",
+      properties: { name: { type: "string", maxLength: 12 }, mood: { enum: ["happy", "sad"] }, tags: { type: "array", items: { type: "string" } } },
+      required: ["name", "mood", "tags"],
+    };
+    const events = await run({ ...request({ maxTokens: 300 }), options: { responseFormat: { type: "json_schema", schema } } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "stop" });
+    const value = JSON.parse(textOf(events)) as { name: string; mood: string; tags: unknown[] };
+    expect(value.name.length).toBeLessThanOrEqual(12);
+    expect(["happy", "sad"]).toContain(value.mood);
+    expect(Array.isArray(value.tags)).toBe(true);
+  });
+
+  it("JSON mode gives one JSON object and stops when it is complete", async () => {
+    const events = await run({ ...request({ maxTokens: 300 }), options: { responseFormat: { type: "json_object" } } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "stop" });
+    expect(typeof JSON.parse(textOf(events))).toBe("object");
   });
 });

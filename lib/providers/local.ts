@@ -37,7 +37,7 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
       // Random weights sample CJK and other pieces common fonts lack, which reads as a broken
       // page: the demo model keeps to Latin letters, digits, spaces and punctuation.
       const modelPath = await ensureDemoModel(path.join(config.dataDir, "models"));
-      return LocalEngine.load({ ...config, modelPath, bannedTokens: nonLatinTokenIds(loadMistralVocabulary().tokens) });
+      return LocalEngine.load({ ...config, modelPath, bannedTokens: nonLatinTokenIds(loadMistralVocabulary().tokens), boundedGrammars: true });
     })();
     // A failed load is not cached: fixing the file and retrying works without a restart.
     engine.catch(() => engines.delete(key));
@@ -55,9 +55,10 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
     concurrentStreams: config.parallel,
     seed: true,
     stop: false,
-    tools: false,
-    jsonMode: false,
-    jsonSchema: false,
+    // Function calls and JSON are held to grammars built from the request (lib/engine/tool-grammar).
+    tools: true,
+    jsonMode: true,
+    jsonSchema: true,
     // The engine reports each step's whole distribution (lib/engine/logprob-sampling).
     logprobs: true,
     // The Mixtral template leaves a last assistant turn open, so the model writes on from it.
