@@ -4,6 +4,7 @@ import { applyEvents } from "../store/apply-event";
 import type { UiMessage } from "../store/ui-message";
 import { JsonProgress } from "./json-progress";
 import { ToolCallStream } from "./tool-call-stream";
+import { bounded, enforceable } from "./tool-grammar";
 
 const calls = '[{"name": "get_weather", "arguments": {"city": "Paris, \\"FR\\"", "days": [1, 2]}}, {"name":"search_products","arguments":{"q":"}{]["}}]';
 
@@ -57,5 +58,22 @@ describe("JsonProgress", () => {
     const progress = new JsonProgress();
     progress.push('  {"a": [1, 2');
     expect(progress.complete).toBe(false);
+  });
+});
+
+
+describe("grammar schemas", () => {
+  it("writes a small integer range as its enum, everywhere in the schema", () => {
+    expect(enforceable({ type: "object", properties: { rating: { type: "integer", minimum: 1, maximum: 5 }, big: { type: "integer", minimum: 0, maximum: 1000 } } })).toEqual({
+      type: "object",
+      properties: { rating: { enum: [1, 2, 3, 4, 5] }, big: { type: "integer", minimum: 0, maximum: 1000 } },
+    });
+  });
+
+  it("bounds unbounded strings and lists for the demo model, and leaves bounded ones", () => {
+    expect(bounded({ type: "object", properties: { a: { type: "string" }, b: { type: "string", maxLength: 5 }, c: { type: "array", items: { type: "string", enum: ["x"] } } } })).toEqual({
+      type: "object",
+      properties: { a: { type: "string", maxLength: 24 }, b: { type: "string", maxLength: 5 }, c: { type: "array", items: { type: "string", enum: ["x"] }, maxItems: 3 } },
+    });
   });
 });

@@ -30,11 +30,38 @@ export function callListSchema(tools: readonly FunctionDefinition[], demo: boole
 /** A function's parameters as a grammar can take them: an object, always. */
 function argumentsSchema(parameters: Schema, demo: boolean): Schema {
   const schema = parameters.type === "object" || parameters.properties ? { type: "object", ...parameters } : { type: "object", properties: {} };
-  return demo ? bounded(schema) : schema;
+  return enforceable(demo ? bounded(schema) : schema);
 }
 
 /** The user's response schema, bounded for the demo model. */
-export const responseSchema = (schema: Schema, demo: boolean): Schema => (demo ? bounded(schema) : schema);
+export const responseSchema = (schema: Schema, demo: boolean): Schema => enforceable(demo ? bounded(schema) : schema);
+
+/** Integer ranges this small become an enum of their values. */
+const MAX_ENUMERATED_RANGE = 64;
+
+/**
+ * node-llama-cpp's grammars hold strings to their length, lists to their size and values to an
+ * enum, but not numbers to minimum and maximum: a small integer range is written as its enum,
+ * so a rating of 1 to 5 really is one of 1…5.
+ */
+export function enforceable(schema: unknown): Schema {
+  if (Array.isArray(schema)) return schema.map(enforceable) as unknown as Schema;
+  if (!schema || typeof schema !== "object") return schema as Schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = key === "enum" || key === "const" ? value : enforceable(value);
+  const { type, minimum, maximum } = out;
+  if (type === "integer" && typeof minimum === "number" && typeof maximum === "number" && out.enum === undefined) {
+    const low = Math.ceil(minimum);
+    const high = Math.floor(maximum);
+    if (high >= low && high - low < MAX_ENUMERATED_RANGE) {
+      delete out.type;
+      delete out.minimum;
+      delete out.maximum;
+      out.enum = Array.from({ length: high - low + 1 }, (_, i) => low + i);
+    }
+  }
+  return out;
+}
 
 /**
  * JSON mode on the demo model: a small object of short values. Any JSON grammar lets keys be
