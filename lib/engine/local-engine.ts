@@ -9,6 +9,7 @@ import { mixtralPromptSegments } from "../chat/mixtral-template";
 import type { ChatRequest } from "../chat/request";
 import { ENGINE_TOP_K } from "../sampling/sampler-transform";
 import { sampleWithLogprobs, type SampledToken } from "./logprob-sampling";
+import { createStopFilter } from "./stop-filter";
 import { sleep } from "./sleep";
 
 export interface LocalEngineOptions {
@@ -117,7 +118,15 @@ export class LocalEngine {
       const lead = request.messages.at(-1)?.role === "assistant" ? prompt.slice(-8) : [];
       // What a token's text depends on: the last pieces before it (without a lead, no copy of it).
       const recent = () => (lead.length ? [...lead, ...generated].slice(-8) : generated.slice(-8));
-      const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0;
+      // Repetition penalty is llama.cpp's multiplicative repeat penalty (1 = none), over the same
+      // window of the reply's own tokens as the other two penalties.
+      const repetition = params.repetitionPenalty ?? 1;
+      const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0 || repetition !== 1;
+      // One top-k for both paths, so the probabilities view's cut is the sampler's.
+      const topK = params.topK ?? ENGINE_TOP_K;
+      // Text that could begin a stop sequence waits here (with its tokens' entries) until decided.
+      const stops = createStopFilter(params.stop ?? []);
+      let stopped = false;
       const started = performance.now();
       let reason: "stop" | "length" = "stop";
       const seed = params.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -128,7 +137,7 @@ export class LocalEngine {
               repeatPenalty: {
                 punishTokens: () => generated.slice(-256),
                 maxPunishTokens: 256,
-                penalty: 1,
+                penalty: repetition,
                 frequencyPenalty: params.frequencyPenalty,
                 presencePenalty: params.presencePenalty,
               },
@@ -141,12 +150,13 @@ export class LocalEngine {
         ? sampleWithLogprobs(sequence, this.model, prompt, {
             temperature: params.temperature,
             topP: params.topP,
+            topK,
             seed,
             top: logprobs.top,
             shared,
             textOf: (token) => this.model.detokenize([token], false, [...recent(), ...held].slice(-8)),
           })
-        : sequence.evaluate(prompt, { temperature: params.temperature, topP: params.topP, topK: ENGINE_TOP_K, seed, ...shared });
+        : sequence.evaluate(prompt, { temperature: params.temperature, topP: params.topP, topK, seed, ...shared });
 
       for await (const step of steps) {
         if (signal.aborted) break;
@@ -158,9 +168,12 @@ export class LocalEngine {
         if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
           generated.push(...held);
           held.length = 0;
-          const batch: StreamEvent[] = text ? [{ type: "text-delta", text }] : [];
-          if (heldLogprobs.length) batch.push({ type: "logprobs", tokens: withText(heldLogprobs.splice(0), text) });
-          if (batch.length) yield batch;
+          const piece = stops.push(text, heldLogprobs.length ? withText(heldLogprobs.splice(0), text) : undefined);
+          if (piece.events.length) yield piece.events;
+          if (piece.stopped) {
+            stopped = true;
+            break;
+          }
         }
         if (generated.length + held.length >= maxTokens) {
           reason = "length";
@@ -174,13 +187,19 @@ export class LocalEngine {
         yield [{ type: "finish", reason: "abort" }];
         return;
       }
-      const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
-      yield [
-        ...(tail ? [{ type: "text-delta" as const, text: tail }] : []),
-        ...(heldLogprobs.length ? [{ type: "logprobs" as const, tokens: withText(heldLogprobs, tail) }] : []),
-        { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } },
-        { type: "finish", reason },
-      ];
+      const ending: StreamEvent[] = [];
+      if (!stopped) {
+        // Bytes of a character still held when generation ended, then what the stop matcher held back.
+        const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
+        const last = held.length ? stops.push(tail, heldLogprobs.length ? withText(heldLogprobs, tail) : undefined) : undefined;
+        if (last) ending.push(...last.events);
+        stopped = last?.stopped ?? false;
+        if (!stopped) ending.push(...stops.flush());
+      }
+      // Tokens of a stop sequence were generated, so they count, though their text is not sent.
+      ending.push({ type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } });
+      ending.push({ type: "finish", reason: stopped ? "stop" : reason });
+      yield ending;
     } catch (cause) {
       yield [signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message)];
     } finally {
