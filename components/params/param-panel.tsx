@@ -3,6 +3,7 @@ import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
 import { useCapabilities } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
+import { AdvancedSection } from "./advanced-section";
 import { ModelPicker } from "./model-picker";
 import { ParamSlider } from "./param-slider";
 
@@ -81,6 +82,8 @@ export function ParamPanel() {
           {seedIgnored ? "This upstream does not accept a seed, so replies cannot be repeated exactly." : SEED_PARAM.help}
         </p>
       </div>
+
+      <AdvancedSection />
     </section>
   );
 }
