@@ -52,6 +52,7 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
       aria-label={isUser ? "Your message" : "Assistant reply"}
       data-role={message.role}
       data-state={message.state}
+      data-finish={message.finishReason}
       aria-busy={streaming || undefined}
     >
       {editing ? (

@@ -4,6 +4,7 @@ import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/par
 import { useCapabilities } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { FunctionsSection } from "./functions-section";
+import { AdvancedSection } from "./advanced-section";
 import { ModelPicker } from "./model-picker";
 import { ParamSlider } from "./param-slider";
 import { ResponseFormatSection } from "./response-format-section";
@@ -86,6 +87,7 @@ export function ParamPanel() {
 
       <ResponseFormatSection />
       <FunctionsSection />
+      <AdvancedSection />
     </section>
   );
 }

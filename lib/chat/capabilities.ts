@@ -3,6 +3,7 @@
  * It feeds validation (the context window), the token meter, the panel and the `warnings` event.
  */
 import type { Warning } from "./events";
+import { ADVANCED_NUMERIC_PARAMS, STOP_PARAM } from "../params";
 import type { ChatRequest } from "./request";
 
 export interface ProviderCapabilities {
@@ -14,7 +15,12 @@ export interface ProviderCapabilities {
    */
   concurrentStreams: number;
   seed: boolean;
+  /** Stop sequences (params.stop). */
   stop: boolean;
+  /** top_k (params.topK): not part of the OpenAI API; vLLM, llama.cpp server and ModelsLab take it. */
+  topK: boolean;
+  /** repetition_penalty (params.repetitionPenalty), multiplicative, 1 = none: vLLM's and ModelsLab's extra. */
+  repetitionPenalty: boolean;
   tools: boolean;
   jsonMode: boolean;
   jsonSchema: boolean;
@@ -60,7 +66,8 @@ export function fitToCapabilities(request: ChatRequest, can: ProviderCapabilitie
     }
   }
   fit(params.seed !== undefined, can.seed, "Seed", () => delete params.seed);
-  fit(!!options.stop?.length, can.stop, "stop sequences", () => delete options.stop);
+  fit(!!params.stop?.length, can[STOP_PARAM.capability], STOP_PARAM.label, () => delete params.stop);
+  for (const p of ADVANCED_NUMERIC_PARAMS) fit(params[p.key] !== undefined, can[p.capability], p.label, () => delete params[p.key]);
   fit(!!options.tools?.length, can.tools, "tools", () => (delete options.tools, delete options.toolChoice));
   fit(options.responseFormat?.type === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
   fit(!!options.logprobs, can.logprobs, "log-probabilities", () => delete options.logprobs);

@@ -12,6 +12,7 @@ import { offeredTools } from "../chat/tool-prompt";
 import { ENGINE_TOP_K } from "../sampling/sampler-transform";
 import { sampleWithLogprobs, type SampledToken } from "./logprob-sampling";
 import { ReplyShaper, type ShapeMode } from "./reply-shaper";
+import { createStopFilter } from "./stop-filter";
 import { sleep } from "./sleep";
 import { callListSchema, DEMO_JSON_OBJECT, responseSchema } from "./tool-grammar";
 
@@ -31,6 +32,21 @@ export interface GenerateOptions {
   signal: AbortSignal;
   /** 0 streams at full speed; the demo model is paced so streaming can be watched. */
   tokensPerSecond: number;
+}
+
+/** Text events through the reply shaper (JSON, function calls); other events pass as they are. */
+function shapeAll(shaper: ReplyShaper, events: readonly StreamEvent[]): { events: StreamEvent[]; finished?: FinishReason } {
+  const out: StreamEvent[] = [];
+  let finished: FinishReason | undefined;
+  for (const event of events) {
+    if (event.type !== "text-delta") out.push(event);
+    else if (!finished) {
+      const shaped = shaper.push(event.text);
+      out.push(...shaped.events);
+      finished = shaped.finished;
+    }
+  }
+  return { events: out, ...(finished ? { finished } : {}) };
 }
 
 /** node-llama-cpp's class, loaded with the module on first use (it is imported lazily, see load). */
@@ -172,7 +188,17 @@ export class LocalEngine {
       const lead = request.messages.at(-1)?.role === "assistant" ? prompt.slice(-8) : [];
       // What a token's text depends on: the last pieces before it (without a lead, no copy of it).
       const recent = () => (lead.length ? [...lead, ...generated].slice(-8) : generated.slice(-8));
-      const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0;
+      // Repetition penalty is llama.cpp's multiplicative repeat penalty (1 = none), over the same
+      // window of the reply's own tokens as the other two penalties.
+      const repetition = params.repetitionPenalty ?? 1;
+      const penalise = params.frequencyPenalty !== 0 || params.presencePenalty !== 0 || repetition !== 1;
+      // One top-k for both paths, so the probabilities view's cut is the sampler's.
+      const topK = params.topK ?? ENGINE_TOP_K;
+      // Text that could begin a stop sequence waits here (with its tokens' entries) until decided.
+      const stops = createStopFilter(params.stop ?? []);
+      let stopped = false;
+      // The shaper ended the reply (its JSON or its calls are complete).
+      let shapedDone = false;
       const started = performance.now();
       let reason: FinishReason = "stop";
       const seed = params.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -183,7 +209,7 @@ export class LocalEngine {
               repeatPenalty: {
                 punishTokens: () => generated.slice(-256),
                 maxPunishTokens: 256,
-                penalty: 1,
+                penalty: repetition,
                 frequencyPenalty: params.frequencyPenalty,
                 presencePenalty: params.presencePenalty,
               },
@@ -197,6 +223,7 @@ export class LocalEngine {
         ? sampleWithLogprobs(sequence, this.model, prompt, {
             temperature: params.temperature,
             topP: params.topP,
+            topK,
             seed,
             top: logprobs.top,
             shared,
@@ -205,7 +232,7 @@ export class LocalEngine {
         : sequence.evaluate(prompt, {
             temperature: params.temperature,
             topP: params.topP,
-            topK: ENGINE_TOP_K,
+            topK,
             seed,
             ...shared,
             ...(grammarEvaluationState ? { grammarEvaluationState } : {}),
@@ -221,12 +248,16 @@ export class LocalEngine {
         if (!text.endsWith(INCOMPLETE_UTF8) || held.length >= MAX_HELD_TOKENS) {
           generated.push(...held);
           held.length = 0;
-          const shaped = shaper.push(text);
-          const batch: StreamEvent[] = shaped.events;
-          if (heldLogprobs.length) batch.push({ type: "logprobs", tokens: withText(heldLogprobs.splice(0), text) });
-          if (batch.length) yield batch;
+          const piece = stops.push(text, heldLogprobs.length ? withText(heldLogprobs.splice(0), text) : undefined);
+          const shaped = shapeAll(shaper, piece.events);
+          if (shaped.events.length) yield shaped.events;
+          if (piece.stopped) {
+            stopped = true;
+            break;
+          }
           if (shaped.finished) {
             reason = shaped.finished;
+            shapedDone = true;
             break;
           }
         }
@@ -242,16 +273,21 @@ export class LocalEngine {
         yield [{ type: "finish", reason: "abort" }];
         return;
       }
-      const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
-      const last = tail ? shaper.push(tail) : { events: [] };
-      if (last.finished) reason = last.finished;
-      yield [
-        ...last.events,
-        ...shaper.end(),
-        ...(heldLogprobs.length ? [{ type: "logprobs" as const, tokens: withText(heldLogprobs, tail) }] : []),
-        { type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } },
-        { type: "finish", reason },
-      ];
+      const ending: StreamEvent[] = [];
+      if (!stopped && !shapedDone) {
+        // Bytes of a character still held when generation ended, then what the stop matcher held back.
+        const tail = held.length ? this.model.detokenize(held, false, recent()) : "";
+        const last = held.length ? stops.push(tail, heldLogprobs.length ? withText(heldLogprobs, tail) : undefined) : undefined;
+        const rest = shapeAll(shaper, [...(last?.events ?? []), ...(last?.stopped ? [] : stops.flush())]);
+        ending.push(...rest.events);
+        stopped = last?.stopped ?? false;
+        if (rest.finished) reason = rest.finished;
+      }
+      ending.push(...shaper.end());
+      // Tokens of a stop sequence were generated, so they count, though their text is not sent.
+      ending.push({ type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } });
+      ending.push({ type: "finish", reason: stopped ? "stop" : reason });
+      yield ending;
     } catch (cause) {
       yield [signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message)];
     } finally {

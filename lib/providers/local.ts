@@ -49,12 +49,16 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
 export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
   const isDemo = !config.modelPath;
   const modelFile = isDemo ? DEMO_MODEL_FILE : path.basename(config.modelPath!);
-  // Stop sequences, tools and JSON arrive with the issues that build them.
+  // Tools and JSON arrive with the issues that build them.
   const capabilities: ProviderCapabilities = {
     contextWindow: config.contextSize,
     concurrentStreams: config.parallel,
     seed: true,
-    stop: false,
+    // Matched on the detokenized text, held back until decided (lib/engine/stop-filter).
+    stop: true,
+    // node-llama-cpp's topK and repeatPenalty.penalty (the probabilities path applies the same top-k).
+    topK: true,
+    repetitionPenalty: true,
     // Function calls and JSON are held to grammars built from the request (lib/engine/tool-grammar).
     tools: true,
     jsonMode: true,
