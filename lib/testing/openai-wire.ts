@@ -1,3 +1,18 @@
+/** Two calls in one reply, their argument pieces interleaved, as OpenAI streams parallel calls. */
+export function parallelToolCallStream(): string[] {
+  const call = (delta: unknown) => sseData({ ...base, choices: [{ index: 0, delta: { tool_calls: [delta] }, finish_reason: null }] });
+  return [
+    sseData({ ...base, choices: [{ index: 0, delta: { role: "assistant", content: null }, finish_reason: null }] }),
+    call({ index: 0, id: "call_a", type: "function", function: { name: "get_weather", arguments: "" } }),
+    call({ index: 0, function: { arguments: '{"city": "Zürich' } }),
+    call({ index: 1, id: "call_b", type: "function", function: { name: "search_products", arguments: '{"query"' } }),
+    call({ index: 0, function: { arguments: '", "unit": "celsius"}' } }),
+    call({ index: 1, function: { arguments: ': "umbrella ☂"}' } }),
+    sseData({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "tool_calls" }] }),
+    "data: [DONE]\n\n",
+  ];
+}
+
 /**
  * Hand-written from the documented formats (not captured from a server): wire bytes in the shape OpenAI-compatible servers (ModelsLab v7, vLLM, llama.cpp server)
  * send for a streamed chat completion: role delta, content deltas, a finish chunk, a usage

@@ -1,7 +1,19 @@
 /** The OpenAI stream decoder on wire fixtures (hand-written from the documented format), without HTTP. */
 import { describe, expect, it } from "vitest";
 import type { StreamEvent } from "../../chat/events";
-import { LOGPROB_TOKENS, logprobStream, openAiCompletion, openAiStream, REPLY_PIECES, REPLY_TEXT, sseData, streamBytes, toolCallStream } from "../../testing/openai-wire";
+import {
+  LOGPROB_TOKENS,
+  logprobStream,
+  openAiCompletion,
+  openAiStream,
+  parallelToolCallStream,
+  REPLY_PIECES,
+  REPLY_TEXT,
+  sseData,
+  streamBytes,
+  toolCallStream,
+} from "../../testing/openai-wire";
+import { applyEvents } from "../../store/apply-event";
 import { createOpenAiStreamDecoder, decodeOpenAiJson } from "./decode";
 
 /** Feeds the bytes in pieces cut at the given offsets, decoding UTF-8 as a transport would. */
@@ -29,6 +41,20 @@ describe("OpenAI stream decoder", () => {
       { type: "finish", reason: "stop" },
     ]);
     expect(batches[1]).toEqual([]);
+  });
+
+  it("assembles parallel tool calls the same wherever the bytes are split (every offset, twice)", () => {
+    const bytes = streamBytes(parallelToolCallStream());
+    const expected = [
+      { id: "call_a", name: "get_weather", arguments: '{"city": "Zürich", "unit": "celsius"}' },
+      { id: "call_b", name: "search_products", arguments: '{"query": "umbrella ☂"}' },
+    ];
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { events } = decode(bytes, [Math.floor(cut / 2), cut]);
+      const reply = applyEvents({ id: "r", role: "assistant", content: "", state: "streaming" }, events);
+      expect(reply.toolCalls).toEqual(expected);
+      expect(reply.finishReason).toBe("tool_calls");
+    }
   });
 
   it("gives the same events wherever the network splits the bytes, even inside UTF-8", () => {

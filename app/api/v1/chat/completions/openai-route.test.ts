@@ -109,3 +109,51 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
     expect((await bad.json()).error).toMatchObject({ param: "stop.1", message: "Invalid request: params.stop.1: a stop sequence must not be empty" });
   });
 });
+
+describe("tools, tool messages and response formats through /api/v1", () => {
+  const weather = { type: "function", function: { name: "get_weather", description: "Weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } };
+
+  it("answers a required call in OpenAI's shape: tool_calls, content null, finish_reason tool_calls", async () => {
+    const response = await post({ messages: [{ role: "user", content: "Weather in Oslo?" }], tools: [weather], tool_choice: "required", max_tokens: 120, seed: 2 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { choices: { message: { content: string | null; tool_calls: { id: string; type: string; function: { name: string; arguments: string } }[] }; finish_reason: string }[] };
+    const [choice] = body.choices;
+    expect(choice.finish_reason).toBe("tool_calls");
+    expect(choice.message.content).toBeNull();
+    expect(choice.message.tool_calls[0]).toMatchObject({ type: "function", function: { name: "get_weather" } });
+    expect(typeof (JSON.parse(choice.message.tool_calls[0].function.arguments) as { city: unknown }).city).toBe("string");
+  });
+
+  it("takes developer messages, content parts, assistant tool_calls with null content and tool results", async () => {
+    const response = await post({
+      messages: [
+        { role: "developer", content: "Be brief." },
+        { role: "user", content: [{ type: "text", text: "Weather in " }, { type: "text", text: "Oslo?" }] },
+        { role: "assistant", content: null, tool_calls: [{ id: "call_a", type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }] },
+        { role: "tool", tool_call_id: "call_a", content: '{"celsius": 4}' },
+      ],
+      tools: [weather],
+      max_tokens: 8,
+      stream: true,
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('"finish_reason":"length"');
+  });
+
+  it("holds a json_schema reply to the schema", async () => {
+    const schema = { type: "object", properties: { mood: { type: "string", enum: ["calm", "busy"] } }, required: ["mood"] };
+    const response = await post({ messages: [{ role: "user", content: "Mood?" }], response_format: { type: "json_schema", json_schema: { name: "mood", schema } }, max_tokens: 60 });
+    const body = (await response.json()) as { choices: { message: { content: string } }[] };
+    expect(["calm", "busy"]).toContain((JSON.parse(body.choices[0].message.content) as { mood: string }).mood);
+  });
+
+  it("refuses a bad definition or an unanswered result with a 400 naming OpenAI's field", async () => {
+    const bad = await post({ messages: [{ role: "user", content: "Hi" }], tools: [{ type: "function", function: { name: "get weather!", parameters: {} } }] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.param).toBe("tools.0.function.name");
+    const orphan = await post({ messages: [{ role: "user", content: "Hi" }, { role: "tool", tool_call_id: "nope", content: "x" }] });
+    expect(orphan.status).toBe(400);
+    expect((await orphan.json()).error.message).toMatch(/tool message must answer a tool call/);
+  });
+});
