@@ -194,6 +194,44 @@ for (const scheme of SCHEMES) {
       audit.expectClean();
     });
 
+    test(`functions, JSON replies and the probabilities view pass axe (${scheme})`, async ({ page }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await app.numberInput("Max Tokens").fill("150");
+      await app.numberInput("Max Tokens").press("Tab");
+      await page.getByText("Functions", { exact: true }).click();
+      await page.getByRole("button", { name: "get_weather" }).click();
+      await page.getByRole("combobox", { name: "Tool choice" }).selectOption({ label: "Only get_weather" });
+      await audit.check(page, "Functions section with a definition");
+      const editor = page.getByRole("textbox", { name: "Function definitions (JSON)" });
+      const valid = await editor.inputValue();
+      await editor.fill(`${valid},`);
+      await audit.check(page, "Functions section, editor showing a problem");
+      await editor.fill(valid);
+      await app.send(`Axe tools ${scheme}`);
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await expect(page.getByRole("textbox", { name: "Result of get_weather" })).toBeVisible();
+      await audit.check(page, "tool-call card and results form");
+      await page.getByRole("combobox", { name: "Tool choice" }).selectOption({ label: "None: never call" });
+      await page.getByRole("combobox", { name: "Response format" }).selectOption({ label: "JSON schema" });
+      await audit.check(page, "Response format with a schema");
+      await app.button("Probabilities").click();
+      await page.getByRole("textbox", { name: "Result of get_weather" }).fill("18");
+      await page.getByRole("button", { name: "Send result" }).click();
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await audit.check(page, "JSON reply with its badge, probabilities on");
+      await page.getByRole("combobox", { name: "Response format" }).selectOption({ label: "Text" });
+      await app.send(`Axe probabilities ${scheme}`);
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await audit.check(page, "shaded reply");
+      await app.lastReply().getByTestId("token-text").locator("[data-index]").nth(2).click();
+      await expect(page.getByRole("dialog", { name: /^Token \d+:/ })).toBeVisible();
+      await audit.check(page, "token candidates popover");
+      audit.expectClean();
+    });
+
     test(`on a phone, the parameter panel and the dialogs pass axe (${scheme})`, async ({ page }) => {
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
