@@ -58,6 +58,12 @@ export async function openPostgresShareRepository(connectionString: string, migr
       return isLive(row, now) ? { status: "live", share: toRecord(row) } : { status: "gone" };
     },
 
+    async liveness(id, now) {
+      const [row] = await db.select({ revokedAt: shares.revokedAt, expiresAt: shares.expiresAt }).from(shares).where(eq(shares.id, id));
+      if (!row) return { status: "missing" };
+      return isLive(row, now) ? { status: "live", expiresAt: row.expiresAt } : { status: "gone" };
+    },
+
     async revoke(id, revokeTokenHash, now) {
       const outcome = await db.transaction(async (tx) => {
         const [row] = await tx.select().from(shares).where(eq(shares.id, id)).for("update");

@@ -157,6 +157,18 @@ describe.each(backends)("share repository on $name", (backend) => {
     });
   });
 
+  it("tells whether a link is live, and until when, without its snapshot (the share-page cache's question)", async () => {
+    const forever = await shares.create(body(), provider);
+    const weekly = await shares.create(body({ systemMessage: "weekly", expiresIn: "7d" }), provider);
+    expect(await shares.liveness(forever.id)).toEqual({ status: "live", expiresAt: null });
+    expect(await shares.liveness(weekly.id)).toEqual({ status: "live", expiresAt: weekly.expiresAt });
+    expect(await shares.liveness("AAAAAAAAAAAAAAAAAAAAAA")).toEqual({ status: "missing" });
+    await shares.revoke(forever.id, forever.revokeToken!);
+    expect(await shares.liveness(forever.id)).toEqual({ status: "gone" });
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    expect(await shares.liveness(weekly.id)).toEqual({ status: "gone" });
+  });
+
   it("records the prices used: none for a picked model without a published price", async () => {
     const picked = await shares.create(body({ model: "qwen-qwen2.5-14b" }), provider);
     const read = await shares.read(picked.id);

@@ -20,6 +20,8 @@ export interface ShareRecord {
   expiresAt: Date | null;
 }
 
+export type ShareLiveness = { status: "live"; expiresAt: Date | null } | { status: "gone" } | { status: "missing" };
+
 export type ShareLookup = { status: "live"; share: ShareRecord } | { status: "gone" } | { status: "missing" };
 
 export type RevokeOutcome = "revoked" | "already-revoked" | "forbidden" | "missing";
@@ -32,6 +34,11 @@ export interface ShareRepository {
    */
   insertOrReuse(row: NewShareRow, now: Date): Promise<{ share: ShareRecord; reused: boolean }>;
   find(id: string, now: Date): Promise<ShareLookup>;
+  /**
+   * Whether a link is live, and until when, without reading its snapshot: the share-page cache asks
+   * this on every read, and a snapshot can weigh 512 KB.
+   */
+  liveness(id: string, now: Date): Promise<ShareLiveness>;
   /**
    * Revokes when `revokeTokenHash` matches, wiping the snapshot's content from the stored bytes as
    * far as the database allows (SQLite: secure_delete + a truncating WAL checkpoint; PostgreSQL:

@@ -55,6 +55,12 @@ export function openSqliteShareRepository(file: string, migrationsFolder: string
       return isLive(row, now) ? { status: "live", share: toRecord(row) } : { status: "gone" };
     },
 
+    async liveness(id, now) {
+      const row = db.select({ revokedAt: shares.revokedAt, expiresAt: shares.expiresAt }).from(shares).where(eq(shares.id, id)).get();
+      if (!row) return { status: "missing" };
+      return isLive(row, now) ? { status: "live", expiresAt: row.expiresAt } : { status: "gone" };
+    },
+
     async revoke(id, revokeTokenHash, now) {
       const outcome = db.transaction(
         (tx) => {

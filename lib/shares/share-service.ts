@@ -101,8 +101,7 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
     /** The status, and for a live link when it expires (the share-page cache keeps it no longer). */
     async liveness(id: string): Promise<{ status: "live"; expiresAt: Date | null } | { status: "gone" | "missing" }> {
       if (!isShareId(id)) return { status: "missing" };
-      const lookup = await repository.find(id, clock());
-      return lookup.status === "live" ? { status: "live", expiresAt: lookup.share.expiresAt } : { status: lookup.status };
+      return repository.liveness(id, clock());
     },
 
     async revoke(id: string, revokeToken: string): Promise<RevokeOutcome> {
