@@ -85,7 +85,7 @@ export function anthropicHttpFailureEvent({ status, body, retryAfterHeader }: { 
   const json = parse(body);
   const said = anthropicError(json);
   // Not Anthropic's shape: a gateway's own ({"status":"error"} as ModelsLab's OpenAI side says it), or plain text.
-  const words = said?.message ?? upstreamMessage(body) ?? STATUS_TEXT[status];
+  const words = (said?.message ?? upstreamMessage(body) ?? STATUS_TEXT[status])?.replace(/\.\s*$/, "");
   const code = codeForStatus(status, said, words);
   const retryAfter = code === "rate_limited" ? retryAfterSeconds(retryAfterHeader, json) : undefined;
   return errorEvent(code, words ? `${words} (HTTP ${status})` : `HTTP ${status}`, retryAfter);
@@ -96,7 +96,7 @@ export function anthropicEmbeddedFailure(json: unknown): ErrorEvent | undefined 
   const said = anthropicError(json);
   if (said) {
     const code = TOO_LONG.test(said.message) ? "context_length_exceeded" : codeOfType(said.type);
-    return errorEvent(code, said.message === said.type ? said.type : `${said.message} (${said.type})`);
+    return errorEvent(code, said.message === said.type ? said.type : `${said.message.replace(/\.\s*$/, "")} (${said.type})`);
   }
   // A gateway that answers in its OpenAI-side shape, e.g. {"status":"error","message":"…"}.
   const other = embeddedError(json);
