@@ -30,7 +30,7 @@ const CODES: Record<string, ErrorCode> = {
 
 /** What each status means when the body says nothing useful (a proxy's HTML page, say). */
 const STATUS_TEXT: Record<number, string> = {
-  404: "not found (check the model id and ANTHROPIC_BASE_URL)",
+  404: "not found (check the model id and the base URL)",
   413: "the request is too large",
   529: "overloaded",
 };
