@@ -27,7 +27,7 @@ export const POST = withAppErrors(async (request: Request) => {
   }
   refuseIfCannotFit("messages", promptTokenLowerBound(body.systemMessage, body.messages), contextWindow);
   // The upstream's own count where it is the better number (an Anthropic-compatible server serving
-  // another model than Mixtral); the exact local count when that fails, so the meter keeps working.
+  // another model than Mixtral); the local Mistral count when that fails, so the meter keeps working.
   const promptTokens = provider.countPromptTokens && body.messages.length
     ? await provider.countPromptTokens(body.systemMessage, body.messages, request.signal).catch(() => countPromptTokens(body.systemMessage, body.messages, request.signal))
     : await countPromptTokens(body.systemMessage, body.messages, request.signal);
