@@ -15,7 +15,7 @@ test.describe("playground on an Anthropic-compatible upstream (local server repl
   test("a reply with a tool call streams its text in, sending the key only upstream in x-api-key", async ({ page, request }) => {
     const app = new PlaygroundPage(page);
     await app.open();
-    await expect(page.getByTestId("upstream")).toContainText("Anthropic-compatible server (127.0.0.1:3198)");
+    await expect(page.getByTestId("upstream")).toContainText("Anthropic-compatible server (127.0.0.1:3196)");
 
     await app.send("What is the weather in Paris?");
     // The text grows in steps while the upstream streams it (80 ms between events).

@@ -8,7 +8,7 @@
 import http from "node:http";
 import { anthropicEvent } from "../../lib/testing/anthropic-wire";
 
-const PORT = Number(process.env.MOCK_PORT ?? 3198);
+const PORT = Number(process.env.MOCK_PORT ?? 3196);
 const KEY = process.env.MOCK_EXPECTED_KEY ?? "";
 
 export const ANTHROPIC_REPLY = ["Let me look up ", "the weather ", "in Paris ", "for you. ", "One moment."];
