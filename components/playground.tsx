@@ -8,6 +8,7 @@ import { useCapabilities } from "@/lib/client/use-models";
 import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { createConversationStore, type ConversationStore } from "@/lib/store/conversation-store";
+import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
@@ -27,7 +28,8 @@ const createMainConversation = (queries: QueryClient) =>
       const { systemMessage, params, model, probabilities } = useParamsStore.getState();
       // Asked for only where the upstream gives them (its capabilities, as /api/models reported them).
       const logprobs = probabilities && queries.getQueryData<ModelsResponse>(["models"])?.capabilities.logprobs === true;
-      return { systemMessage, params, ...(model ? { model } : {}), ...(logprobs ? { options: { logprobs: { top: TOP_ALTERNATIVES } } } : {}) };
+      const options = { ...requestOptions(useOutputStore.getState()), ...(logprobs ? { logprobs: { top: TOP_ALTERNATIVES } } : {}) };
+      return { systemMessage, params, ...(model ? { model } : {}), ...(Object.keys(options).length ? { options } : {}) };
     },
   });
 
@@ -55,7 +57,7 @@ function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContex
 
   // Stores hydrate after mount so server and first client render agree.
   useEffect(() => {
-    void Promise.all([useParamsStore.persist.rehydrate(), conversation.hydrate()]).then(() => {
+    void Promise.all([useParamsStore.persist.rehydrate(), useOutputStore.persist.rehydrate(), conversation.hydrate()]).then(() => {
       setShareId(shareIdInUrl());
       setReady(true);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampParam, CONTEXT_WINDOW, DEFAULT_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, toUpstreamFields } from "./params";
+import { clampParam, CONTEXT_WINDOW, DEFAULT_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, toAnthropicFields, toUpstreamFields } from "./params";
 
 describe("parameter table", () => {
   it("has the model page's labels, defaults and ranges, in its order", () => {
@@ -33,5 +33,17 @@ describe("parameter table", () => {
       presence_penalty: 0,
     });
     expect(toUpstreamFields({ ...DEFAULT_PARAMS, seed: 42 }).seed).toBe(42);
+  });
+
+  it("maps stop, Top K and Repetition Penalty to their OpenAI fields only when set", () => {
+    const advanced = { ...DEFAULT_PARAMS, stop: ["END", "\n"], topK: 20, repetitionPenalty: 1.15 };
+    expect(toUpstreamFields(advanced)).toEqual({ ...toUpstreamFields(DEFAULT_PARAMS), stop: ["END", "\n"], top_k: 20, repetition_penalty: 1.15 });
+    expect(toUpstreamFields({ ...DEFAULT_PARAMS, stop: [] })).not.toHaveProperty("stop");
+  });
+
+  it("maps them to the Anthropic Messages fields that exist there: stop_sequences and top_k, no repetition penalty", () => {
+    const body = toAnthropicFields({ ...DEFAULT_PARAMS, stop: ["END"], topK: 20, repetitionPenalty: 1.15 });
+    expect(body).toEqual({ temperature: 0.7, max_tokens: 1000, top_p: 0.9, stop_sequences: ["END"], top_k: 20 });
+    expect(toAnthropicFields(DEFAULT_PARAMS)).toEqual({ temperature: 0.7, max_tokens: 1000, top_p: 0.9 });
   });
 });

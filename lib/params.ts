@@ -103,17 +103,91 @@ export const SEED_PARAM = {
   anthropic: null,
 } as const;
 
-export type NumericParamKey = (typeof NUMERIC_PARAMS)[number]["key"];
+/**
+ * Settings beyond the page's six, in the panel's "Advanced" section. Each is optional: absent
+ * means not sent, so the upstream's own default applies. Each is sent only where the serving
+ * upstream's capabilities (`capability`) accept it; otherwise fitToCapabilities takes it out and
+ * the stream's `warnings` event names it by `label`.
+ */
+export interface OptionalNumericParam {
+  key: "topK" | "repetitionPenalty";
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  step: number;
+  integer: boolean;
+  /** What the control shows when unset; the value itself is simply not sent. */
+  placeholder: string;
+  upstream: string;
+  anthropic: { field: string; max: number } | null;
+  capability: "topK" | "repetitionPenalty";
+}
 
-export type SamplingParams = Record<NumericParamKey, number> & { seed?: number };
+export const ADVANCED_NUMERIC_PARAMS = [
+  {
+    key: "topK",
+    label: "Top K",
+    help: "Samples only from this many likeliest tokens (before Top P); empty leaves the upstream's default.",
+    // 100 bounds what the probabilities view carries per token (the engine sends the whole top-k set).
+    min: 1,
+    max: 100,
+    step: 1,
+    integer: true,
+    placeholder: "default",
+    upstream: "top_k",
+    anthropic: { field: "top_k", max: 100 },
+    capability: "topK",
+  },
+  {
+    key: "repetitionPenalty",
+    label: "Repetition Penalty",
+    help: "Above 1 makes tokens already in the reply less likely, below 1 more likely; empty means none.",
+    // ModelsLab documents 0.1–2 (upstream-apis.md); 1 is neutral everywhere.
+    min: 0.1,
+    max: 2,
+    step: 0.01,
+    integer: false,
+    placeholder: "none",
+    upstream: "repetition_penalty",
+    // The Messages API has no repetition penalty.
+    anthropic: null,
+    capability: "repetitionPenalty",
+  },
+] as const satisfies readonly OptionalNumericParam[];
+
+/**
+ * Stop sequences. They live here, in the parameter table (`params.stop`), not in RequestOptions:
+ * they change what a reply is like the sampling settings do, and everything keyed on the table
+ * (the schema's 400s, every dialect's body, /api/v1's field mapping, View code, shares, reply
+ * signatures, compare columns) then carries them with no code of their own. `stop` in
+ * ProviderCapabilities says which upstreams accept them.
+ */
+export const STOP_PARAM = {
+  key: "stop",
+  label: "Stop Sequences",
+  help: "The reply ends before the first of these texts (it is not included). Type \\n for a new line, \\t for a tab.",
+  /** OpenAI's and ModelsLab's limit. */
+  maxCount: 4,
+  /** Characters per sequence: a stop is a marker, not a passage, and the engine matches against held-back text. */
+  maxLength: 100,
+  upstream: "stop",
+  anthropic: { field: "stop_sequences" },
+  capability: "stop",
+} as const;
+
+export type NumericParamKey = (typeof NUMERIC_PARAMS)[number]["key"];
+export type OptionalNumericParamKey = (typeof ADVANCED_NUMERIC_PARAMS)[number]["key"];
+
+export type SamplingParams = Record<NumericParamKey, number> & { seed?: number; stop?: string[] } & Partial<Record<OptionalNumericParamKey, number>>;
 
 export const DEFAULT_PARAMS: SamplingParams = Object.fromEntries(
   NUMERIC_PARAMS.map((p) => [p.key, p.default]),
-) as SamplingParams;
+) as Record<NumericParamKey, number>;
 
 /** Snaps a value into the parameter's range and step, so the UI never holds an invalid value. */
-export function clampParam(param: NumericParam, value: number): number {
-  if (!Number.isFinite(value)) return param.default;
+export function clampParam(param: Pick<NumericParam, "min" | "max" | "step" | "integer"> & { default?: number }, value: number): number {
+  if (!Number.isFinite(value)) return param.default ?? param.min;
   const clamped = Math.min(param.max, Math.max(param.min, value));
   if (param.integer) return Math.round(clamped);
   // toFixed keeps 0.7 from becoming 0.7000000000000001 after snapping to the step.
@@ -122,19 +196,28 @@ export function clampParam(param: NumericParam, value: number): number {
 }
 
 /** The sampling part of an OpenAI-style request body: every parameter, under its upstream name. */
-export function toUpstreamFields(params: SamplingParams): Record<string, number> {
-  const body: Record<string, number> = {};
+export function toUpstreamFields(params: SamplingParams): Record<string, number | string[]> {
+  const body: Record<string, number | string[]> = {};
   for (const p of NUMERIC_PARAMS) body[p.upstream] = params[p.key];
   if (params.seed !== undefined) body[SEED_PARAM.upstream] = params.seed;
+  // The advanced settings only when set: unset leaves the upstream's default.
+  for (const p of ADVANCED_NUMERIC_PARAMS) if (params[p.key] !== undefined) body[p.upstream] = params[p.key]!;
+  if (params.stop?.length) body[STOP_PARAM.upstream] = params.stop;
   return body;
 }
 
 /**
  * The sampling part of an Anthropic Messages body: the parameters that API has, clamped to its
- * ranges (temperature 0–1 there). Penalties and seed have no equivalent and are left out.
+ * ranges (temperature 0–1 there). Penalties (repetition too) and seed have no equivalent and are left out;
+ * top_k and stop_sequences exist there.
  */
-export function toAnthropicFields(params: SamplingParams): Record<string, number> {
-  const body: Record<string, number> = {};
+export function toAnthropicFields(params: SamplingParams): Record<string, number | string[]> {
+  const body: Record<string, number | string[]> = {};
   for (const p of NUMERIC_PARAMS) if (p.anthropic) body[p.anthropic.field] = Math.min(params[p.key], p.anthropic.max);
+  for (const p of ADVANCED_NUMERIC_PARAMS) {
+    const value = params[p.key];
+    if (p.anthropic && value !== undefined) body[p.anthropic.field] = Math.min(value, p.anthropic.max);
+  }
+  if (params.stop?.length) body[STOP_PARAM.anthropic.field] = params.stop;
   return body;
 }

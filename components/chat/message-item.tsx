@@ -6,7 +6,9 @@ import type { Prices } from "@/lib/pricing";
 import { CopyButton } from "../ui/copy-button";
 import { TokenText } from "../probabilities/token-text";
 import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog";
+import { JsonReply } from "./json-reply";
 import { ReplyStats } from "./reply-stats";
+import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
 
 // The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
 const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Markdown), {
@@ -27,15 +29,22 @@ interface Props {
   /** Why this reply cannot be continued from a chosen token; undefined: it can. */
   continueBlocked?: string;
   onContinue?(id: string, index: number, alternative: { token: string; logprob: number }): void;
+  /** Answers this reply's function calls (the last reply's only). */
+  onToolResults?(results: { toolCallId: string; content: string }[]): void;
+  /** Tool messages: the name of the function the result answers. */
+  callName?: string;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName }: Props) {
   const [editing, setEditing] = useState(false);
   const [openToken, setOpenToken] = useState<number | null>(null);
   const shaded = probabilities && !!message.logprobs?.length;
   const [draft, setDraft] = useState(message.content);
   const isUser = message.role === "user";
   const streaming = message.state === "streaming";
+  const calls = message.toolCalls ?? [];
+
+  if (message.role === "tool") return <ToolResultItem message={message} callName={callName} />;
 
   return (
     <li
@@ -43,6 +52,7 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
       aria-label={isUser ? "Your message" : "Assistant reply"}
       data-role={message.role}
       data-state={message.state}
+      data-finish={message.finishReason}
       aria-busy={streaming || undefined}
     >
       {editing ? (
@@ -96,13 +106,16 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
           {message.continuedAt !== undefined && !streaming ? (
             <p className="mt-1 text-xs text-muted">Continued from token {message.continuedAt + 1}, which you chose.</p>
           ) : null}
-          {streaming && message.content === "" ? <p className="text-muted">Thinking…</p> : null}
+          {calls.length ? <ToolCallCards calls={calls} streaming={streaming} /> : null}
+          {message.format && !streaming && message.content ? <JsonReply text={message.content} format={message.format} /> : null}
+          {streaming && message.content === "" && !calls.length ? <p className="text-muted">Thinking…</p> : null}
         </>
       )}
 
       {!isUser && !streaming && showStats ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
       {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
+      {isLastReply && message.finishReason === "tool_calls" && calls.length && onToolResults ? <ToolResultsForm calls={calls} busy={busy} onSend={onToolResults} /> : null}
       {message.error ? (
         <div role="alert" className="mt-2 rounded border border-red-500/60 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
           <p>{message.error.message}</p>

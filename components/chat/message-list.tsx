@@ -29,7 +29,7 @@ export function MessageList({
   const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
-  const { regenerate, editAndResend, continueFrom } = useConversationStoreApi().getState();
+  const { regenerate, editAndResend, continueFrom, sendToolResults } = useConversationStoreApi().getState();
   const wantsProbabilities = useParamsStore((s) => s.probabilities);
   const capabilities = useCapabilities();
   const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
@@ -54,6 +54,7 @@ export function MessageList({
             probabilities={probabilities}
             continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
             onContinue={continueFrom}
+            onToolResults={sendToolResults}
           />
         ))}
       </ol>
@@ -66,5 +67,9 @@ type ConnectedProps = Omit<Parameters<typeof MessageItem>[0], "message"> & { id:
 
 function ConnectedMessage({ id, ...props }: ConnectedProps) {
   const message = useConversation((s) => s.messages.find((m) => m.id === id));
-  return message ? <MessageItem message={message} {...props} /> : null;
+  // A function result names the call it answers; the name is in the assistant message before it.
+  const callName = useConversation((s) =>
+    message?.role === "tool" ? s.messages.flatMap((m) => m.toolCalls ?? []).find((c) => c.id === message.toolCallId)?.name : undefined,
+  );
+  return message ? <MessageItem message={message} {...props} callName={callName} /> : null;
 }

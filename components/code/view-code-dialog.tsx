@@ -4,13 +4,14 @@ import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/sni
 import { DIALECT_LABELS, MODELSLAB_TARGET, type CodeExportContext, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
 import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
 import type { ChatMessage } from "@/lib/chat/request";
+import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { lastRequestMessages } from "@/lib/store/request-messages";
 import { useConversation } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 
 /** The request the playground sent last (history up to the last user message), or a first example. */
-function currentRequestMessages(messages: { role: ChatMessage["role"]; content: string }[]): ChatMessage[] {
+function currentRequestMessages(messages: Parameters<typeof lastRequestMessages>[0]): ChatMessage[] {
   const sent = lastRequestMessages(messages);
   return sent.length > 0 ? sent : [{ role: "user", content: STARTER_PROMPTS[0] }];
 }
@@ -24,13 +25,14 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
   const [language, setLanguage] = useState<Language>("curl");
   const messages = useConversation((s) => s.messages);
   const { systemMessage, params } = useParamsStore();
+  const output = useOutputStore();
 
   const target = targets.find((t) => t.id === targetId) ?? MODELSLAB_TARGET;
   const activeDialect = target.dialects.includes(dialect) ? dialect : "openai";
   const snippet = useMemo(
     () =>
       generateSnippet(language, {
-        request: { systemMessage, messages: currentRequestMessages(messages), params },
+        request: { systemMessage, messages: currentRequestMessages(messages), params, options: requestOptions(output) },
         // A picked model belongs to the upstream that serves it; ModelsLab snippets otherwise use the page's model.
         model: target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : servesModelsLab ? (model ?? MODEL.id) : MODEL.id,
         dialect: activeDialect,
@@ -38,7 +40,7 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
         // A path (this app's /api/v1) becomes a URL with the origin the user sees.
         target: target.baseUrl.startsWith("/") ? { ...target, baseUrl: `${window.location.origin}${target.baseUrl}` } : target,
       }),
-    [language, systemMessage, messages, params, target, model, servesModelsLab, activeDialect, stream],
+    [language, systemMessage, messages, params, output, target, model, servesModelsLab, activeDialect, stream],
   );
 
   return (

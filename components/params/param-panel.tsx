@@ -3,8 +3,11 @@ import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
 import { useCapabilities } from "@/lib/client/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
+import { FunctionsSection } from "./functions-section";
+import { AdvancedSection } from "./advanced-section";
 import { ModelPicker } from "./model-picker";
 import { ParamSlider } from "./param-slider";
+import { ResponseFormatSection } from "./response-format-section";
 
 /** Generated from the parameter table: a new row there is a new control here. */
 export function ParamPanel() {
@@ -81,6 +84,10 @@ export function ParamPanel() {
           {seedIgnored ? "This upstream does not accept a seed, so replies cannot be repeated exactly." : SEED_PARAM.help}
         </p>
       </div>
+
+      <ResponseFormatSection />
+      <FunctionsSection />
+      <AdvancedSection />
     </section>
   );
 }

@@ -21,6 +21,9 @@ export function TokenCandidatesDialog({ index, entry, sampledWith, continueBlock
   const temperature = useParamsStore((s) => s.params.temperature);
   const topP = useParamsStore((s) => s.params.topP);
   const capabilities = useCapabilities();
+  // The panel's Top K where the upstream takes it, else the sampler's own (the engine's default).
+  const panelTopK = useParamsStore((s) => s.params.topK);
+  const topK = capabilities?.topK && panelTopK !== undefined ? panelTopK : capabilities?.samplerTopK;
   const blocked = capabilities?.continuation === false ? "This upstream cannot continue a reply from a chosen token." : continueBlocked;
   const differs = sampledWith && (sampledWith.temperature !== temperature || sampledWith.topP !== topP);
   return (
@@ -29,7 +32,7 @@ export function TokenCandidatesDialog({ index, entry, sampledWith, continueBlock
         entry={entry}
         temperature={temperature}
         topP={topP}
-        topK={capabilities?.samplerTopK}
+        topK={topK}
         sampledWith={differs ? sampledWith : undefined}
         continueBlocked={blocked}
         onContinue={onContinue}

@@ -1,6 +1,7 @@
 import type { SharedMessage } from "@/lib/shares/snapshot";
 import type { Prices } from "@/lib/pricing";
 import { ReplyStats } from "../chat/reply-stats";
+import { ToolCallCards } from "../chat/tool-calls";
 import { StaticMarkdown } from "../markdown/static-markdown";
 import { SharedTokenProbabilities } from "./shared-token-probabilities";
 
@@ -18,6 +19,16 @@ export function SharedMessageItem({
   position?: number;
 }) {
   const isUser = message.role === "user";
+  if (message.role === "tool") {
+    return (
+      <li className="w-full rounded-lg border border-dashed border-line px-3 py-2 text-sm" aria-label="Function result" data-role="tool">
+        <p className="text-xs text-muted">Result for call {message.toolCallId}, entered by the user</p>
+        <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs" data-testid="tool-result">
+          {message.content}
+        </pre>
+      </li>
+    );
+  }
   return (
     <li
       className={`rounded-lg px-3 py-2 ${isUser ? "ml-auto max-w-[85%] bg-subtle" : "w-full"}`}
@@ -33,6 +44,7 @@ export function SharedMessageItem({
           <StaticMarkdown text={message.content} />
         </div>
       )}
+      {!isUser && message.toolCalls?.length ? <ToolCallCards calls={message.toolCalls} streaming={false} /> : null}
       {!isUser && message.logprobs?.length ? <SharedTokenProbabilities message={message} position={position} /> : null}
       {!isUser && message.continuedAt !== undefined ? (
         <p className="mt-1 text-xs text-muted">Continued from token {message.continuedAt + 1}, which the user chose.</p>

@@ -1,4 +1,5 @@
-import { NUMERIC_PARAMS, SEED_PARAM } from "@/lib/params";
+import { ADVANCED_NUMERIC_PARAMS, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM } from "@/lib/params";
+import { showStop } from "@/lib/stop-sequence-text";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 
 /**
@@ -22,6 +23,25 @@ export function SharedSettings({ snapshot }: { snapshot: ShareSnapshot }) {
           <SettingRow key={p.key} label={p.label} param={p.key} value={snapshot.params[p.key]} />
         ))}
         <SettingRow label={SEED_PARAM.label} param="seed" value={snapshot.params.seed ?? "random"} />
+        {/* The Advanced settings only when the run had them: absent means the upstream's default. */}
+        {ADVANCED_NUMERIC_PARAMS.map((p) => {
+          const value = snapshot.params[p.key];
+          return value === undefined ? null : <SettingRow key={p.key} label={p.label} param={p.key} value={value} />;
+        })}
+        {snapshot.params.stop?.length ? (
+          <div className="flex items-baseline justify-between gap-3">
+            <dt className="text-muted">{STOP_PARAM.label}</dt>
+            <dd className="min-w-0 text-right font-mono" data-param="stop">
+              <ul aria-label={STOP_PARAM.label}>
+                {snapshot.params.stop.map((stop, i) => (
+                  <li key={i} className="break-all">
+                    {showStop(stop)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </section>
   );

@@ -3,6 +3,7 @@
  * It feeds validation (the context window), the token meter, the panel and the `warnings` event.
  */
 import type { Warning } from "./events";
+import { ADVANCED_NUMERIC_PARAMS, STOP_PARAM } from "../params";
 import type { ChatRequest } from "./request";
 
 export interface ProviderCapabilities {
@@ -14,7 +15,12 @@ export interface ProviderCapabilities {
    */
   concurrentStreams: number;
   seed: boolean;
+  /** Stop sequences (params.stop). */
   stop: boolean;
+  /** top_k (params.topK): not part of the OpenAI API; vLLM, llama.cpp server and ModelsLab take it. */
+  topK: boolean;
+  /** repetition_penalty (params.repetitionPenalty), multiplicative, 1 = none: vLLM's and ModelsLab's extra. */
+  repetitionPenalty: boolean;
   tools: boolean;
   jsonMode: boolean;
   jsonSchema: boolean;
@@ -45,16 +51,33 @@ export function fitToCapabilities(request: ChatRequest, can: ProviderCapabilitie
     warnings.push({ setting, message: `${upstream} does not support ${setting}; it was not sent.` });
     remove();
   };
-  const format = options.responseFormat?.type;
+  let systemMessage = request.systemMessage;
+  const format = options.responseFormat;
+  // A schema the upstream cannot enforce still reaches the model: as JSON mode where it has that,
+  // and as an instruction with the schema in either case. The warning says which happened.
+  if (format?.type === "json_schema" && !can.jsonSchema) {
+    systemMessage = [systemMessage.trim(), schemaInstruction(format.schema)].filter(Boolean).join("\n\n");
+    if (can.jsonMode) {
+      options.responseFormat = { type: "json_object" };
+      warnings.push({ setting: "JSON schema", message: `${upstream} does not enforce a JSON schema; sent as JSON mode, with the schema in the instructions.` });
+    } else {
+      delete options.responseFormat;
+      warnings.push({ setting: "JSON schema", message: `${upstream} has no JSON mode; the schema was sent as an instruction only, so the reply may not be valid JSON.` });
+    }
+  }
   fit(params.seed !== undefined, can.seed, "Seed", () => delete params.seed);
-  fit(!!options.stop?.length, can.stop, "stop sequences", () => delete options.stop);
+  fit(!!params.stop?.length, can[STOP_PARAM.capability], STOP_PARAM.label, () => delete params.stop);
+  for (const p of ADVANCED_NUMERIC_PARAMS) fit(params[p.key] !== undefined, can[p.capability], p.label, () => delete params[p.key]);
   fit(!!options.tools?.length, can.tools, "tools", () => (delete options.tools, delete options.toolChoice));
-  fit(format === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
-  fit(format === "json_schema", can.jsonSchema, "JSON schema", () => delete options.responseFormat);
+  fit(options.responseFormat?.type === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
   fit(!!options.logprobs, can.logprobs, "log-probabilities", () => delete options.logprobs);
   // A continuation cannot be taken out without changing what is asked: the routes refuse it up
   // front (lib/server/parse-chat-request), never turning it silently into a new reply.
   if (!warnings.length) return { request, warnings };
-  return { request: { ...request, params, options }, warnings };
+  return { request: { ...request, systemMessage, params, options }, warnings };
 }
+
+/** What a model is told when its upstream cannot hold it to a schema. */
+export const schemaInstruction = (schema: Record<string, unknown>) =>
+  `Reply with only a JSON value, no other text, that is valid against this JSON Schema:\n${JSON.stringify(schema)}`;
 

@@ -36,7 +36,8 @@ export interface FunctionDefinition {
  * accept it; otherwise the stream opens with a `warnings` event naming it.
  */
 export interface RequestOptions {
-  stop?: string[];
+  // Stop sequences are not here: they are a parameter (params.stop, lib/params.ts STOP_PARAM), so
+  // the table carries them to every body, View code and shares; one place, no second copy.
   responseFormat?: { type: "text" } | { type: "json_object" } | { type: "json_schema"; schema: Record<string, unknown>; name?: string };
   tools?: FunctionDefinition[];
   toolChoice?: "auto" | "none" | "required" | { name: string };

@@ -81,4 +81,28 @@ describe("tools, tool messages and response formats", () => {
     const huge = { type: "object", description: "x".repeat(40_000) };
     expect(fieldsOf({ messages: [user("Hi")], options: { responseFormat: { type: "json_schema", schema: huge } } })[0]).toMatch(/at most 32000 characters/);
   });
+
+  it("takes stop sequences, Top K and Repetition Penalty as optional parameters within their limits", () => {
+    const ok = { messages: [user("Hi")], params: { stop: ["\n\n", "User:", "終", "x".repeat(100)], topK: 100, repetitionPenalty: 0.1 } };
+    expect(fieldsOf(ok)).toEqual([]);
+    expect(ChatBodySchema.parse(ok).params).toEqual({ ...DEFAULT_PARAMS, stop: ["\n\n", "User:", "終", "x".repeat(100)], topK: 100, repetitionPenalty: 0.1 });
+    expect(fieldsOf({ messages: [user("Hi")], params: { stop: [], topK: 1, repetitionPenalty: 2 } })).toEqual([]);
+    // Absent means not sent: no defaults are filled in for them.
+    expect(ChatBodySchema.parse({ messages: [user("Hi")] }).params).not.toHaveProperty("topK");
+  });
+
+  it("rejects bad stop sequences, Top K and Repetition Penalty with a 400 naming the field", () => {
+    const bad = (params: Record<string, unknown>) => fieldsOf({ messages: [user("Hi")], params });
+    expect(bad({ stop: ["a", "b", "c", "d", "e"] })).toEqual(["params.stop: at most 4 stop sequences"]);
+    expect(bad({ stop: ["ok", ""] })).toEqual(["params.stop.1: a stop sequence must not be empty"]);
+    expect(bad({ stop: ["x".repeat(101)] })).toEqual(["params.stop.0: a stop sequence must be at most 100 characters"]);
+    expect(bad({ stop: "END" })).toEqual(["params.stop: Stop Sequences must be a list of texts"]);
+    expect(bad({ stop: [7] })).toEqual(["params.stop.0: each stop sequence must be a string"]);
+    expect(bad({ topK: 0 })).toEqual(["params.topK: Top K must be at least 1"]);
+    expect(bad({ topK: 101 })).toEqual(["params.topK: Top K must be at most 100"]);
+    expect(bad({ topK: 2.5 })).toEqual(["params.topK: Top K must be a whole number"]);
+    expect(bad({ repetitionPenalty: 0 })).toEqual(["params.repetitionPenalty: Repetition Penalty must be at least 0.1"]);
+    expect(bad({ repetitionPenalty: 2.5 })).toEqual(["params.repetitionPenalty: Repetition Penalty must be at most 2"]);
+    expect(bad({ repetitionPenalty: "strong" })).toEqual(["params.repetitionPenalty: Repetition Penalty must be a number"]);
+  });
 });

@@ -3,7 +3,7 @@
  * route that accepts a chat (/api/chat, /api/v1) validates through it, with the same limits.
  */
 import { z } from "zod";
-import { DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
+import { ADVANCED_NUMERIC_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_LENGTH = 200_000;
@@ -22,9 +22,33 @@ const numericFields = Object.fromEntries(
   }),
 ) as { [K in (typeof NUMERIC_PARAMS)[number]["key"]]: z.ZodDefault<z.ZodNumber> };
 
+/** The advanced settings: optional (absent means not sent), same bounds and messages as the others. */
+const optionalNumericFields = Object.fromEntries(
+  ADVANCED_NUMERIC_PARAMS.map((p) => {
+    let field = z.number({ error: `${p.label} must be a number` });
+    if (p.integer) field = field.int({ error: `${p.label} must be a whole number` });
+    field = field
+      .min(p.min, { error: `${p.label} must be at least ${p.min}` })
+      .max(p.max, { error: `${p.label} must be at most ${p.max}` });
+    return [p.key, field.optional()];
+  }),
+) as { [K in (typeof ADVANCED_NUMERIC_PARAMS)[number]["key"]]: z.ZodOptional<z.ZodNumber> };
+
+const StopSchema = z
+  .array(
+    z
+      .string({ error: "each stop sequence must be a string" })
+      .min(1, { error: "a stop sequence must not be empty" })
+      .max(STOP_PARAM.maxLength, { error: `a stop sequence must be at most ${STOP_PARAM.maxLength} characters` }),
+    { error: `${STOP_PARAM.label} must be a list of texts` },
+  )
+  .max(STOP_PARAM.maxCount, { error: `at most ${STOP_PARAM.maxCount} stop sequences` });
+
 export const ParamsSchema = z.strictObject(
   {
     ...numericFields,
+    ...optionalNumericFields,
+    stop: StopSchema.optional(),
     seed: z
       .number({ error: `${SEED_PARAM.label} must be a number` })
       .int({ error: `${SEED_PARAM.label} must be a whole number` })

@@ -13,8 +13,8 @@ export interface ChatRequestBody {
   systemMessage: string;
   messages: ChatMessage[];
   params: SamplingParams;
-  /** Only what /api/chat accepts from a browser: per-token log-probabilities. */
-  options?: Pick<RequestOptions, "logprobs">;
+  /** Tools, response format, log-probabilities: the same options /api/chat validates (lib/chat/schema.ts). */
+  options?: RequestOptions;
   model?: string;
 }
 

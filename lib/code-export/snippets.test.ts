@@ -89,6 +89,28 @@ describe("snippet bodies equal what the playground sends", () => {
     }
   }
 
+  it("writes stop sequences, top_k and repetition_penalty when set, only where the target's API has them", () => {
+    const advanced = { ...request, params: { ...request.params, stop: ["\n\nUser:", "it's \"done\""], topK: 25, repetitionPenalty: 1.2 } };
+    const openai = { ...options("openai", true), request: advanced };
+    const sent = buildChatBody({ info: { kind: "modelslab", label: "ModelsLab", model: MODEL_ID, isDemo: false }, capabilities: MODELSLAB_CAPABILITIES, baseUrl: "https://x", apiKey: "k", idleTimeoutMs: 60_000 }, advanced);
+    expect(snippetBody(openai)).toEqual(sent);
+    expect(snippetBody(openai)).toMatchObject({ stop: ["\n\nUser:", "it's \"done\""], top_k: 25, repetition_penalty: 1.2 });
+    // Anthropic Messages: stop_sequences and top_k exist, a repetition penalty does not.
+    const anthropic = snippetBody({ ...options("anthropic", false), request: advanced });
+    expect(anthropic).toMatchObject({ stop_sequences: ["\n\nUser:", "it's \"done\""], top_k: 25 });
+    expect(anthropic).not.toHaveProperty("repetition_penalty");
+    // Unset: not written at all.
+    expect(snippetBody(options("openai", true))).not.toHaveProperty("top_k");
+    expect(snippetBody(options("openai", true))).not.toHaveProperty("stop");
+  });
+
+  for (const language of ["curl", "python", "javascript", "php"] as const) {
+    it(`${language} snippet carries the stop sequences verbatim`, async () => {
+      const advanced = { ...options("openai", false), request: { ...request, params: { ...request.params, stop: ["\n\nUser:", "it's $HOME \\ 🛑"], topK: 25 } } };
+      expect(await bodyIn(language, generateSnippet(language, advanced))).toEqual(snippetBody(advanced));
+    });
+  }
+
   it("targets a server that needs no key without any auth header", () => {
     const open = { id: "this-server", label: "This server", baseUrl: "http://127.0.0.1:3000/api/v1", keyEnv: null, dialects: ["openai"] } as const;
     for (const { id } of LANGUAGES) {

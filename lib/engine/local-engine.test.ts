@@ -18,7 +18,7 @@ let engine: LocalEngine;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "engine-test-"));
   const modelPath = await ensureDemoModel(dir);
-  engine = await LocalEngine.load({ modelPath, threads: 1, contextSize: 2048, parallel: 2 });
+  engine = await LocalEngine.load({ modelPath, threads: 1, contextSize: 2048, parallel: 2, boundedGrammars: true });
 });
 afterAll(async () => {
   await engine?.dispose();
@@ -211,5 +211,131 @@ describe("local provider", () => {
     const provider = createLocalProvider({ modelPath: truncated, dataDir: dir, threads: 1, contextSize: 512, parallel: 1, demoTokensPerSecond: 0 });
     const events = await collectEvents(provider.stream(request(), { signal: new AbortController().signal }));
     expect(events).toEqual([{ type: "error", code: "engine_error", message: expect.stringMatching(/llama\.cpp could not load truncated\.gguf/) }]);
+  });
+});
+
+describe("function calls and JSON on the embedded engine (grammars)", () => {
+  const weather = {
+    name: "get_weather",
+    description: "Current weather for a city",
+    parameters: { type: "object", properties: { city: { type: "string" }, unit: { enum: ["celsius", "fahrenheit"] } }, required: ["city", "unit"] },
+  };
+  const toolCalls = (events: StreamEvent[]) => {
+    const calls: { id?: string; name: string; arguments: string }[] = [];
+    for (const e of events) {
+      if (e.type !== "tool-call-delta") continue;
+      calls[e.index] ??= { name: "", arguments: "" };
+      if (e.id) calls[e.index].id = e.id;
+      if (e.name) calls[e.index].name = e.name;
+      calls[e.index].arguments += e.argumentsDelta;
+    }
+    return calls;
+  };
+
+  it("a required call comes out as tool-call deltas whose arguments match the function's schema", async () => {
+    const events = await run({ ...request({ maxTokens: 200 }), options: { tools: [weather], toolChoice: "required" } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "tool_calls" });
+    expect(textOf(events)).toBe("");
+    const [call] = toolCalls(events);
+    expect(call.name).toBe("get_weather");
+    expect(call.id).toMatch(/^call_/);
+    const args = JSON.parse(call.arguments) as { city: unknown; unit: unknown };
+    expect(typeof args.city).toBe("string");
+    expect(["celsius", "fahrenheit"]).toContain(args.unit);
+  });
+
+  it("JSON schema mode gives a reply that parses and keeps to enum, maxLength and required", async () => {
+    const schema = {
+      type: "object",
+      properties: { name: { type: "string", maxLength: 12 }, mood: { enum: ["happy", "sad"] }, tags: { type: "array", items: { type: "string" } } },
+      required: ["name", "mood", "tags"],
+    };
+    const events = await run({ ...request({ maxTokens: 300 }), options: { responseFormat: { type: "json_schema", schema } } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "stop" });
+    const value = JSON.parse(textOf(events)) as { name: string; mood: string; tags: unknown[] };
+    expect(value.name.length).toBeLessThanOrEqual(12);
+    expect(["happy", "sad"]).toContain(value.mood);
+    expect(Array.isArray(value.tags)).toBe(true);
+  });
+
+  it("JSON mode gives one JSON object and stops when it is complete", async () => {
+    const events = await run({ ...request({ maxTokens: 300 }), options: { responseFormat: { type: "json_object" } } });
+    expect(events.at(-1)).toEqual({ type: "finish", reason: "stop" });
+    expect(typeof JSON.parse(textOf(events))).toBe("object");
+  });
+});
+
+describe("local engine stop sequences, top-k and repetition penalty", () => {
+  const finishOf = (events: StreamEvent[]) => events.at(-1);
+  const entriesOf = (events: StreamEvent[]): TokenLogprob[] => events.flatMap((e) => (e.type === "logprobs" ? e.tokens : []));
+
+  it("ends the reply before a common letter, without it, with finish reason stop", async () => {
+    const full = textOf(await run(request({ seed: 21, maxTokens: 80 })));
+    expect(full).toContain("e");
+    const events = await run(request({ seed: 21, maxTokens: 80, stop: ["e"] }));
+    expect(textOf(events)).toBe(full.slice(0, full.indexOf("e")));
+    expect(textOf(events)).not.toContain("e");
+    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop" });
+  });
+
+  it("ends before a sequence that spans three tokens, and its held-back tokens' entries still add up to the text", async () => {
+    const base = { seed: 8, maxTokens: 80 };
+    const withLogprobs = (params: Partial<ChatRequest["params"]>): ChatRequest => ({ ...request({ ...base, ...params }), options: { logprobs: { top: 3 } } });
+    const unstopped = await run(withLogprobs({}));
+    const full = textOf(unstopped);
+    const tokens = entriesOf(unstopped).map((e) => e.token);
+    // The last character of one token, the whole next one, the first character of the one after.
+    let sequence = "";
+    let at = 0;
+    for (let i = 0, offset = 0; i + 2 < tokens.length; offset += tokens[i].length, i++) {
+      const candidate = tokens[i].slice(-1) + tokens[i + 1] + tokens[i + 2].slice(0, 1);
+      const start = offset + tokens[i].length - 1;
+      if (tokens[i].length >= 2 && tokens[i + 1].length >= 1 && tokens[i + 2].length >= 2 && full.indexOf(candidate) === start) {
+        sequence = candidate;
+        at = start;
+        break;
+      }
+    }
+    expect(sequence.length).toBeGreaterThanOrEqual(3);
+    const events = await run(withLogprobs({ stop: ["@@never@@", sequence] }));
+    expect(textOf(events)).toBe(full.slice(0, at));
+    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop" });
+    // The token the stop cut through keeps only its text before the cut; later ones are not sent.
+    const entries = entriesOf(events);
+    expect(entries.map((e) => e.token).join("")).toBe(textOf(events));
+    expect(entries.at(-1)!.token).toBe(tokens[entries.length - 1].slice(0, -1));
+  });
+
+  it("lets the reply run to Max Tokens when the stop never comes, releasing any held-back start", async () => {
+    const full = textOf(await run(request({ seed: 4, maxTokens: 30 })));
+    const events = await run(request({ seed: 4, maxTokens: 30, stop: [`${full.slice(-1)}\u0000never`] }));
+    expect(textOf(events)).toBe(full);
+    expect(finishOf(events)).toEqual({ type: "finish", reason: "length" });
+  });
+
+  it("honours top-k: with k = 1 any temperature gives the greedy text, on both paths", async () => {
+    const greedy = textOf(await run(request({ temperature: 0, maxTokens: 30 })));
+    expect(textOf(await run(request({ temperature: 1.5, topP: 1, topK: 1, seed: 3, maxTokens: 30 })))).toBe(greedy);
+    const events = await run({ ...request({ temperature: 1.5, topP: 1, topK: 1, seed: 3, maxTokens: 30 }), options: { logprobs: { top: 1 } } });
+    expect(textOf(events)).toBe(greedy);
+  });
+
+  it("sends the request's top-k set with each token on the probabilities path", async () => {
+    const entries = entriesOf(await run({ ...request({ topK: 12, maxTokens: 10 }), options: { logprobs: { top: 4 } } }));
+    for (const entry of entries) expect(entry.tail).toHaveLength(12 - 4);
+  });
+
+  it("honours the repetition penalty", async () => {
+    const plain = textOf(await run(request({ seed: 5, maxTokens: 120 })));
+    expect(textOf(await run(request({ seed: 5, maxTokens: 120, repetitionPenalty: 1 })))).toBe(plain);
+    expect(textOf(await run(request({ seed: 5, maxTokens: 120, repetitionPenalty: 2 })))).not.toBe(plain);
+  });
+
+  it("is accepted by the local provider with no warnings", async () => {
+    const provider = createLocalProvider({ dataDir: dir, threads: 1, contextSize: 1024, parallel: 1, demoTokensPerSecond: 0 });
+    expect(provider.info.capabilities).toMatchObject({ stop: true, topK: true, repetitionPenalty: true });
+    const events = await collectEvents(provider.stream(request({ stop: ["e"], topK: 20, repetitionPenalty: 1.2 }), { signal: new AbortController().signal }));
+    expect(events.some((e) => e.type === "warnings")).toBe(false);
+    expect(textOf(events)).not.toContain("e");
   });
 });

@@ -20,7 +20,7 @@ import type { LlamaContextSequence, LlamaModel, SequenceEvaluateOptions, Token }
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { TokenLogprob } from "../chat/events";
-import { drawFrom, ENGINE_TOP_K, shapeDistribution } from "../sampling/sampler-transform";
+import { drawFrom, shapeDistribution } from "../sampling/sampler-transform";
 
 export interface SampledToken {
   token: Token;
@@ -31,6 +31,8 @@ export interface SampledToken {
 export interface LogprobSamplingOptions {
   temperature: number;
   topP: number;
+  /** The sampler's top-k: the request's, else ENGINE_TOP_K, as on the plain path. */
+  topK: number;
   seed: number;
   /** Alternatives with their text per token (the request's top). */
   top: number;
@@ -50,7 +52,7 @@ export async function* sampleWithLogprobs(
   options: LogprobSamplingOptions,
 ): AsyncGenerator<SampledToken> {
   const rng = xoroshiro128plus(options.seed);
-  const settings = { temperature: options.temperature, topP: options.topP, topK: ENGINE_TOP_K };
+  const settings = { temperature: options.temperature, topP: options.topP, topK: options.topK };
   const steps = sequence.evaluateWithMetadata(prompt, { probabilities: true }, {
     ...options.shared,
     temperature: 1,
@@ -68,7 +70,7 @@ export async function* sampleWithLogprobs(
       // The map is ordered likeliest first; ties are put in token-id order, as llama.cpp's greedy scan meets them.
       const head: { id: Token; p: number }[] = [];
       for (const [id, p] of step.value.probabilities) {
-        if (head.length === ENGINE_TOP_K) break;
+        if (head.length === options.topK) break;
         head.push({ id, p });
       }
       head.sort((a, b) => b.p - a.p || a.id - b.id);

@@ -35,15 +35,17 @@ export interface AnthropicCompatibleConfig {
 }
 
 /**
- * What the Messages API takes (upstream-apis.md): stop sequences and tools, temperature 0–1
- * (clamped, with a warning: lib/dialects/anthropic/request.ts). No seed, no JSON mode or schema
- * and no log-probabilities are part of it.
+ * What the Messages API takes (upstream-apis.md): stop sequences, top_k and tools, temperature 0–1
+ * (clamped, with a warning: lib/dialects/anthropic/request.ts). No seed, repetition penalty, JSON
+ * mode or schema, and no log-probabilities are part of it.
  */
 export const ANTHROPIC_CAPABILITIES: ProviderCapabilities = {
   contextWindow: MODEL.contextWindow,
   concurrentStreams: 6,
   seed: false,
   stop: true,
+  topK: true,
+  repetitionPenalty: false,
   tools: true,
   jsonMode: false,
   jsonSchema: false,

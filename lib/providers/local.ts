@@ -37,7 +37,7 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
       // Random weights sample CJK and other pieces common fonts lack, which reads as a broken
       // page: the demo model keeps to Latin letters, digits, spaces and punctuation.
       const modelPath = await ensureDemoModel(path.join(config.dataDir, "models"));
-      return LocalEngine.load({ ...config, modelPath, bannedTokens: nonLatinTokenIds(loadMistralVocabulary().tokens) });
+      return LocalEngine.load({ ...config, modelPath, bannedTokens: nonLatinTokenIds(loadMistralVocabulary().tokens), boundedGrammars: true });
     })();
     // A failed load is not cached: fixing the file and retrying works without a restart.
     engine.catch(() => engines.delete(key));
@@ -49,15 +49,20 @@ function engineFor(config: LocalProviderConfig): Promise<LocalEngine> {
 export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
   const isDemo = !config.modelPath;
   const modelFile = isDemo ? DEMO_MODEL_FILE : path.basename(config.modelPath!);
-  // Stop sequences, tools and JSON arrive with the issues that build them.
+  // Tools and JSON arrive with the issues that build them.
   const capabilities: ProviderCapabilities = {
     contextWindow: config.contextSize,
     concurrentStreams: config.parallel,
     seed: true,
-    stop: false,
-    tools: false,
-    jsonMode: false,
-    jsonSchema: false,
+    // Matched on the detokenized text, held back until decided (lib/engine/stop-filter).
+    stop: true,
+    // node-llama-cpp's topK and repeatPenalty.penalty (the probabilities path applies the same top-k).
+    topK: true,
+    repetitionPenalty: true,
+    // Function calls and JSON are held to grammars built from the request (lib/engine/tool-grammar).
+    tools: true,
+    jsonMode: true,
+    jsonSchema: true,
     // The engine reports each step's whole distribution (lib/engine/logprob-sampling).
     logprobs: true,
     // The Mixtral template leaves a last assistant turn open, so the model writes on from it.

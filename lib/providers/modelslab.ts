@@ -18,8 +18,9 @@ export interface ModelsLabConfig {
 }
 
 /**
- * What ModelsLab's v7 docs list for chat completions (upstream-apis.md): seed, stop, tools and
- * JSON mode; no json_schema and no log-probabilities are documented.
+ * What ModelsLab's v7 docs list for chat completions (upstream-apis.md): seed, stop, top_k (not
+ * every model applies it), repetition_penalty (0.1–2), tools and JSON mode; no json_schema and no
+ * log-probabilities are documented.
  */
 export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
   contextWindow: MODEL.contextWindow,
@@ -27,6 +28,8 @@ export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
   concurrentStreams: 5,
   seed: true,
   stop: true,
+  topK: true,
+  repetitionPenalty: true,
   tools: true,
   jsonMode: true,
   jsonSchema: false,

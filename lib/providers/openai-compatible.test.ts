@@ -219,6 +219,39 @@ describe("provider options", () => {
   });
 });
 
+describe("stop sequences, top_k and repetition_penalty through the OpenAI-compatible provider", () => {
+  const advanced: ChatRequest = { ...request, params: { ...request.params, stop: ["\n\n", "User:"], topK: 30, repetitionPenalty: 1.1 } };
+
+  it("sends them to ModelsLab under their documented names", async () => {
+    server.queue({ chunks: openAiStream() });
+    const events = await collect(makers[0][1](), undefined, advanced);
+    expect(JSON.parse(server.requests[0].body)).toMatchObject({ stop: ["\n\n", "User:"], top_k: 30, repetition_penalty: 1.1 });
+    expect(events.some((e) => e.type === "warnings")).toBe(false);
+  });
+
+  it("leaves out what an upstream does not take and names each in a warning", async () => {
+    server.queue({ chunks: openAiStream() });
+    const provider = createOpenAICompatibleProvider({
+      info: { kind: "openai-compatible", label: "Mistral", model: "open-mixtral-8x7b", isDemo: false },
+      capabilities: { ...MODELSLAB_CAPABILITIES, topK: false, repetitionPenalty: false },
+      baseUrl: server.url,
+      idleTimeoutMs: 2000,
+    });
+    const events = await collect(provider, undefined, advanced);
+    const body = JSON.parse(server.requests[0].body);
+    expect(body.stop).toEqual(["\n\n", "User:"]);
+    expect(body).not.toHaveProperty("top_k");
+    expect(body).not.toHaveProperty("repetition_penalty");
+    expect(events[0]).toEqual({
+      type: "warnings",
+      warnings: [
+        { setting: "Top K", message: "Mistral does not support Top K; it was not sent." },
+        { setting: "Repetition Penalty", message: "Mistral does not support Repetition Penalty; it was not sent." },
+      ],
+    });
+  });
+});
+
 describe("log-probabilities through the OpenAI-compatible provider", () => {
   const asking: ChatRequest = { ...request, options: { logprobs: { top: 5 } } };
 

@@ -26,6 +26,7 @@ export function providerFromEnv(env: Env): ChatProvider {
   }
   if (env.OPENAI_BASE_URL) {
     const host = safeHost(env.OPENAI_BASE_URL);
+    const mistral = host.endsWith("mistral.ai");
     return createOpenAICompatibleProvider({
       info: {
         kind: "openai-compatible",
@@ -39,6 +40,11 @@ export function providerFromEnv(env: Env): ChatProvider {
         concurrentStreams: env.OPENAI_CONCURRENT_STREAMS,
         seed: true,
         stop: true,
+        // Not OpenAI's, but vLLM and llama.cpp server take top_k, vLLM repetition_penalty, and
+        // Ollama's /v1 ignores both; they are only sent when the user sets them. Mistral's API
+        // documents neither, so there they are taken out and named in the warnings.
+        topK: !mistral,
+        repetitionPenalty: !mistral,
         tools: true,
         jsonMode: true,
         jsonSchema: true,
@@ -50,7 +56,7 @@ export function providerFromEnv(env: Env): ChatProvider {
       baseUrl: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
       // Mistral's own API names the seed differently.
-      renameFields: host.endsWith("mistral.ai") ? { seed: "random_seed" } : undefined,
+      renameFields: mistral ? { seed: "random_seed" } : undefined,
       idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
       redact: redactSecrets,
     });

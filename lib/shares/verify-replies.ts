@@ -24,6 +24,7 @@ export function withVerifiedReplies(messages: readonly SharedMessage[], servingM
           params: generation.params,
           messages: toRequestMessages(messages.slice(0, i)),
           reply: message.content,
+          ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),
         },
         signature,
       );

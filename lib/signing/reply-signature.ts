@@ -13,7 +13,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BatchObserver } from "../chat/batch-observer";
-import type { ChatMessage } from "../chat/request";
+import type { ChatMessage, ToolCall } from "../chat/request";
 import { getEnv } from "../env";
 import type { SamplingParams } from "../params";
 import { canonicalJson } from "../shares/snapshot";
@@ -24,6 +24,8 @@ export interface SignedGeneration {
   params: SamplingParams;
   messages: readonly ChatMessage[];
   reply: string;
+  /** The reply's function calls, when it made any: signed too, so a share cannot invent them. */
+  toolCalls?: readonly ToolCall[];
 }
 
 let secret: Buffer | undefined;
@@ -49,10 +51,19 @@ function signingSecret(): Buffer {
 }
 
 export function signReply(generation: SignedGeneration): string {
-  const { model, systemMessage, params, messages, reply } = generation;
-  const payload = canonicalJson({ v: 1, model, systemMessage, params, messages: messages.map(({ role, content }) => ({ role, content })), reply });
+  const { model, systemMessage, params, messages, reply, toolCalls } = generation;
+  // Fields appear only when present, so a reply without tools signs exactly as before tools existed.
+  const signedMessages = messages.map(({ role, content, toolCalls: calls, toolCallId }) => ({
+    role,
+    content,
+    ...(calls?.length ? { toolCalls: calls.map(signedCall) } : {}),
+    ...(toolCallId !== undefined ? { toolCallId } : {}),
+  }));
+  const payload = canonicalJson({ v: 1, model, systemMessage, params, messages: signedMessages, reply, ...(toolCalls?.length ? { toolCalls: toolCalls.map(signedCall) } : {}) });
   return createHmac("sha256", signingSecret()).update(payload).digest("base64url");
 }
+
+const signedCall = ({ id, name, arguments: args }: ToolCall) => ({ id, name, arguments: args });
 
 export function verifyReply(generation: SignedGeneration, signature: string): boolean {
   const expected = Buffer.from(signReply(generation));
@@ -63,11 +74,21 @@ export function verifyReply(generation: SignedGeneration, signature: string): bo
 /** Signs a reply at its finish, over the request that produced it and the text that passed. */
 export function replySigner(request: Omit<SignedGeneration, "reply">): BatchObserver {
   let reply = "";
+  const calls: ToolCall[] = [];
   return {
     batch(batch) {
-      for (const event of batch) if (event.type === "text-delta") reply += event.text;
+      for (const event of batch) {
+        if (event.type === "text-delta") reply += event.text;
+        else if (event.type === "tool-call-delta") {
+          const call = (calls[event.index] ??= { id: "", name: "", arguments: "" });
+          if (event.id) call.id = event.id;
+          if (event.name) call.name = event.name;
+          call.arguments += event.argumentsDelta;
+        }
+      }
       const last = batch[batch.length - 1];
-      return last?.type === "finish" ? [...batch.slice(0, -1), { ...last, signature: signReply({ ...request, reply }) }] : batch;
+      const toolCalls = calls.filter((c) => c.id && c.name);
+      return last?.type === "finish" ? [...batch.slice(0, -1), { ...last, signature: signReply({ ...request, reply, toolCalls }) }] : batch;
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ConversationState {
   stop(): void;
   /** Replaces the last reply (also the Retry of a failed one). */
   regenerate(): void;
+  /** Answers the last reply's function calls with these results and lets the model go on. */
+  sendToolResults(results: { toolCallId: string; content: string }[]): void;
   /** Rewrites a user message, drops everything after it and asks again. */
   editAndResend(id: string, text: string): void;
   /**
@@ -82,7 +84,9 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       const settings = options.settings();
       // What this reply is generated with, kept with it: the server's signature covers exactly this.
       const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
-      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation, ...partial };
+      // The format asked for, kept with the reply: its JSON badge checks against it.
+      const format = settings.options?.responseFormat?.type === "text" ? undefined : settings.options?.responseFormat;
+      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation, ...(format ? { format } : {}), ...partial };
       set({ messages: [...history, reply], isStreaming: true });
 
       const messages = toRequestMessages(partial ? [...history, reply] : history);
@@ -176,8 +180,17 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       regenerate() {
         const { messages, isStreaming } = get();
         if (isStreaming) return;
-        const lastUser = messages.findLastIndex((m) => m.role === "user");
+        // The reply after the last thing the user sent: a message, or results of function calls.
+        const lastUser = messages.findLastIndex((m) => m.role !== "assistant");
         if (lastUser >= 0) void run(messages.slice(0, lastUser + 1));
+      },
+      sendToolResults(results) {
+        const { messages, isStreaming } = get();
+        const last = messages.at(-1);
+        if (isStreaming || last?.role !== "assistant" || !results.length) return;
+        const asked = new Set((last.toolCalls ?? []).map((c) => c.id));
+        if (!results.every((r) => asked.has(r.toolCallId))) return;
+        void run([...messages, ...results.map((r): UiMessage => ({ id: newId(), role: "tool", toolCallId: r.toolCallId, content: r.content }))]);
       },
       editAndResend(id, text) {
         const content = text.trim();

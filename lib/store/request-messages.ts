@@ -18,7 +18,7 @@ export function toRequestMessages(history: readonly HistoryMessage[]): ChatMessa
   return messages;
 }
 
-/** The request that produced the last reply: history up to and including the last user message. */
+/** The request that produced the last reply: history up to the last message the user sent (text or function results). */
 export function lastRequestMessages(history: readonly HistoryMessage[]): ChatMessage[] {
-  return toRequestMessages(history.slice(0, history.findLastIndex((m) => m.role === "user") + 1));
+  return toRequestMessages(history.slice(0, history.findLastIndex((m) => m.role !== "assistant") + 1));
 }

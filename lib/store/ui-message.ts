@@ -2,6 +2,7 @@
 import type { FinishReason, TokenLogprob, Usage, Warning } from "../chat/events";
 import type { ErrorCode } from "../chat/events";
 import type { SamplingParams } from "../params";
+import type { RequestOptions } from "../chat/request";
 
 export interface ToolCall {
   id?: string;
@@ -29,6 +30,8 @@ export interface UiMessage {
   /** Settings the upstream did not honour for this reply. */
   warnings?: Warning[];
   logprobs?: TokenLogprob[];
+  /** The JSON form the reply was asked for (JSON mode or a schema): its badge checks the reply against it. */
+  format?: Exclude<NonNullable<RequestOptions["responseFormat"]>, { type: "text" }>;
   /**
    * Set when the reply was continued from a token the user picked ("Regenerate from here with
    * this token"): the index of that token. Such a reply is partly the user's choice, so it keeps

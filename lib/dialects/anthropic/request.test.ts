@@ -36,15 +36,16 @@ describe("Anthropic Messages request body", () => {
     expect(anthropicMessagesRequest({ ...base, params: { ...base.params, temperature: 1 } }, "m", true).warnings).toEqual([]);
   });
 
-  it("sends tools with input_schema and maps tool choice: auto, required → any, a name → tool; stop → stop_sequences", () => {
+  it("sends tools with input_schema and maps tool choice: auto, required → any, a name → tool; stop → stop_sequences, top_k as is", () => {
     const withTools = (toolChoice?: NonNullable<ChatRequest["options"]>["toolChoice"]) =>
-      anthropicMessagesRequest({ ...base, options: { tools: [WEATHER, TIME], ...(toolChoice ? { toolChoice } : {}), stop: ["\n\nUser:"] } }, "m", true).body;
+      anthropicMessagesRequest({ ...base, params: { ...base.params, stop: ["\n\nUser:"], topK: 40 }, options: { tools: [WEATHER, TIME], ...(toolChoice ? { toolChoice } : {}) } }, "m", true).body;
     expect(withTools()).toMatchObject({
       tools: [
         { name: "get_weather", description: "Current weather in a city", input_schema: WEATHER.parameters },
         { name: "get_time", input_schema: TIME.parameters },
       ],
       stop_sequences: ["\n\nUser:"],
+      top_k: 40,
     });
     expect(withTools()).not.toHaveProperty("tool_choice");
     expect(withTools("auto").tool_choice).toEqual({ type: "auto" });
@@ -127,10 +128,19 @@ describe("Anthropic Messages request body", () => {
     expect(warnings).toEqual([{ setting: "tools", message: expect.stringContaining("get_weather are not a JSON object") }]);
   });
 
-  it('with "none" and tool blocks in the history, the tools stay (that API needs them defined) and a warning says so', () => {
-    const { body, warnings } = anthropicMessagesRequest({ ...base, messages: history, options: { tools: [WEATHER, TIME], toolChoice: "none" } }, "m", true);
-    expect(body.tools).toHaveLength(2);
-    expect(body).not.toHaveProperty("tool_choice");
-    expect(warnings).toEqual([{ setting: "tool choice", message: expect.stringContaining('no tool choice "none"') }]);
+  it('without offered tools (none, or tool choice "none") the calls and results travel as text, as the Mixtral template writes them', () => {
+    for (const options of [undefined, { tools: [WEATHER, TIME], toolChoice: "none" as const }]) {
+      const { body, warnings } = anthropicMessagesRequest({ ...base, messages: history, ...(options ? { options } : {}) }, "m", true);
+      expect(body).not.toHaveProperty("tools");
+      expect(body).not.toHaveProperty("tool_choice");
+      expect(warnings).toEqual([]);
+      expect(body.messages).toEqual([
+        { role: "user", content: "Weather and time in Paris?" },
+        { role: "assistant", content: 'Let me check.\n[{"name":"get_weather","arguments":{"city":"Paris"}},{"name":"get_time","arguments":{}}]' },
+        { role: "user", content: 'Result of get_weather (toolu_1):\n{"temp_c":18}\n\nResult of get_time (toolu_2):\n14:05' },
+        { role: "assistant", content: "18 °C, 14:05." },
+        { role: "user", content: "Thanks\n\nAnd tomorrow?" },
+      ]);
+    }
   });
 });

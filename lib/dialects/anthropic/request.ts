@@ -6,6 +6,7 @@
  */
 import type { Warning } from "../../chat/events";
 import type { ChatMessage, ChatRequest, RequestOptions } from "../../chat/request";
+import { asTwoRoles } from "../../chat/tool-prompt";
 import { NUMERIC_PARAMS, toAnthropicFields, type SamplingParams } from "../../params";
 
 /** The header every request carries: the Messages API version whose wire format we speak. */
@@ -28,17 +29,20 @@ export function anthropicMessagesBody(request: ChatRequest, model: string, strea
 /** The body, and a warning for each setting this API cannot take as given (never changed silently). */
 export function anthropicMessagesRequest(request: ChatRequest, model: string, stream: boolean): { body: Record<string, unknown>; warnings: Warning[] } {
   const warnings = paramWarnings(request.params);
-  const { messages, warnings: messageWarnings } = anthropicMessages(request.messages);
+  const offered = !!request.options?.tools?.length && request.options.toolChoice !== "none";
+  // That API refuses tool_use/tool_result blocks in a request that defines no tools, and it has no
+  // tool choice "none" (upstream-apis.md): without offered tools, calls and results travel as text,
+  // the way the Mixtral template writes them (lib/chat/tool-prompt.ts).
+  const { messages, warnings: messageWarnings } = anthropicMessages(offered ? request.messages : asTwoRoles(request.messages));
   warnings.push(...messageWarnings);
-  const tools = anthropicTools(request.options, messages, warnings);
-  const stop = request.options?.stop;
+  const tools = offered ? anthropicTools(request.options!) : {};
   return {
     body: {
       model,
       ...(request.systemMessage.trim() ? { system: request.systemMessage } : {}),
       messages,
+      // Sampling fields from the parameter table: temperature, top_p, max_tokens, top_k, stop_sequences.
       ...toAnthropicFields(request.params),
-      ...(stop?.length ? { stop_sequences: stop } : {}),
       ...tools,
       stream,
     },
@@ -107,23 +111,10 @@ function toolInput(name: string, args: string, warnings: Warning[]): Record<stri
   return {};
 }
 
-const hasToolBlocks = (messages: readonly AnthropicMessage[]) =>
-  messages.some((m) => typeof m.content !== "string" && m.content.some((b) => b.type === "tool_use" || b.type === "tool_result"));
-
-/**
- * `tools` with `input_schema`, and `tool_choice` in that API's words: auto, any (our "required"),
- * tool + name. It documents no "none" (upstream-apis.md), so "none" leaves the tools out; but a
- * history with tool blocks needs its tools defined, so there they stay and the warning says the
- * model may still call one.
- */
-function anthropicTools(options: RequestOptions | undefined, messages: readonly AnthropicMessage[], warnings: Warning[]): Record<string, unknown> {
-  if (!options?.tools?.length) return {};
+/** `tools` with `input_schema`, and `tool_choice` in that API's words: auto, any (our "required"), tool + name. */
+function anthropicTools(options: RequestOptions): Record<string, unknown> {
   const choice = options.toolChoice;
-  if (choice === "none") {
-    if (!hasToolBlocks(messages)) return {};
-    warnings.push({ setting: "tool choice", message: 'The Messages API has no tool choice "none" and this conversation holds tool calls, so the tools were sent and the model may call one.' });
-  }
-  const tools = options.tools.map((t) => ({ name: t.name, ...(t.description ? { description: t.description } : {}), input_schema: t.parameters }));
+  const tools = (options.tools ?? []).map((t) => ({ name: t.name, ...(t.description ? { description: t.description } : {}), input_schema: t.parameters }));
   const toolChoice =
     choice === undefined || choice === "none" ? undefined : choice === "auto" ? { type: "auto" } : choice === "required" ? { type: "any" } : { type: "tool", name: choice.name };
   return { tools, ...(toolChoice ? { tool_choice: toolChoice } : {}) };

@@ -95,4 +95,17 @@ describe("OpenAI-compatible /api/v1/chat/completions", () => {
     });
     expect((await post({ messages: "nope" })).status).toBe(400);
   });
+
+  it("carries stop (one string or a list), top_k and repetition_penalty to the engine, and names a bad stop in OpenAI's terms", async () => {
+    const full = await collect(registry.getProvider().stream({ ...request, params: { ...request.params, maxTokens: 40 } }, { signal: new AbortController().signal }));
+    expect(full.text).toContain("e");
+    for (const stop of ["e", ["@@", "e"]]) {
+      const response = await post({ messages: [{ role: "system", content: "Be brief." }, ...request.messages], temperature: 0.8, top_p: 0.9, max_tokens: 40, seed: 7, stop, top_k: 40, repetition_penalty: 1 });
+      expect(response.status).toBe(200);
+      expect((await response.json()).choices[0]).toMatchObject({ message: { content: full.text.slice(0, full.text.indexOf("e")) }, finish_reason: "stop" });
+    }
+    const bad = await post({ messages: [{ role: "user", content: "hi" }], stop: ["ok", ""] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ param: "stop.1", message: "Invalid request: params.stop.1: a stop sequence must not be empty" });
+  });
 });
