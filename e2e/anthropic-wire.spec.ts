@@ -46,17 +46,40 @@ test.describe("playground on an Anthropic-compatible upstream (local server repl
     expect(await readFile(ANTHROPIC_LOG, "utf8")).not.toContain(ANTHROPIC_CANARY_KEY);
   });
 
-  test("the streamed tool call appears in the reply with its function name", async ({ page }) => {
-    // Depends on the tool-call card (data-testid="tool-call") that the tools UI work adds in main;
-    // this branch has none yet. Remove the fixme once that lands.
-    test.fixme(true, "needs the tools UI's tool-call card (data-testid=tool-call), being built in main");
+  test("the streamed tool call appears as a card; its result goes back upstream as tool_use and tool_result blocks", async ({ page, request }) => {
     const app = new PlaygroundPage(page);
     await app.open();
+    await page.getByText("Functions", { exact: true }).click();
+    await page.getByRole("button", { name: "get_weather" }).click();
+    await expect(page.getByRole("textbox", { name: "Function definitions (JSON)" })).toHaveValue(/"name": "get_weather"/);
+
     await app.send("What is the weather in Paris?");
+    const card = app.lastReply().getByTestId("tool-call");
+    await expect(card.getByTestId("tool-call-name")).toHaveText("get_weather");
     await expect(app.lastReply()).toHaveAttribute("data-state", "done");
-    const call = app.lastReply().getByTestId("tool-call");
-    await expect(call).toHaveCount(1);
-    await expect(call).toContainText("get_weather");
-    await expect(call).toContainText("Paris");
+    await expect(card).toHaveCount(1);
+    expect(JSON.parse(await card.getByTestId("tool-call-arguments").innerText())).toEqual({ city: "Paris", unit: "celsius" });
+    await expect(app.lastReplyText()).toContainText("One moment.");
+
+    const [first] = await upstreamRequests(request);
+    expect(first.body.tools).toEqual([expect.objectContaining({ name: "get_weather", input_schema: expect.objectContaining({ type: "object" }) })]);
+
+    await page.getByRole("textbox", { name: "Result of get_weather" }).fill('{"temperature": 18}');
+    await page.getByRole("button", { name: "Send result" }).click();
+    await expect(app.replies).toHaveCount(2);
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+
+    const second = (await upstreamRequests(request))[1];
+    expect(second.body.messages).toEqual([
+      { role: "user", content: "What is the weather in Paris?" },
+      {
+        role: "assistant",
+        content: [
+          { type: "text", text: ANTHROPIC_REPLY.join("") },
+          { type: "tool_use", id: "toolu_e2e_1", name: "get_weather", input: { city: "Paris", unit: "celsius" } },
+        ],
+      },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_e2e_1", content: '{"temperature": 18}' }] },
+    ]);
   });
 });
