@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ANTHROPIC_CANARY_KEY, ANTHROPIC_LOG, ANTHROPIC_MOCK_URL } from "./support/constants";
-import { ANTHROPIC_REPLY } from "./support/mock-anthropic";
+import { ANTHROPIC_REPLY } from "./support/anthropic-reply";
 import { PlaygroundPage } from "./playground-page";
 
 test.beforeEach(async ({ request }) => {
