@@ -28,7 +28,8 @@ export default defineConfig({
   projects: [
     { name: "demo-model", testMatch: /demo.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
     { name: "modelslab-wire", testMatch: /modelslab.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
-    { name: "anthropic-wire", testMatch: /anthropic.*\.spec\.ts/, use: { baseURL: ANTHROPIC_APP_URL } },
+    // Anchored to the file name: a checkout's own path may contain "anthropic" (this worktree's does).
+    { name: "anthropic-wire", testMatch: /(^|[\\/])anthropic[^\\/]*\.spec\.ts$/, use: { baseURL: ANTHROPIC_APP_URL } },
   ],
   webServer: [
     {
