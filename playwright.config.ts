@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CANARY_KEY, MODELSLAB_LOG, MOCK_URL } from "./e2e/support/constants";
+import { ANTHROPIC_APP_URL, ANTHROPIC_CANARY_KEY, ANTHROPIC_LOG, ANTHROPIC_MOCK_URL, CANARY_KEY, MODELSLAB_LOG, MOCK_URL } from "./e2e/support/constants";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -28,6 +28,8 @@ export default defineConfig({
   projects: [
     { name: "demo-model", testMatch: /demo.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
     { name: "modelslab-wire", testMatch: /modelslab.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+    // Anchored to the file name: a checkout's own path may contain "anthropic" (this worktree's does).
+    { name: "anthropic-wire", testMatch: /(^|[\\/])anthropic[^\\/]*\.spec\.ts$/, use: { baseURL: ANTHROPIC_APP_URL } },
   ],
   webServer: [
     {
@@ -57,6 +59,28 @@ export default defineConfig({
         PUBLIC_API_BASE_URL: `${MOCK_URL}/api/v7/llm`,
         DATA_DIR: "test-results/data-modelslab",
         DATABASE_URL: process.env.DATABASE_URL ?? "",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "npx tsx e2e/support/mock-anthropic.ts",
+      url: `${ANTHROPIC_MOCK_URL}/__requests`,
+      env: { MOCK_PORT: new URL(ANTHROPIC_MOCK_URL).port, MOCK_EXPECTED_KEY: ANTHROPIC_CANARY_KEY },
+      reuseExistingServer: false,
+    },
+    {
+      // An Anthropic-compatible upstream (ANTHROPIC_BASE_URL); its output goes to a file the key-leak check reads.
+      command: `mkdir -p test-results && npx next start -p ${new URL(ANTHROPIC_APP_URL).port} -H 127.0.0.1 > ${ANTHROPIC_LOG} 2>&1`,
+      url: ANTHROPIC_APP_URL,
+      env: {
+        // Earlier upstreams in the selection order stay unset, whatever the shell has.
+        MODELSLAB_API_KEY: "",
+        OPENAI_BASE_URL: "",
+        ANTHROPIC_BASE_URL: ANTHROPIC_MOCK_URL,
+        ANTHROPIC_API_KEY: ANTHROPIC_CANARY_KEY,
+        DATA_DIR: "test-results/data-anthropic",
+        DATABASE_URL: "",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -41,6 +41,11 @@ const EnvSchema = z.object({
   MODELSLAB_MODEL: optionalString.transform((v) => v ?? MODEL.id),
   MODELSLAB_BASE_URL: upstreamUrl("MODELSLAB_BASE_URL").transform((v) => v ?? MODELSLAB_BASE_URL),
   MODELSLAB_KEY_IN_BODY: flag,
+  /** ModelsLab's OpenAI-compatible /chat/completions (default) or its Anthropic-compatible /v1/messages. */
+  MODELSLAB_DIALECT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : undefined),
+    z.enum(["openai", "anthropic"], { error: 'MODELSLAB_DIALECT must be "openai" or "anthropic"' }).default("openai"),
+  ),
   OPENAI_BASE_URL: upstreamUrl("OPENAI_BASE_URL"),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
@@ -48,6 +53,10 @@ const EnvSchema = z.object({
   OPENAI_CONTEXT_WINDOW: z.coerce.number().int().min(256).optional(),
   /** How many streams compare mode runs at once against a generic server before queueing the rest. */
   OPENAI_CONCURRENT_STREAMS: z.coerce.number().int().min(1).max(64).default(6),
+  /** A server speaking Anthropic's Messages API: POST <base>/v1/messages, key in x-api-key. */
+  ANTHROPIC_BASE_URL: upstreamUrl("ANTHROPIC_BASE_URL"),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_MODEL: optionalString,
   LOCAL_MODEL_PATH: optionalString,
   LOCAL_THREADS: z.coerce.number().int().min(1).optional(),
   LOCAL_CONTEXT_SIZE: z.coerce.number().int().min(256).default(8192),
@@ -140,6 +149,7 @@ function secretsOf(env: Env): (string | undefined)[] {
   return [
     env.MODELSLAB_API_KEY,
     env.OPENAI_API_KEY,
+    env.ANTHROPIC_API_KEY,
     databasePassword && decodeURIComponent(databasePassword),
     redisPassword && decodeURIComponent(redisPassword),
     ...env.accessKeys,

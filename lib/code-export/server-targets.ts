@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "../env";
 import { getProvider } from "../providers/registry";
-import type { CodeExportContext, SnippetTarget } from "./targets";
+import type { CodeExportContext, Dialect, SnippetTarget } from "./targets";
 
 /**
  * "This server" in View code. Never the upstream address the server talks to (that is private
@@ -14,11 +14,19 @@ export function thisServerTarget(): SnippetTarget | null {
   const { kind, model } = getProvider().info;
   if (env.PUBLIC_API_BASE_URL) {
     const baseUrl = env.PUBLIC_API_BASE_URL.replace(/\/+$/, "");
-    const keyEnv = kind === "modelslab" ? "MODELSLAB_API_KEY" : kind === "openai-compatible" && env.OPENAI_API_KEY ? "OPENAI_API_KEY" : null;
-    return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv, dialects: kind === "modelslab" ? ["openai", "anthropic"] : ["openai"], model };
+    const keyEnv =
+      kind === "modelslab"
+        ? "MODELSLAB_API_KEY"
+        : kind === "openai-compatible" && env.OPENAI_API_KEY
+          ? "OPENAI_API_KEY"
+          : kind === "anthropic-compatible" && env.ANTHROPIC_API_KEY
+            ? "ANTHROPIC_API_KEY"
+            : null;
+    const dialects: Dialect[] = kind === "modelslab" ? ["openai", "anthropic"] : kind === "anthropic-compatible" ? ["anthropic"] : ["openai"];
+    return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv, dialects, model };
   }
   if (kind === "local") return { id: "this-server", label: "This server (local engine)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
-  if (kind === "openai-compatible") return { id: "this-server", label: "This server (playground API)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
+  if (kind === "openai-compatible" || kind === "anthropic-compatible") return { id: "this-server", label: "This server (playground API)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
   // ModelsLab itself: its own target already covers it.
   return null;
 }

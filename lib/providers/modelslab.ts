@@ -1,6 +1,7 @@
 import type { ProviderCapabilities } from "../chat/capabilities";
 import { MODEL } from "../model-facts";
 import type { Redact } from "../redact";
+import { ANTHROPIC_CAPABILITIES, createAnthropicCompatibleProvider, upstreamCountsBetter } from "./anthropic-compatible";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
 import type { ChatProvider, FetchLike } from "./types";
 
@@ -9,6 +10,8 @@ export interface ModelsLabConfig {
   model: string;
   baseUrl: string;
   keyInBody: boolean;
+  /** Which of ModelsLab's two endpoints: OpenAI's /chat/completions (default) or Anthropic's /v1/messages. */
+  dialect?: "openai" | "anthropic";
   idleTimeoutMs: number;
   fetch?: FetchLike;
   redact?: Redact;
@@ -36,8 +39,27 @@ export const MODELSLAB_CAPABILITIES: ProviderCapabilities = {
   continuation: false,
 };
 
-/** ModelsLab v7 speaks OpenAI chat completions at `<base>/chat/completions`. */
+/** ModelsLab's Anthropic-compatible endpoint: the Messages API's surface, and ModelsLab's queue. */
+export const MODELSLAB_ANTHROPIC_CAPABILITIES: ProviderCapabilities = { ...ANTHROPIC_CAPABILITIES, concurrentStreams: MODELSLAB_CAPABILITIES.concurrentStreams };
+
+/**
+ * ModelsLab v7 speaks OpenAI chat completions at `<base>/chat/completions`, and the Messages API
+ * at `<base>/v1/messages` (x-api-key; upstream-apis.md) when the dialect is "anthropic". The key
+ * always travels in a header there: the body-key form is documented for the OpenAI side only.
+ */
 export function createModelsLabProvider(config: ModelsLabConfig): ChatProvider {
+  if (config.dialect === "anthropic") {
+    return createAnthropicCompatibleProvider({
+      info: { kind: "modelslab", label: "ModelsLab", model: config.model, isDemo: false },
+      capabilities: MODELSLAB_ANTHROPIC_CAPABILITIES,
+      baseUrl: config.baseUrl,
+      apiKey: config.apiKey,
+      idleTimeoutMs: config.idleTimeoutMs,
+      upstreamTokenCount: upstreamCountsBetter(config.model),
+      fetch: config.fetch,
+      redact: config.redact,
+    });
+  }
   return createOpenAICompatibleProvider({
     info: { kind: "modelslab", label: "ModelsLab", model: config.model, isDemo: false },
     capabilities: MODELSLAB_CAPABILITIES,

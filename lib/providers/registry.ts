@@ -1,10 +1,12 @@
 /**
  * Picks the provider from the environment, in this order: ModelsLab key, OpenAI-compatible
- * base URL, local GGUF path, then the generated demo model (so a fresh machine works offline).
+ * base URL, Anthropic-compatible base URL, local GGUF path, then the generated demo model (so a
+ * fresh machine works offline).
  */
 import "server-only";
 import { getEnv, redactSecrets, type Env } from "../env";
 import { MODEL } from "../model-facts";
+import { ANTHROPIC_CAPABILITIES, createAnthropicCompatibleProvider, upstreamCountsBetter } from "./anthropic-compatible";
 import { createLocalProvider } from "./local";
 import { createModelsLabProvider } from "./modelslab";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
@@ -17,6 +19,7 @@ export function providerFromEnv(env: Env): ChatProvider {
       model: env.MODELSLAB_MODEL,
       baseUrl: env.MODELSLAB_BASE_URL,
       keyInBody: env.MODELSLAB_KEY_IN_BODY,
+      dialect: env.MODELSLAB_DIALECT,
       idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
       redact: redactSecrets,
     });
@@ -55,6 +58,18 @@ export function providerFromEnv(env: Env): ChatProvider {
       // Mistral's own API names the seed differently.
       renameFields: mistral ? { seed: "random_seed" } : undefined,
       idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+      redact: redactSecrets,
+    });
+  }
+  if (env.ANTHROPIC_BASE_URL) {
+    const model = env.ANTHROPIC_MODEL ?? MODEL.id;
+    return createAnthropicCompatibleProvider({
+      info: { kind: "anthropic-compatible", label: `Anthropic-compatible server (${safeHost(env.ANTHROPIC_BASE_URL)})`, model, isDemo: false },
+      capabilities: ANTHROPIC_CAPABILITIES,
+      baseUrl: env.ANTHROPIC_BASE_URL,
+      apiKey: env.ANTHROPIC_API_KEY,
+      idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+      upstreamTokenCount: upstreamCountsBetter(model),
       redact: redactSecrets,
     });
   }

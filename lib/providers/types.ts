@@ -1,8 +1,8 @@
 import type { ProviderCapabilities } from "../chat/capabilities";
 import type { EventBatch } from "../chat/events";
-import type { ChatRequest } from "../chat/request";
+import type { ChatMessage, ChatRequest } from "../chat/request";
 
-export type ProviderKind = "modelslab" | "openai-compatible" | "local";
+export type ProviderKind = "modelslab" | "openai-compatible" | "anthropic-compatible" | "local";
 
 /** What the page shows about the upstream serving right now. Never holds a secret. */
 export interface ProviderInfo {
@@ -26,6 +26,11 @@ export interface ChatProvider {
   stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<EventBatch>;
   /** Model ids the upstream serves (OpenAI `/models`, ModelsLab `/v1/models`); throws a readable Error. */
   listModels?(signal: AbortSignal): Promise<string[]>;
+  /**
+   * Prompt tokens as the upstream counts them (Anthropic's /v1/messages/count_tokens), offered
+   * only where that beats the local Mistral tokenizer; throws a readable Error.
+   */
+  countPromptTokens?(systemMessage: string, messages: readonly ChatMessage[], signal: AbortSignal): Promise<number>;
   /** Prepares expensive state (a local model) ahead of the first request. */
   warmUp?(): Promise<void>;
 }

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 // Metadata and page read the same share once per request.
 const readShare = cache(async (id: string) => (await getShareService()).read(id));
 
-const PROVIDER_NAMES = { modelslab: "ModelsLab", "openai-compatible": "an OpenAI-compatible server", local: "the local llama.cpp engine" };
+const PROVIDER_NAMES = { modelslab: "ModelsLab", "openai-compatible": "an OpenAI-compatible server", "anthropic-compatible": "an Anthropic-compatible server", local: "the local llama.cpp engine" };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const read = await readShare((await params).id);

@@ -1,0 +1,104 @@
+/**
+ * Errors in the Anthropic Messages dialect: `{"type":"error","error":{"type","message"}}` with
+ * that API's statuses (400, 401, 402 billing, 403, 404, 413, 429 with retry-after, 500, 504, 529
+ * overloaded), the same object as an `error` event mid-stream, and a 200 whose body is an error.
+ * Compatible gateways (ModelsLab) may answer in their OpenAI-side shapes instead, so anything
+ * that is not Anthropic's shape is read by the OpenAI dialect's parser.
+ */
+import { errorEvent } from "../../chat/errors";
+import type { ErrorCode, ErrorEvent } from "../../chat/events";
+import { embeddedError, embeddedFailureEvent, upstreamMessage } from "../openai/errors";
+
+interface AnthropicErrorBody {
+  type?: unknown;
+  error?: { type?: unknown; message?: unknown };
+}
+
+/** The documented error types, each to one of our codes. */
+const CODES: Record<string, ErrorCode> = {
+  invalid_request_error: "bad_request",
+  authentication_error: "invalid_key",
+  billing_error: "out_of_credits",
+  permission_error: "forbidden",
+  not_found_error: "bad_request",
+  request_too_large: "bad_request",
+  rate_limit_error: "rate_limited",
+  api_error: "upstream_unavailable",
+  overloaded_error: "upstream_unavailable",
+  timeout_error: "timeout",
+};
+
+/** What each status means when the body says nothing useful (a proxy's HTML page, say). */
+const STATUS_TEXT: Record<number, string> = {
+  404: "not found (check the model id and the base URL)",
+  413: "the request is too large",
+  529: "overloaded",
+};
+
+/** `{type:"error", error:{type, message}}`, or undefined when the body is in another shape. */
+export function anthropicError(json: unknown): { type: string; message: string } | undefined {
+  if (!json || typeof json !== "object") return undefined;
+  const { error } = json as AnthropicErrorBody;
+  if (!error || typeof error !== "object" || typeof error.type !== "string") return undefined;
+  return { type: error.type, message: typeof error.message === "string" && error.message ? error.message : error.type };
+}
+
+const codeOfType = (type: string): ErrorCode => CODES[type] ?? "upstream_error";
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Seconds from a Retry-After header (seconds or a date), else from a gateway's `retry_after` in the body. */
+function retryAfterSeconds(header: string | null | undefined, json: unknown): number | undefined {
+  if (header) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  }
+  const inBody = Number((json as { retry_after?: unknown } | undefined)?.retry_after);
+  return Number.isFinite(inBody) && inBody >= 0 ? inBody : undefined;
+}
+
+const TOO_LONG = /prompt is too long|context length|context window|maximum context/i;
+
+function codeForStatus(status: number, said: { type: string; message: string } | undefined, words: string | undefined): ErrorCode {
+  if (status === 401) return "invalid_key";
+  if (status === 402) return "out_of_credits";
+  if (status === 403) return "forbidden";
+  if (status === 429) return "rate_limited";
+  if (status === 408 || status === 504) return "timeout";
+  // 500 api_error, 529 overloaded_error, a gateway's 502/503.
+  if (status >= 500) return "upstream_unavailable";
+  if (TOO_LONG.test(words ?? "")) return "context_length_exceeded";
+  const byType = said ? CODES[said.type] : undefined;
+  return byType && byType !== "upstream_unavailable" ? byType : "bad_request";
+}
+
+/** A non-2xx answer as one readable error: the status decides the code, the body adds its words. */
+export function anthropicHttpFailureEvent({ status, body, retryAfterHeader }: { status: number; body: string; retryAfterHeader?: string | null }): ErrorEvent {
+  const json = parse(body);
+  const said = anthropicError(json);
+  // Not Anthropic's shape: a gateway's own ({"status":"error"} as ModelsLab's OpenAI side says it), or plain text.
+  const words = (said?.message ?? upstreamMessage(body) ?? STATUS_TEXT[status])?.replace(/\.\s*$/, "");
+  const code = codeForStatus(status, said, words);
+  const retryAfter = code === "rate_limited" ? retryAfterSeconds(retryAfterHeader, json) : undefined;
+  return errorEvent(code, words ? `${words} (HTTP ${status})` : `HTTP ${status}`, retryAfter);
+}
+
+/** An `error` event mid-stream, or a 200 body that is an error object; undefined when `json` is no error. */
+export function anthropicEmbeddedFailure(json: unknown): ErrorEvent | undefined {
+  const said = anthropicError(json);
+  if (said) {
+    const code = TOO_LONG.test(said.message) ? "context_length_exceeded" : codeOfType(said.type);
+    return errorEvent(code, said.message === said.type ? said.type : `${said.message.replace(/\.\s*$/, "")} (${said.type})`);
+  }
+  // A gateway that answers in its OpenAI-side shape, e.g. {"status":"error","message":"…"}.
+  const other = embeddedError(json);
+  return other === undefined ? undefined : embeddedFailureEvent(json, other);
+}
