@@ -113,6 +113,13 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
       )}
 
       {!isUser && !streaming && showStats ? <ReplyStats usage={message.usage} metrics={message.metrics} prices={prices} /> : null}
+      {!isUser && message.warnings?.length ? (
+        <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-200" aria-label="Settings not applied" data-testid="reply-warnings">
+          {message.warnings.map((w) => (
+            <li key={w.setting}>{w.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {message.state === "stopped" ? <p className="mt-1 text-xs text-muted">Stopped — the partial reply is kept.</p> : null}
       {message.finishReason === "length" ? <p className="mt-1 text-xs text-muted">Reached Max Tokens.</p> : null}
       {isLastReply && message.finishReason === "tool_calls" && calls.length && onToolResults ? <ToolResultsForm calls={calls} busy={busy} onSend={onToolResults} /> : null}
