@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { isServedApiPath } from "./api-errors";
 
 /**
  * Routes that act (spend the key, create or revoke shares, count with our CPU) must not be
@@ -19,11 +20,15 @@ export function requireJson(request: Request): void {
 /**
  * Same-origin browser requests, listed origins (ALLOWED_ORIGINS) and clients that are not
  * browsers (no Origin, no Sec-Fetch-Site: curl, SDKs) pass; another site's page does not.
+ * On the served API (/api/v1) the CORS_ORIGINS pass too: proxy.ts grants those pages CORS there,
+ * and a request CORS lets through must not then be refused here.
  */
 export function requireAllowedOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  if (origin && (origin === ownOrigin(request) || getEnv().allowedOrigins.has(origin))) return;
+  const env = getEnv();
+  if (origin && (origin === ownOrigin(request) || env.allowedOrigins.has(origin))) return;
+  if (origin && env.corsOrigins.has(origin) && isServedApiPath(new URL(request.url).pathname)) return;
   if (!origin && (site === null || site === "same-origin" || site === "none")) return;
   throw new AppError(403, "cross_site_request", "This endpoint does not accept requests from other web sites.");
 }

@@ -1,0 +1,34 @@
+/**
+ * GET: one model, or 404 `model_not_found`. A catch-all, because ids may hold a slash
+ * ("mistralai/mixtral-8x7b-instruct" on OpenRouter), which clients send encoded or not.
+ */
+import { connection } from "next/server";
+import { AppError } from "@/lib/errors";
+import { requireApiKey } from "@/lib/server/access-keys";
+import { apiErrorResponse } from "@/lib/server/api-errors";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { anthropicErrorResponse, isAnthropicClient, servedModel } from "@/lib/server/served-models";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string[] }> }): Promise<Response> {
+  await connection();
+  try {
+    await checkRequestRate("count", limitKey(request, requireApiKey(request)));
+    const id = (await params).id.map(decodeSegment).join("/");
+    return Response.json(await servedModel(id), { headers: { "Cache-Control": "private, max-age=60" } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
+  }
+}
+
+/** Next hands catch-all segments over still percent-encoded in some versions and decoded in others. */
+function decodeSegment(segment: string): string {
+  try {
+    return /%[0-9a-f]{2}/i.test(segment) ? decodeURIComponent(segment) : segment;
+  } catch {
+    return segment;
+  }
+}
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,0 +1,22 @@
+/** GET: the models this server lets a request name, in a shape the OpenAI and Anthropic SDKs both read. */
+import { connection } from "next/server";
+import { AppError } from "@/lib/errors";
+import { requireApiKey } from "@/lib/server/access-keys";
+import { apiErrorResponse } from "@/lib/server/api-errors";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/server/served-models";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+
+export async function GET(request: Request): Promise<Response> {
+  await connection();
+  try {
+    // Listing may ask the upstream (cached for a minute, not when it fails): counted like token counts.
+    await checkRequestRate("count", limitKey(request, requireApiKey(request)));
+    return Response.json(await modelList(), { headers: { "Cache-Control": "private, max-age=60" } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
+  }
+}
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
