@@ -1,5 +1,4 @@
 /** GET: the models this server lets a request name, in a shape the OpenAI and Anthropic SDKs both read. */
-import { connection } from "next/server";
 import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
@@ -8,7 +7,6 @@ import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/serv
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
 export async function GET(request: Request): Promise<Response> {
-  await connection();
   try {
     // Listing may ask the upstream (cached for a minute, not when it fails): counted like token counts.
     await checkRequestRate("count", limitKey(request, requireApiKey(request)));
@@ -18,5 +16,8 @@ export async function GET(request: Request): Promise<Response> {
     return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
   }
 }
+
+// Answered per request, never prerendered at build time: the list depends on the key and the upstream.
+export const dynamic = "force-dynamic";
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

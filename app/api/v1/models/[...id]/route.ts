@@ -2,7 +2,6 @@
  * GET: one model, or 404 `model_not_found`. A catch-all, because ids may hold a slash
  * ("mistralai/mixtral-8x7b-instruct" on OpenRouter), which clients send encoded or not.
  */
-import { connection } from "next/server";
 import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
@@ -11,7 +10,6 @@ import { anthropicErrorResponse, isAnthropicClient, servedModel } from "@/lib/se
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string[] }> }): Promise<Response> {
-  await connection();
   try {
     await checkRequestRate("count", limitKey(request, requireApiKey(request)));
     const id = (await params).id.map(decodeSegment).join("/");
@@ -30,5 +28,8 @@ function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+// Answered per request, never prerendered at build time: the list depends on the key and the upstream.
+export const dynamic = "force-dynamic";
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
