@@ -8,7 +8,8 @@ import { isServedApiPath } from "./api-errors";
  * usable by another web site through a visitor's browser. A browser can send a cross-site
  * form post or a "simple" fetch with no preflight only as text/plain, form-encoded or
  * multipart: requiring JSON shuts those out. A cross-site fetch with JSON needs a CORS
- * preflight we never grant, and the origin check below refuses it outright anyway.
+ * preflight, granted only on /api/v1 and only to CORS_ORIGINS (proxy.ts); the origin check below
+ * refuses every other site outright anyway.
  */
 export function requireJson(request: Request): void {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
