@@ -226,6 +226,7 @@ test("CORS: a listed origin's preflight and requests are allowed, any other orig
   expect(post.status).toBe(200);
   expect(post.headers.get("access-control-allow-origin")).toBe(PAGE_ORIGIN);
   expect(post.headers.get("vary")).toContain("Origin");
+  expect(post.headers.get("x-request-id")).toMatch(/^req_/);
   expect(await post.text()).toContain("data: [DONE]");
   const other = await fetch(`${server.url}/api/v1/chat/completions`, {
     method: "POST",
