@@ -194,6 +194,12 @@ describe("n, logprobs and parameters this server does not honour", () => {
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: 12 } });
   });
 
+  it("takes max_completion_tokens as OpenAI's newer name for max_tokens", async () => {
+    const body = await (await post({ messages: ask.messages, seed: 7, max_completion_tokens: 4 })).json();
+    expect(body.usage.completion_tokens).toBe(4);
+    expect(body.choices[0].finish_reason).toBe("length");
+  });
+
   it("refuses n beyond 4 naming n", async () => {
     const response = await post({ ...ask, n: 5 });
     expect(response.status).toBe(400);
