@@ -23,4 +23,10 @@ describe("server configuration", () => {
   it("accepts plain upstream URLs", () => {
     expect(parseEnv({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }).OPENAI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
   });
+
+  it("reads CORS_ORIGINS as a set of origins, and refuses a wildcard, a path or a non-http scheme at start", () => {
+    expect([...parseEnv({ CORS_ORIGINS: " https://a.example , http://localhost:5173/" }).corsOrigins]).toEqual(["https://a.example", "http://localhost:5173"]);
+    expect(parseEnv({}).corsOrigins.size).toBe(0);
+    for (const bad of ["*", "https://a.example/app", "a.example", "ftp://a.example"]) expect(() => parseEnv({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS must list origins/);
+  });
 });

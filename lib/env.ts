@@ -88,6 +88,20 @@ const EnvSchema = z.object({
   LOCAL_GPU: flag,
   /** Other web origins allowed to call the acting routes from a browser, comma-separated. */
   ALLOWED_ORIGINS: optionalString,
+  /**
+   * Web origins whose pages may call /api/v1 from a browser (CORS), comma-separated; each must be
+   * an origin (scheme://host[:port]). Unset: no CORS headers at all. These origins also pass the
+   * same-origin guard on /api/v1 (and only there).
+   */
+  CORS_ORIGINS: optionalString.superRefine((value, ctx) => {
+    for (const entry of originList(value)) {
+      const url = safeUrl(entry);
+      if (!url || url.origin !== entry || (url.protocol !== "http:" && url.protocol !== "https:")) {
+        ctx.addIssue({ code: "custom", message: "CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port; no path, no *)" });
+        return;
+      }
+    }
+  }),
   /** The public address of the upstream API, for View code's "This server"; never derived from the private upstream URL. */
   PUBLIC_API_BASE_URL: upstreamUrl("PUBLIC_API_BASE_URL"),
   /**
@@ -107,6 +121,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   localThreads: number;
   dataDir: string;
   allowedOrigins: ReadonlySet<string>;
+  corsOrigins: ReadonlySet<string>;
   accessKeys: readonly string[];
   modelsAllowed: ReadonlySet<string> | null;
 };
@@ -127,7 +142,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? "data"),
     accessKeys: readAccessKeys(parsed.ACCESS_KEYS),
     modelsAllowed: parsed.MODELS_ALLOWED ? new Set(parsed.MODELS_ALLOWED.split(",").map((m) => m.trim()).filter(Boolean)) : null,
-    allowedOrigins: new Set((parsed.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean)),
+    allowedOrigins: new Set(originList(parsed.ALLOWED_ORIGINS)),
+    corsOrigins: new Set(originList(parsed.CORS_ORIGINS)),
   };
 }
 
@@ -165,6 +181,11 @@ function readAccessKeys(setting: string | undefined): string[] {
   const short = keys.find((k) => k.length < 12);
   if (short !== undefined) throw new Error("Invalid server configuration: every ACCESS_KEYS key must be at least 12 characters.");
   return keys;
+}
+
+/** A comma-separated list of origins, trimmed, without trailing slashes. */
+function originList(setting: string | undefined): string[] {
+  return (setting ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
 }
 
 function safeUrl(raw: string): URL | undefined {

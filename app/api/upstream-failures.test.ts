@@ -63,4 +63,13 @@ describe("upstream failures through our routes", () => {
     expect((await response.json()).error).toMatchObject({ param: "model", type: "invalid_request_error" });
     expect(server.requests).toHaveLength(0);
   });
+
+  it("refuses logprobs on /api/v1 with a 400 naming logprobs when the upstream has none (ModelsLab), and sends nothing upstream", async () => {
+    for (const stream of [false, true]) {
+      const response = await v1(json("/api/v1/chat/completions", { messages, logprobs: true, top_logprobs: 2, stream }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ param: "logprobs", type: "invalid_request_error", code: "unsupported_parameter" });
+    }
+    expect(server.requests).toHaveLength(0);
+  });
 });

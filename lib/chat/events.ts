@@ -56,7 +56,17 @@ export type StreamEvent =
   | { type: "usage"; usage: Usage }
   /** `signature` lets a share prove this server generated the reply (see lib/shares). */
   | { type: "finish"; reason: FinishReason; signature?: string }
-  | { type: "error"; code: ErrorCode; message: string; retryAfter?: number };
+  | { type: "error"; code: ErrorCode; message: string; retryAfter?: number }
+  /**
+   * One event of one of several generations answering the same request (OpenAI's `n`): the
+   * served API merges n provider streams into one (lib/chat/merge-choices.ts). A choice's own
+   * `finish` travels wrapped, so it is not terminal; the merged stream ends with one plain
+   * `finish` (or `error`) after every choice has finished. Only the served API produces these.
+   */
+  | { type: "choice"; index: number; event: ChoiceContentEvent };
+
+/** What a choice carries inside the merged stream: its content and its own finish. */
+export type ChoiceContentEvent = Extract<StreamEvent, { type: "text-delta" | "tool-call-delta" | "logprobs" | "finish" }>;
 
 export type ErrorEvent = Extract<StreamEvent, { type: "error" }>;
 export type TerminalEvent = Extract<StreamEvent, { type: "finish" | "error" }>;

@@ -56,9 +56,11 @@ export async function sseResponse(
     try {
       const { done, value } = await iterator.next();
       if (done) return { batch: [errorEvent("malformed_stream", "the reply ended without a finish")], last: true };
-      const end = value.findIndex(isTerminal);
-      let batch = end < 0 || end === value.length - 1 ? value : value.slice(0, end + 1);
+      // Observers first: one may end the reply (the served API turns a warning into an error).
+      let batch = value;
       for (const observer of observers) batch = observer.batch(batch);
+      const end = batch.findIndex(isTerminal);
+      if (end >= 0 && end < batch.length - 1) batch = batch.slice(0, end + 1);
       return { batch, last: end >= 0 };
     } catch (cause) {
       return { batch: [errorEvent("upstream_error", (cause as Error).message)], last: true };

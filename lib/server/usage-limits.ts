@@ -62,7 +62,9 @@ export function tokenCharge(key: string, promptBytes: number): BatchObserver {
   let textBytes = 0;
   return {
     batch(batch) {
-      for (const event of batch) {
+      for (const wrapped of batch) {
+        // Several choices (OpenAI's n) arrive wrapped; their usage comes summed, unwrapped.
+        const event = wrapped.type === "choice" ? wrapped.event : wrapped;
         if (event.type === "usage") used = event.usage.promptTokens + event.usage.completionTokens;
         else if (event.type === "text-delta") textBytes += event.text.length;
       }

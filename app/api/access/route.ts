@@ -6,6 +6,7 @@ import { createRateLimit } from "@/lib/server/rate-limit";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 // Guessing codes is the attack: a few tries a minute per client are plenty for a person.
 const checkRate = createRateLimit(10, "access code attempts");
@@ -19,3 +20,6 @@ export const POST = withAppErrors(async (request: Request) => {
   if (!id) throw new AppError(401, "invalid_access_code", "That access code is not valid.");
   return new Response(null, { status: 204, headers: { "Set-Cookie": accessCookie(request, id), "Cache-Control": "no-store" } });
 });
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

@@ -10,6 +10,7 @@ import { sseResponse } from "@/lib/server/sse-response";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
 import { replySigner } from "@/lib/signing/reply-signature";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
@@ -33,3 +34,6 @@ export async function POST(request: Request): Promise<Response> {
     observers: [slot, tokenCharge(client, promptBytes(chat)), replySigner(generation)],
   });
 }
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

@@ -13,6 +13,7 @@ import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 import { countPromptTokens, countTextTokens, promptTokenLowerBound, textTokenLowerBound } from "@/lib/tokens/mistral-tokenizer";
 import { CountTokensBodySchema } from "./schema";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 export const POST = withAppErrors(async (request: Request) => {
   guardAction(request);
@@ -33,3 +34,6 @@ export const POST = withAppErrors(async (request: Request) => {
     : await countPromptTokens(body.systemMessage, body.messages, request.signal);
   return Response.json({ promptTokens, contextWindow }, { headers: { "Cache-Control": "no-store" } });
 }, "Could not count tokens right now.");
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

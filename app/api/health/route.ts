@@ -7,6 +7,7 @@ import { getShareService } from "@/lib/db";
 import { getEnv, redactSecrets } from "@/lib/env";
 import { getProvider } from "@/lib/providers/registry";
 import { redisHealth } from "@/lib/server/redis";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 const DATABASE_TIMEOUT_MS = 1_500;
 /** Well-formed and never issued in practice: the lookup runs the real query and finds nothing. */
@@ -49,3 +50,6 @@ function shortReason(error: unknown): string {
   const text = redactSecrets(String((error as Error)?.message ?? error).split("\n")[0]);
   return text.replace(/\/\/[^\s/@]+@/g, "//").slice(0, 200);
 }
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -8,6 +8,7 @@ import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "@/lib/shares/snapshot";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 const checkRate = createRateLimit(getEnv().SHARE_RATE_LIMIT, "share links");
 
@@ -24,3 +25,6 @@ export const POST = withAppErrors(async (request: Request) => {
     { status: created.reused ? 200 : 201, headers: { "Cache-Control": "no-store" } },
   );
 });
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

@@ -107,8 +107,9 @@ const STATUS: Record<ErrorCode, number> = {
   network_error: 502,
 };
 
+/** OpenAI's error `type` per status: a 404 (unknown model), 405, 413 or 415 is the request's fault too. */
 const TYPE = (status: number) =>
-  status === 400 ? "invalid_request_error" : status === 401 ? "authentication_error" : status === 403 ? "permission_error" : status === 429 ? "rate_limit_error" : "server_error";
+  status === 401 ? "authentication_error" : status === 403 ? "permission_error" : status === 429 ? "rate_limit_error" : status >= 400 && status < 500 ? "invalid_request_error" : "server_error";
 
 export const openAiErrorStatus = (code: ErrorCode): number => STATUS[code];
 

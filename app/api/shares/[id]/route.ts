@@ -6,6 +6,7 @@ import { readJsonBody } from "@/lib/server/read-json-body";
 import { guardAction } from "@/lib/server/request-guards";
 import { withAppErrors } from "@/lib/server/with-app-errors";
 import { invalidateSharePage } from "@/lib/shares/page-cache";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -38,3 +39,6 @@ export const DELETE = withAppErrors(async (request: Request, { params }: Context
   await invalidateSharePage(id);
   return Response.json({ id, revoked: true }, { headers: { "Cache-Control": "no-store" } });
 });
+
+// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+export const { POST, PUT, PATCH, OPTIONS } = methodNotAllowed(["GET", "DELETE"]);

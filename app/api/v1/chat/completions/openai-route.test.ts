@@ -13,7 +13,7 @@ import { MODELSLAB_CAPABILITIES } from "@/lib/providers/modelslab";
 import { collectEvents } from "@/lib/testing/collect-events";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openai-route-"));
-Object.assign(process.env, { DATA_DIR: dataDir, DEMO_TOKENS_PER_SECOND: "0", LOCAL_THREADS: "1", LOCAL_CONTEXT_SIZE: "1024", LOCAL_PARALLEL: "2" });
+Object.assign(process.env, { DATA_DIR: dataDir, DEMO_TOKENS_PER_SECOND: "0", LOCAL_THREADS: "1", LOCAL_CONTEXT_SIZE: "1024", LOCAL_PARALLEL: "2", CHAT_RATE_LIMIT: "1000" });
 for (const key of ["MODELSLAB_API_KEY", "OPENAI_BASE_URL", "LOCAL_MODEL_PATH", "DATABASE_URL"]) delete process.env[key];
 
 let POST: typeof import("./route").POST;
@@ -155,5 +155,106 @@ describe("tools, tool messages and response formats through /api/v1", () => {
     const orphan = await post({ messages: [{ role: "user", content: "Hi" }, { role: "tool", tool_call_id: "nope", content: "x" }] });
     expect(orphan.status).toBe(400);
     expect((await orphan.json()).error.message).toMatch(/tool message must answer a tool call/);
+  });
+});
+
+describe("n, logprobs and parameters this server does not honour", () => {
+  const ask = { messages: [{ role: "user", content: "Name a river." }], temperature: 0.8, max_tokens: 6, seed: 7 };
+  const chunksOf = (sse: string) =>
+    sse
+      .split("\n\n")
+      .filter(Boolean)
+      .map((l) => l.slice("data: ".length))
+      .filter((d) => d !== "[DONE]")
+      .map((d) => JSON.parse(d) as { choices: { index: number; delta: { content?: string }; finish_reason: string | null; logprobs: { content: { token: string }[] } | null }[]; usage?: { prompt_tokens: number; completion_tokens: number } });
+
+  it("answers n: 2 with two whole generations indexed 0 and 1, and the completions' usage summed (the prompt once)", async () => {
+    const one = await (await post(ask)).json();
+    const response = await post({ ...ask, n: 2 });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.choices.map((c: { index: number }) => c.index)).toEqual([0, 1]);
+    // Same seed, same request: both choices are the single reply.
+    for (const choice of body.choices) expect(choice).toMatchObject({ message: { role: "assistant", content: one.choices[0].message.content }, finish_reason: "length" });
+    expect(body.usage).toEqual({ prompt_tokens: one.usage.prompt_tokens, completion_tokens: 12, total_tokens: one.usage.prompt_tokens + 12 });
+  });
+
+  it("streams n: 2 as chunks of both choices, each with its role, text and finish, then one usage chunk and [DONE]", async () => {
+    const response = await post({ ...ask, n: 2, stream: true, stream_options: { include_usage: true } });
+    const sse = await response.text();
+    expect(sse.trimEnd().endsWith("data: [DONE]")).toBe(true);
+    const chunks = chunksOf(sse);
+    for (const index of [0, 1]) {
+      const own = chunks.flatMap((c) => c.choices).filter((c) => c.index === index);
+      expect(own[0].delta).toEqual({ role: "assistant", content: "" });
+      expect(own.filter((c) => c.finish_reason !== null).map((c) => c.finish_reason)).toEqual(["length"]);
+      expect(own.map((c) => c.delta.content ?? "").join("").length).toBeGreaterThan(0);
+    }
+    expect(chunks.filter((c) => c.usage)).toHaveLength(1);
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: 12 } });
+  });
+
+  it("takes max_completion_tokens as OpenAI's newer name for max_tokens", async () => {
+    const body = await (await post({ messages: ask.messages, seed: 7, max_completion_tokens: 4 })).json();
+    expect(body.usage.completion_tokens).toBe(4);
+    expect(body.choices[0].finish_reason).toBe("length");
+  });
+
+  it("refuses n beyond 4 naming n", async () => {
+    const response = await post({ ...ask, n: 5 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ param: "n", type: "invalid_request_error" });
+  });
+
+  it("returns logprobs in OpenAI's choices[].logprobs.content[] shape, top_logprobs alternatives each, streamed and not", async () => {
+    const response = await post({ ...ask, logprobs: true, top_logprobs: 3 });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const content = body.choices[0].logprobs.content as { token: string; logprob: number; bytes: number[]; top_logprobs: unknown[] }[];
+    expect(content).toHaveLength(6);
+    expect(content.map((t) => t.token).join("")).toBe(body.choices[0].message.content);
+    for (const t of content) {
+      expect(t.logprob).toBeLessThanOrEqual(0);
+      expect(t.bytes).toEqual([...Buffer.from(t.token)]);
+      expect(t.top_logprobs).toHaveLength(3);
+    }
+    const streamed = chunksOf(await (await post({ ...ask, logprobs: true, top_logprobs: 3, stream: true })).text());
+    const tokens = streamed.flatMap((c) => c.choices.flatMap((choice) => choice.logprobs?.content ?? []));
+    expect(tokens.map((t) => t.token)).toEqual(content.map((t) => t.token));
+    // A token's entry travels in the chunk with its text.
+    expect(streamed.some((c) => c.choices[0]?.delta.content && c.choices[0].logprobs?.content.length)).toBe(true);
+  });
+
+  it("refuses top_logprobs without logprobs, and logprobs the engine cannot give (a grammar-held JSON reply), as 400s", async () => {
+    const alone = await post({ ...ask, top_logprobs: 2 });
+    expect(alone.status).toBe(400);
+    expect((await alone.json()).error.param).toBe("top_logprobs");
+    const json = await post({ ...ask, logprobs: true, response_format: { type: "json_object" }, stream: true });
+    expect(json.status).toBe(400);
+    expect((await json.json()).error.message).toMatch(/no log-probabilities/);
+  });
+
+  it("refuses each OpenAI parameter it does not honour with a 400 naming it, and accepts the values that ask for nothing more", async () => {
+    const refused: [string, unknown][] = [
+      ["logit_bias", { "1234": 5 }],
+      ["parallel_tool_calls", false],
+      ["audio", { voice: "alloy", format: "mp3" }],
+      ["modalities", ["text", "audio"]],
+      ["prediction", { type: "content", content: "x" }],
+      ["service_tier", "flex"],
+      ["store", true],
+      ["web_search_options", {}],
+      ["reasoning_effort", "low"],
+      ["functions", [{ name: "f" }]],
+    ];
+    for (const [param, value] of refused) {
+      const response = await post({ ...ask, [param]: value });
+      expect(response.status, param).toBe(400);
+      expect((await response.json()).error, param).toMatchObject({ param, code: "unsupported_parameter", type: "invalid_request_error" });
+    }
+    const accepted = { logit_bias: {}, parallel_tool_calls: true, modalities: ["text"], service_tier: "auto", store: false, user: "user-42", metadata: { team: "a" }, logprobs: false, n: 1, some_vendor_field: 1 };
+    expect((await post({ ...ask, ...accepted })).status).toBe(200);
+    const wrongType = await post({ ...ask, metadata: "x" });
+    expect((await wrongType.json()).error.param).toBe("metadata");
   });
 });

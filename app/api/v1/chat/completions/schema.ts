@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ADVANCED_NUMERIC_PARAMS, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM } from "@/lib/params";
-import { ModelIdSchema, type ChatBody } from "@/lib/chat/schema";
+import { MAX_TOP_LOGPROBS, ModelIdSchema, type ChatBody } from "@/lib/chat/schema";
 
 /** Every table parameter that travels under an OpenAI field name. */
 const TABLE = [...NUMERIC_PARAMS, SEED_PARAM, ...ADVANCED_NUMERIC_PARAMS, STOP_PARAM];
@@ -25,6 +25,9 @@ const OpenAiMessageSchema = z.looseObject({
   tool_call_id: z.string().optional(),
 });
 type OpenAiMessage = z.infer<typeof OpenAiMessageSchema>;
+
+/** OpenAI allows up to 128; each choice here is a whole generation holding an engine sequence or an upstream request. */
+export const MAX_CHOICES = 4;
 
 export const OpenAiChatRequestSchema = z.looseObject({
   // Bounded like /api/chat: the id is forwarded upstream and echoed in every chunk.
@@ -50,11 +53,68 @@ export const OpenAiChatRequestSchema = z.looseObject({
     )
     .optional(),
   stream: z.boolean().optional(),
-  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).optional(),
+  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
+  // Several generations: each is its own provider stream (lib/chat/merge-choices.ts).
+  n: z
+    .number({ error: "n must be a number" })
+    .int({ error: "n must be a whole number" })
+    .min(1, { error: "n must be at least 1" })
+    .max(MAX_CHOICES, { error: `n must be at most ${MAX_CHOICES}` })
+    .nullish(),
+  logprobs: z.boolean({ error: "logprobs must be true or false" }).nullish(),
+  top_logprobs: z
+    .number({ error: "top_logprobs must be a number" })
+    .int({ error: "top_logprobs must be a whole number" })
+    .min(0, { error: "top_logprobs must be at least 0" })
+    .max(MAX_TOP_LOGPROBS, { error: `top_logprobs must be at most ${MAX_TOP_LOGPROBS}` })
+    .nullish(),
+  // Accepted and ignored: they identify or label the caller (abuse monitoring, stored-completion
+  // tags, cache routing) and cannot change a reply. Typed so that a wrong type is still a 400.
+  user: z.string({ error: "user must be a string" }).nullish(),
+  metadata: z.record(z.string(), z.string(), { error: "metadata must be an object of strings" }).nullish(),
+  safety_identifier: z.string({ error: "safety_identifier must be a string" }).nullish(),
+  prompt_cache_key: z.string({ error: "prompt_cache_key must be a string" }).nullish(),
 });
+
+/**
+ * OpenAI parameters this server does not honour, each with the values that ask for nothing more
+ * than what it does anyway (absent, null, the default). Any other value is a 400 naming the field:
+ * a client must never believe it got, say, a logit bias or stored completion it did not get. The
+ * rule: a field OpenAI documents that would change the reply, or promise something, is either
+ * honoured or listed here. Fields OpenAI does not document (vendor extensions) are ignored, as
+ * OpenAI-compatible servers do; the ones we honour (top_k, repetition_penalty) are in lib/params.ts.
+ */
+const UNSUPPORTED: Record<string, { accepts: (value: unknown) => boolean; why: string }> = {
+  logit_bias: { accepts: (v) => isEmptyObject(v), why: "token biases are not supported" },
+  parallel_tool_calls: { accepts: (v) => v === true, why: "calls cannot be limited to one per reply here; omit it or send true" },
+  audio: { accepts: () => false, why: "audio output is not supported" },
+  modalities: { accepts: (v) => Array.isArray(v) && v.every((m) => m === "text"), why: 'only ["text"] is supported' },
+  prediction: { accepts: () => false, why: "predicted outputs are not supported" },
+  service_tier: { accepts: (v) => v === "auto" || v === "default", why: 'only "auto" and "default" are served' },
+  store: { accepts: (v) => v === false, why: "completions are not stored" },
+  web_search_options: { accepts: () => false, why: "web search is not supported" },
+  reasoning_effort: { accepts: () => false, why: "this model does not reason in a separate phase" },
+  verbosity: { accepts: () => false, why: "verbosity is not supported" },
+  functions: { accepts: () => false, why: "the deprecated functions field is not supported; send tools" },
+  function_call: { accepts: () => false, why: "the deprecated function_call field is not supported; send tool_choice" },
+};
+
+const isEmptyObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** The first OpenAI parameter in `body` that this server would not honour, with why; null when none. */
+export function unsupportedParameter(body: Record<string, unknown>): { param: string; message: string } | null {
+  for (const [param, { accepts, why }] of Object.entries(UNSUPPORTED)) {
+    const value = body[param];
+    if (value !== undefined && value !== null && !accepts(value)) return { param, message: `${param} is not supported by this server: ${why}.` };
+  }
+  if (body.top_logprobs !== undefined && body.top_logprobs !== null && body.logprobs !== true) {
+    return { param: "top_logprobs", message: "top_logprobs needs logprobs: true." };
+  }
+  return null;
+}
 export type OpenAiChatRequest = z.infer<typeof OpenAiChatRequestSchema>;
 
-/** The /api/chat body for this request; unknown OpenAI fields (n, logprobs…) are ignored. */
+/** The /api/chat body for this request (n, stream and the ignored identifiers stay with the route). */
 export function toChatBody(request: OpenAiChatRequest): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const p of TABLE) if (request[p.upstream] !== undefined) params[p.key] = request[p.upstream];
@@ -71,6 +131,7 @@ export function toChatBody(request: OpenAiChatRequest): Record<string, unknown> 
   }
   if (request.tool_choice !== undefined) options.toolChoice = typeof request.tool_choice === "string" ? request.tool_choice : { name: request.tool_choice.function.name };
   const format = request.response_format;
+  if (request.logprobs) options.logprobs = { top: request.top_logprobs ?? 0 };
   if (format && format.type !== "text") {
     options.responseFormat =
       format.type === "json_schema" && "json_schema" in format
@@ -105,6 +166,8 @@ export function openAiParam(path: string): string {
     .replace(/^options\.responseFormat\.schema/, "response_format.json_schema.schema")
     .replace(/^options\.responseFormat/, "response_format")
     .replace(/^options\.tools/, "tools")
+    .replace(/^options\.logprobs\.top/, "top_logprobs")
+    .replace(/^options\.logprobs/, "logprobs")
     .replace(/^(messages\.\d+)\.toolCallId/, "$1.tool_call_id")
     .replace(/^(messages\.\d+)\.toolCalls/, "$1.tool_calls");
   if (renamed !== path) return renamed;

@@ -1,0 +1,23 @@
+/** GET: the models this server lets a request name, in a shape the OpenAI and Anthropic SDKs both read. */
+import { AppError } from "@/lib/errors";
+import { requireApiKey } from "@/lib/server/access-keys";
+import { apiErrorResponse } from "@/lib/server/api-errors";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/server/served-models";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    // Listing may ask the upstream (cached for a minute, not when it fails): counted like token counts.
+    await checkRequestRate("count", limitKey(request, requireApiKey(request)));
+    return Response.json(await modelList(), { headers: { "Cache-Control": "private, max-age=60" } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
+  }
+}
+
+// Answered per request, never prerendered at build time: the list depends on the key and the upstream.
+export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,0 +1,77 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { apiErrorResponse } from "./api-errors";
+
+/**
+ * What every answer of the served API (/api/v1) carries, whichever route gives it, decided in
+ * proxy.ts before the route runs, so streams, errors and 404s get it alike:
+ *
+ * - `x-request-id: req_<32 hex>`, new for each request, as OpenAI sends (its SDKs expose it as
+ *   `_request_id`; Anthropic's read `request-id`, given the same value). An id a client sends is
+ *   not reused: ids here must be unique and unforgeable in what we log and what users report.
+ * - CORS, off by default. With CORS_ORIGINS set, a listed origin gets its own origin echoed in
+ *   `Access-Control-Allow-Origin` (never `*`: only listed pages may read answers), preflights
+ *   are answered here, and `Vary: Origin` tells caches the answer depends on it. No credentials:
+ *   the API takes its key in a header, never a cookie.
+ */
+export const ALLOWED_METHODS = "GET, POST, OPTIONS";
+
+/** Request headers the official SDKs send: OpenAI's and Anthropic's, including their `x-stainless-*` telemetry. */
+const ALLOWED_HEADERS = new Set([
+  "authorization",
+  "content-type",
+  "x-api-key",
+  "anthropic-version",
+  "anthropic-beta",
+  "anthropic-dangerous-direct-browser-access",
+  "openai-organization",
+  "openai-project",
+  "idempotency-key",
+]);
+const allowedHeader = (name: string) => ALLOWED_HEADERS.has(name) || name.startsWith("x-stainless-");
+
+/** Response headers a page may read besides the safelisted ones. */
+const EXPOSED_HEADERS = "x-request-id, request-id, retry-after";
+const PREFLIGHT_MAX_AGE_S = 600;
+
+export const newRequestId = () => `req_${randomBytes(16).toString("hex")}`;
+
+export interface ServedApiHeaders {
+  /** Set on the route's answer. */
+  headers: Record<string, string>;
+  /** A CORS preflight, answered here without reaching a route. */
+  preflight?: Response;
+}
+
+export function servedApiHeaders(request: Request): ServedApiHeaders {
+  const id = newRequestId();
+  const headers: Record<string, string> = { "x-request-id": id, "request-id": id };
+  const cors = getEnv().corsOrigins;
+  const origin = request.headers.get("origin");
+  const listed = origin !== null && cors.has(origin);
+  if (cors.size) headers.Vary = "Origin";
+  if (listed) {
+    headers["Access-Control-Allow-Origin"] = origin;
+    headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS;
+  }
+  const isPreflight = request.method === "OPTIONS" && origin !== null && request.headers.has("access-control-request-method");
+  if (!isPreflight) return { headers };
+  if (!listed) {
+    const refused = new AppError(403, "cors_origin_not_allowed", "This origin may not call this API from a browser (the server's CORS_ORIGINS does not list it).");
+    return { headers, preflight: apiErrorResponse(new URL(request.url).pathname, refused, headers) };
+  }
+  const requested = (request.headers.get("access-control-request-headers") ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const preflightHeaders = {
+    ...headers,
+    "Access-Control-Allow-Methods": ALLOWED_METHODS,
+    // Echoes what was asked, when allowed: `x-stainless-*` cannot be listed with a wildcard.
+    "Access-Control-Allow-Headers": requested.filter(allowedHeader).join(", "),
+    "Access-Control-Max-Age": String(PREFLIGHT_MAX_AGE_S),
+  };
+  return { headers, preflight: new Response(null, { status: 204, headers: preflightHeaders }) };
+}
