@@ -46,7 +46,7 @@ const between = (text: string, start: string, end: string) => {
 async function bodyIn(language: Language, snippet: string): Promise<unknown> {
   if (language === "curl") return JSON.parse(between(snippet, "<<'JSON'\n", "\nJSON\n"));
   if (language === "php") return JSON.parse(between(snippet, "<<<'JSON'\n", "\nJSON;\n"));
-  if (language === "javascript") return JSON.parse(between(snippet, "const payload = ", ";\n\n"));
+  if (language === "javascript" || language === "node-sdk") return JSON.parse(between(snippet, "const payload = ", ";\n\n"));
   // Python's own parser reads the literal back.
   const child = execFile("python3", ["-c", "import ast, json, sys; print(json.dumps(ast.literal_eval(sys.stdin.read())))"]);
   const output = new Promise<string>((resolve, reject) => {
@@ -54,7 +54,7 @@ async function bodyIn(language: Language, snippet: string): Promise<unknown> {
     child.stdout!.on("data", (d: string) => (data += d));
     child.on("close", (code) => (code === 0 ? resolve(data) : reject(new Error(`python3 exited with ${code}`))));
   });
-  child.stdin!.end(between(snippet, "payload = ", "\n\nresponse = "));
+  child.stdin!.end(between(snippet, "payload = ", language === "python-sdk" ? "\n\nreply = " : "\n\nresponse = "));
   return JSON.parse(await output);
 }
 
@@ -82,7 +82,9 @@ describe("snippet bodies equal what the playground sends", () => {
         it(`${language} · ${dialect} · ${stream ? "streaming" : "not streaming"}`, async () => {
           const snippet = generateSnippet(language, options(dialect, stream));
           expect(await bodyIn(language, snippet)).toEqual(snippetBody(options(dialect, stream)));
-          expect(snippet).toContain(dialect === "openai" ? "https://modelslab.com/api/v7/llm/chat/completions" : "https://modelslab.com/api/v7/llm/v1/messages");
+          // An SDK adds the path to its base URL itself.
+          const sdk = language.endsWith("-sdk");
+          expect(snippet).toContain(sdk ? '"https://modelslab.com/api/v7/llm"' : dialect === "openai" ? "https://modelslab.com/api/v7/llm/chat/completions" : "https://modelslab.com/api/v7/llm/v1/messages");
           expect(snippet).toContain("MODELSLAB_API_KEY");
         });
       }
@@ -115,8 +117,10 @@ describe("snippet bodies equal what the playground sends", () => {
     const open = { id: "this-server", label: "This server", baseUrl: "http://127.0.0.1:3000/api/v1", keyEnv: null, dialects: ["openai"] } as const;
     for (const { id } of LANGUAGES) {
       const snippet = generateSnippet(id, options("openai", true, { ...open, dialects: ["openai"] }));
-      expect(snippet).toContain("http://127.0.0.1:3000/api/v1/chat/completions");
-      expect(snippet).not.toMatch(/Authorization|x-api-key/);
+      expect(snippet).toContain(id.endsWith("-sdk") ? '"http://127.0.0.1:3000/api/v1"' : "http://127.0.0.1:3000/api/v1/chat/completions");
+      expect(snippet).not.toMatch(/Authorization|x-api-key|_API_KEY/);
+      // An SDK insists on a key even for a server that needs none.
+      if (id.endsWith("-sdk")) expect(snippet).toContain('"not-needed"');
     }
   });
 });
@@ -157,18 +161,25 @@ describe("snippets run against a recording server", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const runners: Record<Exclude<Language, "php">, (file: string) => [string, string[]]> = {
+  const runners: Record<Exclude<Language, "php" | "python-sdk">, (file: string) => [string, string[]]> = {
     curl: (file) => ["bash", [file]],
     javascript: (file) => ["node", [file]],
     python: (file) => ["python3", [file]],
+    "node-sdk": (file) => ["node", [file]],
   };
-  const extensions = { curl: "sh", javascript: "mjs", python: "py" } as const;
+  const extensions = { curl: "sh", javascript: "mjs", python: "py", "node-sdk": "mjs" } as const;
+  /** SDK snippets import their package: they live where this project's node_modules resolves. */
+  const sdkDir = path.join(process.cwd(), "node_modules", ".cache", "snippet-tests");
+  const installed = (name: string) => fs.existsSync(path.join(process.cwd(), "node_modules", name, "package.json"));
 
-  for (const language of ["curl", "javascript", "python"] as const) {
+  for (const language of ["curl", "javascript", "python", "node-sdk"] as const) {
     for (const dialect of ["openai", "anthropic"] as const) {
+      // The Node SDK of each dialect runs where it is installed (openai is a dev dependency).
+      if (language === "node-sdk" && !installed(dialect === "openai" ? "openai" : "@anthropic-ai/sdk")) continue;
       for (const stream of [true, false]) {
         it(`${language} · ${dialect} · ${stream ? "streaming" : "not streaming"} sends the playground's body and prints the reply`, async () => {
-          const file = path.join(dir, `snippet-${language}-${dialect}-${stream}.${extensions[language]}`);
+          if (language === "node-sdk") fs.mkdirSync(sdkDir, { recursive: true });
+          const file = path.join(language === "node-sdk" ? sdkDir : dir, `snippet-${language}-${dialect}-${stream}.${extensions[language]}`);
           fs.writeFileSync(file, generateSnippet(language, options(dialect, stream, target)));
           recorded.length = 0;
           const [command, args] = runners[language](file);
@@ -179,11 +190,30 @@ describe("snippets run against a recording server", () => {
           expect(recorded).toHaveLength(1);
           const [sent] = recorded;
           expect(sent.url).toBe(dialect === "openai" ? "/api/v7/llm/chat/completions" : "/api/v7/llm/v1/messages");
+          // An SDK may add fields of its own (none today); what the playground sends must all be there.
           expect(sent.body).toEqual(snippetBody(options(dialect, stream)));
           if (dialect === "openai") expect(sent.headers.authorization).toBe("Bearer test-key-123");
           else expect(sent.headers).toMatchObject({ "x-api-key": "test-key-123", "anthropic-version": "2023-06-01" });
         });
       }
+    }
+  }
+});
+
+describe("SDK snippets that cannot run here still compile", () => {
+  // No PyPI on this machine: the Python SDK snippets are checked by Python's own compiler.
+  for (const dialect of ["openai", "anthropic"] as const) {
+    for (const stream of [true, false]) {
+      it(`python-sdk · ${dialect} · ${stream ? "streaming" : "not streaming"} compiles`, async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snippet-compile-"));
+        const file = path.join(dir, "snippet.py");
+        fs.writeFileSync(file, generateSnippet("python-sdk", options(dialect, stream)));
+        await run("python3", ["-m", "py_compile", file]);
+        const node = path.join(dir, "snippet.mjs");
+        fs.writeFileSync(node, generateSnippet("node-sdk", options(dialect, stream)));
+        await run("node", ["--check", node]);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
     }
   }
 });

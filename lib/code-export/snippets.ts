@@ -9,13 +9,15 @@ import type { ChatRequest } from "../chat/request";
 import { pythonLiteral } from "./python-literal";
 import { endpointOf, type Dialect, type SnippetTarget } from "./targets";
 
-export type Language = "curl" | "python" | "javascript" | "php";
+export type Language = "curl" | "python" | "javascript" | "php" | "node-sdk" | "python-sdk";
 
 export const LANGUAGES: { id: Language; label: string }[] = [
   { id: "curl", label: "cURL" },
   { id: "python", label: "Python" },
   { id: "javascript", label: "JavaScript" },
   { id: "php", label: "PHP" },
+  { id: "node-sdk", label: "Node SDK" },
+  { id: "python-sdk", label: "Python SDK" },
 ];
 
 export interface SnippetOptions {
@@ -178,6 +180,58 @@ ${read}
 `;
 }
 
-const GENERATORS: Record<Language, (o: SnippetOptions) => string> = { curl, python, javascript, php };
+/**
+ * The official SDKs (openai, @anthropic-ai/sdk) take the same body as the HTTP API, so the SDK
+ * snippets pass the very payload the others send; the SDK adds the path and the headers.
+ */
+function nodeSdk(o: SnippetOptions): string {
+  const openai = o.dialect === "openai";
+  const key = o.target.keyEnv ? `process.env.${o.target.keyEnv}` : '"not-needed"';
+  const call = openai ? "client.chat.completions.create(payload)" : "client.messages.create(payload)";
+  // String.raw: the snippet's own "\n" escapes must reach the file as written.
+  const newline = String.raw`process.stdout.write("\n");`;
+  const read = !o.stream
+    ? `console.log(${openai ? "reply.choices[0].message.content" : "reply.content[0].text"});`
+    : openai
+      ? [`for await (const chunk of reply) process.stdout.write(chunk.choices[0]?.delta?.content ?? "");`, newline].join("\n")
+      : [
+          "for await (const event of reply) {",
+          `  if (event.type === "content_block_delta" && event.delta.type === "text_delta") process.stdout.write(event.delta.text);`,
+          "}",
+          newline,
+        ].join("\n");
+  return `// npm install ${openai ? "openai" : "@anthropic-ai/sdk"}   (Node.js 18+, save as .mjs)
+import ${openai ? "OpenAI" : "Anthropic"} from "${openai ? "openai" : "@anthropic-ai/sdk"}";
+
+const client = new ${openai ? "OpenAI" : "Anthropic"}({ baseURL: "${o.target.baseUrl.replace(/\/+$/, "")}", apiKey: ${key} });
+
+const payload = ${json(snippetBody(o))};
+
+const reply = await ${call};
+${read}
+`;
+}
+
+function pythonSdk(o: SnippetOptions): string {
+  const openai = o.dialect === "openai";
+  const key = o.target.keyEnv ? `os.environ["${o.target.keyEnv}"]` : '"not-needed"';
+  const read = !o.stream
+    ? `print(${openai ? "reply.choices[0].message.content" : "reply.content[0].text"})`
+    : openai
+      ? 'for chunk in reply:\n    if chunk.choices:\n        print(chunk.choices[0].delta.content or "", end="", flush=True)\nprint()'
+      : 'for event in reply:\n    if event.type == "content_block_delta" and event.delta.type == "text_delta":\n        print(event.delta.text, end="", flush=True)\nprint()';
+  return `# pip install ${openai ? "openai" : "anthropic"}
+${o.target.keyEnv ? "import os\n\n" : ""}${openai ? "from openai import OpenAI" : "import anthropic"}
+
+client = ${openai ? "OpenAI" : "anthropic.Anthropic"}(base_url="${o.target.baseUrl.replace(/\/+$/, "")}", api_key=${key})
+
+payload = ${pythonLiteral(snippetBody(o))}
+
+reply = client.${openai ? "chat.completions" : "messages"}.create(**payload)
+${read}
+`;
+}
+
+const GENERATORS: Record<Language, (o: SnippetOptions) => string> = { curl, python, javascript, php, "node-sdk": nodeSdk, "python-sdk": pythonSdk };
 
 export const generateSnippet = (language: Language, options: SnippetOptions) => GENERATORS[language](options);
