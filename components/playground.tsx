@@ -131,9 +131,11 @@ const comparedConversation = new WeakMap<CompareStore, unknown>();
 /** Compare mode opens on the chat as it is: its conversation, System Message, model and parameters. */
 function startComparison(comparison: CompareStore, conversation: ConversationStore) {
   const { messages } = conversation.getState();
-  if (comparison.getState().columns.length > 0 && comparedConversation.get(comparison) === messages) return;
+  const options = requestOptions(useOutputStore.getState());
+  // Same conversation: the columns stay, and take the panel's current functions and format.
+  if (comparison.getState().columns.length > 0 && comparedConversation.get(comparison) === messages) return comparison.setState({ options });
   const { systemMessage, params, model } = useParamsStore.getState();
-  comparison.getState().setup({ systemMessage, params, messages, ...(model ? { model } : {}) });
+  comparison.getState().setup({ systemMessage, params, messages, options, ...(model ? { model } : {}) });
   comparedConversation.set(comparison, messages);
 }
 

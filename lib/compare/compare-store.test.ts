@@ -95,3 +95,16 @@ describe("createCompareStore", () => {
     expect(differingParams(DEFAULT_PARAMS, DEFAULT_PARAMS)).toEqual([]);
   });
 });
+
+describe("compare columns and the chat's functions and response format", () => {
+  it("every column asks with the options the chat had when compare mode opened", async () => {
+    const { stream, requests } = hangingStreams();
+    const store = createCompareStore({ concurrentStreams: 6, streamChat: stream, countUsage: vi.fn() });
+    const options = { responseFormat: { type: "json_object" as const } };
+    store.getState().setup({ systemMessage: "", params: DEFAULT_PARAMS, messages: history, options });
+    store.getState().runAll();
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests.map((r) => r.body.options)).toEqual([options, options]);
+    store.getState().stopAll();
+  });
+});

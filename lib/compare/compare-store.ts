@@ -6,6 +6,7 @@
  * no other: each store owns its abort controller.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { RequestOptions } from "../chat/request";
 import { clampParam, NUMERIC_PARAMS, SEED_PARAM, type NumericParamKey, type SamplingParams } from "../params";
 import { createConversationStore, type ConversationStore, type ConversationStoreOptions, type UiMessage } from "../store/conversation-store";
 import { createStreamSlots } from "./stream-slots";
@@ -21,6 +22,8 @@ export interface CompareSetup {
   systemMessage: string;
   params: SamplingParams;
   model?: string;
+  /** Functions, tool choice and response format: every column asks for the same. */
+  options?: RequestOptions;
   /** The conversation the columns start from. */
   messages: UiMessage[];
   /** Per-column settings and messages after `messages` (a shared comparison); else two columns like `params`. */
@@ -30,6 +33,7 @@ export interface CompareSetup {
 export interface CompareState {
   systemMessage: string;
   model?: string;
+  options?: RequestOptions;
   /** What every column starts from: the conversation when compare mode opened. */
   base: UiMessage[];
   columns: CompareColumn[];
@@ -83,8 +87,8 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       const id = crypto.randomUUID();
       const conversation = createConversationStore({
         settings: () => {
-          const { systemMessage, model } = get();
-          return { systemMessage, params: get().effectiveParams(id), ...(model ? { model } : {}) };
+          const { systemMessage, model, options: asked } = get();
+          return { systemMessage, params: get().effectiveParams(id), ...(model ? { model } : {}), ...(asked && Object.keys(asked).length ? { options: asked } : {}) };
         },
         acquireSlot: slots.acquire,
         commitDelayMs: COLUMN_COMMIT_DELAY_MS,
@@ -108,7 +112,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       seed: randomSeed(),
       diff: null,
 
-      setup({ systemMessage, params, model, messages, columns }) {
+      setup({ systemMessage, params, model, options, messages, columns }) {
         stopColumns(get().columns);
         // A finished last reply is what the columns replace: they start from the prompt before it.
         const lastUser = messages.findLastIndex((m) => m.role === "user");
@@ -122,6 +126,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
         set({
           systemMessage,
           model,
+          options,
           base,
           columns: made,
           sharedSeed,
