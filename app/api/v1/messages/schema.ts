@@ -161,8 +161,8 @@ export function anthropicParam(path: string, source: readonly number[]): string 
   return original === undefined ? renamed : `messages.${original}`;
 }
 
-/** A refusal in the request's own words: each bad field named as the client sent it (`max_tokens: …`). */
+/** A refusal in the request's own words: each bad field of a 400 named as the client sent it (`max_tokens: …`). */
 export function anthropicAppError(error: AppError, source: readonly number[] = []): { status: number; message: string; retryAfter?: number } {
-  const message = error.fields?.length ? error.fields.map((f) => (f.field ? `${anthropicParam(f.field, source)}: ${f.message}` : f.message)).join("; ") : error.message;
+  const message = error.status === 400 && error.fields?.length ? error.fields.map((f) => (f.field ? `${anthropicParam(f.field, source)}: ${f.message}` : f.message)).join("; ") : error.message;
   return { status: error.status, message, ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}) };
 }
