@@ -86,7 +86,7 @@ test("tool use round trip: a forced tool gives a tool_use block; its tool_result
 });
 
 test("errors: an unknown model is a NotFoundError, a bad parameter a BadRequestError naming it, no key an AuthenticationError", async () => {
-  const unknown = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 8, messages: ask("hi") }).catch((e: unknown) => e);
+  const unknown = await client.messages.create({ model: "no-such-model-here", max_tokens: 8, messages: ask("hi") }).catch((e: unknown) => e);
   expect(unknown).toBeInstanceOf(Anthropic.NotFoundError);
   expect(unknown).toMatchObject({ status: 404, error: { type: "error", error: { type: "not_found_error" } } });
   const bad = await client.messages.create({ model, max_tokens: 0, messages: ask("hi") }).catch((e: unknown) => e);

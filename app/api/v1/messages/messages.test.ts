@@ -98,9 +98,9 @@ describe("POST /api/v1/messages", () => {
     const none = await create({ messages: ask("hi") }, {});
     expect(none.status).toBe(401);
     expect((await none.json()).error.type).toBe("authentication_error");
-    const unknown = await create({ messages: ask("hi"), model: "claude-sonnet-4-5" });
+    const unknown = await create({ messages: ask("hi"), model: "no-such-model-here" });
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ type: "error", error: { type: "not_found_error", message: expect.stringContaining("claude-sonnet-4-5") } });
+    expect(await unknown.json()).toEqual({ type: "error", error: { type: "not_found_error", message: expect.stringContaining("no-such-model-here") } });
   });
 });
 
