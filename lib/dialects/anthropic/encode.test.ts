@@ -94,6 +94,16 @@ describe("createAnthropicEventEncoder", () => {
     expect(decode(text)).toEqual([{ type: "text-delta", text: "Hi" }, { type: "usage", usage: { promptTokens: 20, completionTokens: 0 } }, { type: "finish", reason: "length" }]);
   });
 
+  it("says stop_sequence, with the sequence, when the finish names the stop sequence that ended the reply; the decoder reads it back", () => {
+    expect(anthropicStopReason("stop", false, "\n\nHuman:")).toBe("stop_sequence");
+    const text = wire([[{ type: "text-delta", text: "Hi" }], [{ type: "finish", reason: "stop", stopSequence: "END" }]]);
+    expect(parsed(text).find((e) => e.type === "message_delta")).toMatchObject({ delta: { stop_reason: "stop_sequence", stop_sequence: "END" } });
+    expect(decode(text).at(-1)).toEqual({ type: "finish", reason: "stop", stopSequence: "END" });
+    const message = anthropicMessageFromEvents([{ type: "text-delta", text: "Hi" }, { type: "finish", reason: "stop", stopSequence: "END" }], MODEL);
+    expect(message).toMatchObject({ stop_reason: "stop_sequence", stop_sequence: "END" });
+    expect(decodeAnthropicJson(JSON.stringify(message)).at(-1)).toEqual({ type: "finish", reason: "stop", stopSequence: "END" });
+  });
+
   it("ends a stream that fails midway with an error event in Anthropic's shape, and writes nothing after it", () => {
     const encode = createAnthropicEventEncoder(MODEL);
     const text = encode([{ type: "text-delta", text: "Half" }]) + encode([{ type: "error", code: "upstream_unavailable", message: "Overloaded" }]) + encode([{ type: "finish", reason: "stop" }]);

@@ -18,16 +18,20 @@ const randomId = (prefix: string) => `${prefix}_01${randomBytes(12).toString("he
 export const anthropicMessageId = () => randomId("msg");
 
 /**
- * Our finish reason in Anthropic's words. Our "stop" does not say whether a stop sequence ended
- * the reply (the finish event carries no matched sequence), so it is end_turn; a reply that made
- * calls ended to have them run (tool_use) even when the upstream called it a plain stop.
+ * Our finish reason in Anthropic's words. A "stop" is stop_sequence when the finish names the
+ * sequence (the embedded engine and Anthropic-compatible upstreams do), else end_turn; a reply that
+ * made calls ended to have them run (tool_use) even when the upstream called it a plain stop.
  */
-export function anthropicStopReason(reason: FinishReason, madeCalls: boolean): AnthropicStopReason {
+export function anthropicStopReason(reason: FinishReason, madeCalls: boolean, stopSequence?: string): AnthropicStopReason {
   if (reason === "length") return "max_tokens";
+  if (reason === "stop" && stopSequence !== undefined) return "stop_sequence";
   if (reason === "tool_calls" || madeCalls) return "tool_use";
   if (reason === "content_filter") return "refusal";
   return "end_turn";
 }
+
+/** The sequence that ended a reply on a stop, else null (Anthropic's `stop_sequence`). */
+const stopSequenceOf = (e: Extract<StreamEvent, { type: "finish" }>) => (e.reason === "stop" && e.stopSequence !== undefined ? e.stopSequence : null);
 
 const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 
@@ -86,7 +90,7 @@ export function createAnthropicEventEncoder(model: string, { inputTokens = 0, id
         const promptTokens = usage?.promptTokens ?? inputTokens;
         out.push(
           event("message_delta", {
-            delta: { stop_reason: anthropicStopReason(e.reason, seenCalls.size > 0), stop_sequence: null },
+            delta: { stop_reason: anthropicStopReason(e.reason, seenCalls.size > 0, e.stopSequence), stop_sequence: stopSequenceOf(e) },
             usage: { input_tokens: promptTokens, output_tokens: usage?.completionTokens ?? 0 },
           }),
         );
@@ -129,7 +133,7 @@ export interface AnthropicMessageJson {
   model: string;
   content: AnthropicContentBlock[];
   stop_reason: AnthropicStopReason;
-  stop_sequence: null;
+  stop_sequence: string | null;
   usage: { input_tokens: number; output_tokens: number };
 }
 
@@ -170,8 +174,8 @@ export function anthropicMessageFromEvents(events: Iterable<StreamEvent>, model:
         role: "assistant",
         model,
         content: blocks,
-        stop_reason: anthropicStopReason(e.reason, blocks.some((b) => b.type === "tool_use")),
-        stop_sequence: null,
+        stop_reason: anthropicStopReason(e.reason, blocks.some((b) => b.type === "tool_use"), e.stopSequence),
+        stop_sequence: stopSequenceOf(e),
         usage: { input_tokens: usage?.promptTokens ?? inputTokens, output_tokens: usage?.completionTokens ?? 0 },
       };
     }

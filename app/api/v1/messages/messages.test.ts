@@ -62,6 +62,15 @@ describe("POST /api/v1/messages", () => {
     expect(events.find((e) => e.type === "usage")).toMatchObject({ usage: { completionTokens: 8 } });
   });
 
+  it("ends before the first stop sequence, saying stop_sequence and which one", async () => {
+    const body = { messages: ask("Say something."), max_tokens: 60, temperature: 0 };
+    const full = (await (await create(body)).json()).content[0].text as string;
+    expect(full).toContain("e");
+    const stopped = await (await create({ ...body, stop_sequences: ["@@", "e"] })).json();
+    expect(stopped).toMatchObject({ stop_reason: "stop_sequence", stop_sequence: "e" });
+    expect(stopped.content.map((b: { text: string }) => b.text).join("")).toBe(full.slice(0, full.indexOf("e")));
+  });
+
   it("takes tool_use / tool_result history and a forced tool, and answers with a tool_use block", async () => {
     const forced = await (await create({ messages: ask("Weather in Paris?"), tools: [weather], tool_choice: { type: "tool", name: "get_weather" }, max_tokens: 60 })).json();
     expect(forced.stop_reason).toBe("tool_use");
