@@ -125,3 +125,16 @@ describe("POST /api/v1/messages/count_tokens", () => {
     expect((await bad.json()).error.message).toMatch(/^messages: /);
   });
 });
+
+describe("wrong methods and unknown paths under /api/v1/messages", () => {
+  it("answer in Anthropic's error shape: a 405 with Allow, a 404 not_found_error", async () => {
+    const wrong = messages.GET(new Request("http://app/api/v1/messages"));
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("OPTIONS, POST");
+    expect(await wrong.json()).toEqual({ type: "error", error: { type: "invalid_request_error", message: expect.stringContaining("POST") } });
+    const { POST: catchAll } = await import("../../[[...path]]/route");
+    const missing = catchAll(new Request("http://app/api/v1/messages/batches", { method: "POST" }));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ type: "error", error: { type: "not_found_error", message: "No API endpoint at POST /api/v1/messages/batches." } });
+  });
+});
