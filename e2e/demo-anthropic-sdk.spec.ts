@@ -64,6 +64,15 @@ test("messages.stream gives text events and a finalMessage equal to what was str
   expect(final.usage.output_tokens).toBe(12);
 });
 
+test("stop_sequences end the reply before the first one, with stop_reason stop_sequence naming it", async () => {
+  const body = { model, max_tokens: 60, temperature: 0, messages: ask("Say something.") };
+  const full = (await client.messages.create(body)).content.map((b) => (b.type === "text" ? b.text : "")).join("");
+  expect(full).toContain("e");
+  const stopped = await client.messages.create({ ...body, stop_sequences: ["e"] });
+  expect(stopped).toMatchObject({ stop_reason: "stop_sequence", stop_sequence: "e" });
+  expect(stopped.content.map((b) => (b.type === "text" ? b.text : "")).join("")).toBe(full.slice(0, full.indexOf("e")));
+});
+
 test("countTokens counts the prompt; a longer prompt has more tokens", async () => {
   const short = await client.messages.countTokens({ model, messages: ask("Hi") });
   const long = await client.messages.countTokens({ model, system: "Answer in French, briefly.", messages: ask("What is the tallest mountain in Europe?"), tools: [weather] });

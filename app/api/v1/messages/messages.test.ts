@@ -71,6 +71,14 @@ describe("POST /api/v1/messages", () => {
     expect(stopped.content.map((b: { text: string }) => b.text).join("")).toBe(full.slice(0, full.indexOf("e")));
   });
 
+  it("continues a prefilled assistant turn (the embedded engine can), answering only the new text", async () => {
+    const response = await create({ messages: [...ask("Name a river."), { role: "assistant", content: "The river" }], max_tokens: 6 });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.stop_reason).toBe("max_tokens");
+    expect(body.content[0].text).not.toMatch(/^The river/);
+  });
+
   it("takes tool_use / tool_result history and a forced tool, and answers with a tool_use block", async () => {
     const forced = await (await create({ messages: ask("Weather in Paris?"), tools: [weather], tool_choice: { type: "tool", name: "get_weather" }, max_tokens: 60 })).json();
     expect(forced.stop_reason).toBe("tool_use");
