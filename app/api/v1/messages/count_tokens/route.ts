@@ -2,6 +2,7 @@
  * POST: Anthropic's count_tokens for this server's model: `{input_tokens}`, counted exactly with
  * the Mistral tokenizer (lib/tokens, on worker threads) over the prompt the embedded engine
  * writes: the Mixtral template, the system message folded in, the offered tools' instructions.
+ * An upstream that counts its own model's tokens (ChatProvider.countPromptTokens) is asked instead.
  */
 import { ChatBodySchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/schema";
 import { anthropicStatusErrorResponse } from "@/lib/dialects/anthropic/errors";
@@ -31,7 +32,11 @@ export async function POST(request: Request): Promise<Response> {
     await requireAllowedModel(anthropic.model);
     const { systemMessage, messages, options } = parsed.data;
     refuseIfCannotFit("messages", promptTokenLowerBound(systemMessage, messages), getProvider().info.capabilities.contextWindow);
-    const inputTokens = await countPromptTokens(systemMessage, messages, request.signal, options);
+    const provider = getProvider();
+    const local = () => countPromptTokens(systemMessage, messages, request.signal, options);
+    // As /api/count-tokens: the upstream's own count where it is the better number (an
+    // Anthropic-compatible server serving another model than Mixtral; it counts no tools here).
+    const inputTokens = provider.countPromptTokens && !options?.tools?.length ? await provider.countPromptTokens(systemMessage, messages, request.signal).catch(local) : await local();
     return Response.json({ input_tokens: inputTokens }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
