@@ -94,6 +94,18 @@ test("tool use round trip: a forced tool gives a tool_use block; its tool_result
   expect(["end_turn", "max_tokens", "tool_use"]).toContain(second.stop_reason);
 });
 
+test("a streamed tool call arrives as input_json_delta pieces that the SDK assembles into the tool_use input", async () => {
+  const stream = client.messages.stream({ model, max_tokens: 120, messages: ask("What is the weather in Oslo?"), tools: [weather], tool_choice: { type: "any" } });
+  let json = "";
+  stream.on("inputJson", (piece) => (json += piece));
+  const final = await stream.finalMessage();
+  expect(final.stop_reason).toBe("tool_use");
+  const call = final.content.find((b): b is Anthropic.ToolUseBlock => b.type === "tool_use")!;
+  expect(call.id).toMatch(/^(toolu_|call_)/);
+  expect(call.input).toEqual(JSON.parse(json));
+  expect(typeof (call.input as { city: unknown }).city).toBe("string");
+});
+
 test("errors: an unknown model is a NotFoundError, a bad parameter a BadRequestError naming it, no key an AuthenticationError", async () => {
   const unknown = await client.messages.create({ model: "no-such-model-here", max_tokens: 8, messages: ask("hi") }).catch((e: unknown) => e);
   expect(unknown).toBeInstanceOf(Anthropic.NotFoundError);
