@@ -11,6 +11,8 @@ let server: ReplayServer;
 let v1: typeof import("./v1/chat/completions/route").POST;
 let chat: typeof import("./chat/route").POST;
 let models: typeof import("@/lib/server/models-response").modelsResponse;
+let anthropic: typeof import("./v1/messages/route").POST;
+let model: string;
 
 beforeAll(async () => {
   server = await startReplayServer();
@@ -18,6 +20,8 @@ beforeAll(async () => {
   ({ POST: v1 } = await import("./v1/chat/completions/route"));
   ({ POST: chat } = await import("./chat/route"));
   ({ modelsResponse: models } = await import("@/lib/server/models-response"));
+  ({ POST: anthropic } = await import("./v1/messages/route"));
+  model = (await import("@/lib/providers/registry")).getProvider().info.model;
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -71,5 +75,26 @@ describe("upstream failures through our routes", () => {
       expect((await response.json()).error).toMatchObject({ param: "logprobs", type: "invalid_request_error", code: "unsupported_parameter" });
     }
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("answers /api/v1/messages failures in Anthropic's shape with the real status: the key never forwarded, Retry-After kept", async () => {
+    for (const stream of [true, false]) {
+      server.queue(echoesKey);
+      const response = await anthropic(json("/api/v1/messages", { model, max_tokens: 8, messages, stream }));
+      expect(response.status).toBe(401);
+      const answer = await response.text();
+      expect(JSON.parse(answer)).toMatchObject({ type: "error", error: { type: "authentication_error" } });
+      expect(answer).not.toContain(CANARY_KEY);
+      expect(answer).toContain("[redacted]");
+    }
+    server.queue({ status: 429, headers: { "Content-Type": "application/json", "Retry-After": "30" }, chunks: ['{"status":"error","message":"Rate limit exceeded."}'] });
+    const limited = await anthropic(json("/api/v1/messages", { model, max_tokens: 8, messages, stream: true }));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("30");
+    expect(await limited.json()).toMatchObject({ type: "error", error: { type: "rate_limit_error" } });
+    server.queue({ status: 503, headers: { "Content-Type": "application/json" }, chunks: ['{"status":"error","message":"Service unavailable"}'] });
+    const overloaded = await anthropic(json("/api/v1/messages", { model, max_tokens: 8, messages }));
+    expect(overloaded.status).toBe(529);
+    expect((await overloaded.json()).error.type).toBe("overloaded_error");
   });
 });

@@ -54,8 +54,12 @@ export type StreamEvent =
   | { type: "tool-call-delta"; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: "logprobs"; tokens: TokenLogprob[] }
   | { type: "usage"; usage: Usage }
-  /** `signature` lets a share prove this server generated the reply (see lib/shares). */
-  | { type: "finish"; reason: FinishReason; signature?: string }
+  /**
+   * `signature` lets a share prove this server generated the reply (see lib/shares).
+   * `stopSequence`: which of the request's stop sequences ended it (reason "stop"), where the
+   * producer knows (the embedded engine, Anthropic-compatible upstreams); Anthropic's API reports it.
+   */
+  | { type: "finish"; reason: FinishReason; signature?: string; stopSequence?: string }
   | { type: "error"; code: ErrorCode; message: string; retryAfter?: number }
   /**
    * One event of one of several generations answering the same request (OpenAI's `n`): the

@@ -18,6 +18,7 @@ function run(stops: string[], pieces: string[]): { text: string; stopped: boolea
 describe("stop sequence matcher", () => {
   it("stops before a sequence that arrives whole inside one piece, dropping the sequence and what follows", () => {
     expect(run(["END"], ["Hello END there"])).toMatchObject({ text: "Hello ", stopped: true });
+    expect(createStopMatcher(["x", "END", "lo"]).push("Hello END")).toEqual({ text: "Hel", stopped: true, sequence: "lo" });
   });
 
   it("stops before a sequence split over two pieces", () => {
@@ -68,7 +69,7 @@ describe("stop sequence matcher", () => {
 
   it("stops at the very start, with nothing emitted, and emits nothing after a stop", () => {
     const matcher = createStopMatcher([" "]);
-    expect(matcher.push(" lead")).toEqual({ text: "", stopped: true });
+    expect(matcher.push(" lead")).toEqual({ text: "", stopped: true, sequence: " " });
     expect(matcher.push("more")).toEqual({ text: "", stopped: true });
     expect(matcher.flush()).toBe("");
   });

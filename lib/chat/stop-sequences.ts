@@ -15,6 +15,8 @@ export interface StopMatch {
   text: string;
   /** A whole sequence was found: `text` ends right before it and nothing more may be emitted. */
   stopped: boolean;
+  /** When `stopped`: the sequence that was found (Anthropic's API reports it). */
+  sequence?: string;
 }
 
 export interface StopMatcher {
@@ -49,14 +51,18 @@ export function createStopMatcher(sequences: readonly string[]): StopMatcher {
       const text = held + piece;
       // The earliest complete sequence wins (the reply ends at the first stop in it).
       let at = -1;
+      let found = "";
       for (const stop of stops) {
         const i = text.indexOf(stop);
-        if (i !== -1 && (at === -1 || i < at)) at = i;
+        if (i !== -1 && (at === -1 || i < at)) {
+          at = i;
+          found = stop;
+        }
       }
       if (at !== -1) {
         stopped = true;
         held = "";
-        return { text: text.slice(0, at), stopped: true };
+        return { text: text.slice(0, at), stopped: true, sequence: found };
       }
       const keep = heldLength(text, stops);
       held = text.slice(text.length - keep);

@@ -275,7 +275,7 @@ describe("local engine stop sequences, top-k and repetition penalty", () => {
     const events = await run(request({ seed: 21, maxTokens: 80, stop: ["e"] }));
     expect(textOf(events)).toBe(full.slice(0, full.indexOf("e")));
     expect(textOf(events)).not.toContain("e");
-    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop" });
+    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop", stopSequence: "e" });
   });
 
   it("ends before a sequence that spans three tokens, and its held-back tokens' entries still add up to the text", async () => {
@@ -299,7 +299,7 @@ describe("local engine stop sequences, top-k and repetition penalty", () => {
     expect(sequence.length).toBeGreaterThanOrEqual(3);
     const events = await run(withLogprobs({ stop: ["@@never@@", sequence] }));
     expect(textOf(events)).toBe(full.slice(0, at));
-    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop" });
+    expect(finishOf(events)).toEqual({ type: "finish", reason: "stop", stopSequence: sequence });
     // The token the stop cut through keeps only its text before the cut; later ones are not sent.
     const entries = entriesOf(events);
     expect(entries.map((e) => e.token).join("")).toBe(textOf(events));

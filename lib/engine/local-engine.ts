@@ -197,6 +197,8 @@ export class LocalEngine {
       // Text that could begin a stop sequence waits here (with its tokens' entries) until decided.
       const stops = createStopFilter(params.stop ?? []);
       let stopped = false;
+      // Which stop sequence ended the reply, for the finish event.
+      let stopSequence: string | undefined;
       // The shaper ended the reply (its JSON or its calls are complete).
       let shapedDone = false;
       const started = performance.now();
@@ -253,6 +255,7 @@ export class LocalEngine {
           if (shaped.events.length) yield shaped.events;
           if (piece.stopped) {
             stopped = true;
+            stopSequence = piece.sequence;
             break;
           }
           if (shaped.finished) {
@@ -281,12 +284,13 @@ export class LocalEngine {
         const rest = shapeAll(shaper, [...(last?.events ?? []), ...(last?.stopped ? [] : stops.flush())]);
         ending.push(...rest.events);
         stopped = last?.stopped ?? false;
+        stopSequence = last?.sequence;
         if (rest.finished) reason = rest.finished;
       }
       ending.push(...shaper.end());
       // Tokens of a stop sequence were generated, so they count, though their text is not sent.
       ending.push({ type: "usage", usage: { promptTokens: prompt.length, completionTokens: generated.length + held.length } });
-      ending.push({ type: "finish", reason: stopped ? "stop" : reason });
+      ending.push(stopped ? { type: "finish", reason: "stop", ...(stopSequence !== undefined ? { stopSequence } : {}) } : { type: "finish", reason });
       yield ending;
     } catch (cause) {
       yield [signal.aborted ? { type: "finish", reason: "abort" } : errorEvent("engine_error", (cause as Error).message)];

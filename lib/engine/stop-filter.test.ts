@@ -17,7 +17,7 @@ describe("stop filter (stop matcher plus the tokens' log-probability entries)", 
     const released = filter.push("ON", [entry("ON")]);
     expect(texts(released.events)).toBe("EON");
     expect(tokens(released.events)).toEqual([" E", "ON"]);
-    expect(filter.push(" END", [entry(" END")])).toEqual({ events: [{ type: "text-delta", text: " " }, { type: "logprobs", tokens: [entry(" ")] }], stopped: true });
+    expect(filter.push(" END", [entry(" END")])).toEqual({ events: [{ type: "text-delta", text: " " }, { type: "logprobs", tokens: [entry(" ")] }], stopped: true, sequence: "END" });
   });
 
   it("cuts the entry of a token the stop runs through down to the text before the stop", () => {
@@ -38,6 +38,6 @@ describe("stop filter (stop matcher plus the tokens' log-probability entries)", 
   it("passes text straight through with no entries (probabilities off)", () => {
     const filter = createStopFilter(["\n\n"]);
     expect(filter.push("a\n").events).toEqual([{ type: "text-delta", text: "a" }]);
-    expect(filter.push("\nb")).toEqual({ events: [], stopped: true });
+    expect(filter.push("\nb")).toEqual({ events: [], stopped: true, sequence: "\n\n" });
   });
 });

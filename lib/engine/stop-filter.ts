@@ -20,7 +20,7 @@ interface HeldPiece {
 
 export interface StopFilter {
   /** A piece of text and, with probabilities on, the entries of the tokens that made it. */
-  push(text: string, entries?: TokenLogprob[]): { events: StreamEvent[]; stopped: boolean };
+  push(text: string, entries?: TokenLogprob[]): { events: StreamEvent[]; stopped: boolean; sequence?: string };
   /** The reply ended without a stop: everything held back, as events. */
   flush(): StreamEvent[];
 }
@@ -64,7 +64,8 @@ export function createStopFilter(sequences: readonly string[]): StopFilter {
     push(text, entries) {
       if (entries) held.push({ text, entries });
       const result = matcher.push(text);
-      return { events: entries ? release(result.text, result.stopped) : result.text ? [{ type: "text-delta", text: result.text }] : [], stopped: result.stopped };
+      const events: StreamEvent[] = entries ? release(result.text, result.stopped) : result.text ? [{ type: "text-delta", text: result.text }] : [];
+      return { events, stopped: result.stopped, ...(result.sequence !== undefined ? { sequence: result.sequence } : {}) };
     },
     flush() {
       const rest = matcher.flush();

@@ -1,4 +1,5 @@
 import "server-only";
+import { anthropicStatusErrorResponse } from "../dialects/anthropic/errors";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { MODEL } from "../model-facts";
@@ -55,7 +56,6 @@ export async function servedModel(id: string) {
   return modelEntry(id);
 }
 
-const ANTHROPIC_TYPE: Record<number, string> = { 400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error", 405: "invalid_request_error", 413: "request_too_large", 429: "rate_limit_error" };
 
 /**
  * An error for the models routes: Anthropic's shape (`{"type": "error", "error": {type, message}}`)
@@ -66,7 +66,5 @@ export function isAnthropicClient(request: Request) {
 }
 
 export function anthropicErrorResponse(error: AppError): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
-  return Response.json({ type: "error", error: { type: ANTHROPIC_TYPE[error.status] ?? "api_error", message: error.message } }, { status: error.status, headers });
+  return anthropicStatusErrorResponse(error);
 }

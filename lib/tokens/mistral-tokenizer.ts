@@ -6,7 +6,7 @@
  */
 import { LRUCache } from "lru-cache";
 import { mixtralPromptSegments } from "../chat/mixtral-template";
-import type { ChatMessage } from "../chat/request";
+import type { ChatMessage, RequestOptions } from "../chat/request";
 import { runTokenizer } from "./tokenizer-pool";
 
 /** The ids of a text, as Mixtral sees it (no BOS; "</s>" typed by a user is plain characters). */
@@ -45,9 +45,12 @@ export async function countTextTokens(text: string, signal?: AbortSignal): Promi
   return count;
 }
 
-/** Tokens of the whole prompt as Mixtral sees it: template, folded system message, BOS/EOS. */
-export async function countPromptTokens(systemMessage: string, messages: readonly ChatMessage[], signal?: AbortSignal): Promise<number> {
-  const segments = mixtralPromptSegments(systemMessage, messages);
+/**
+ * Tokens of the whole prompt as Mixtral sees it: template, folded system message, BOS/EOS, and
+ * with `options` the offered functions' instructions, as the embedded engine writes them.
+ */
+export async function countPromptTokens(systemMessage: string, messages: readonly ChatMessage[], signal?: AbortSignal, options?: RequestOptions): Promise<number> {
+  const segments = mixtralPromptSegments(systemMessage, messages, options);
   const texts = segments.flatMap((segment) => (segment.kind === "text" ? [segment.text] : []));
   const counts = await countTexts(texts, signal);
   return counts.reduce((sum, count) => sum + count, segments.length - texts.length);

@@ -46,9 +46,9 @@ interface ContentBlock {
 interface Data {
   type?: string;
   index?: number;
-  message?: { usage?: Usage; content?: ContentBlock[]; stop_reason?: string | null };
+  message?: { usage?: Usage; content?: ContentBlock[]; stop_reason?: string | null; stop_sequence?: string | null };
   content_block?: ContentBlock;
-  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null };
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null; stop_sequence?: string | null };
   usage?: Usage;
 }
 
@@ -70,6 +70,8 @@ export function createAnthropicStreamDecoder(): AnthropicStreamDecoder {
   let out: StreamEvent[] = [];
   let done = false;
   let finishReason: FinishReason | undefined;
+  /** The stop sequence that ended the reply, when the server names it. */
+  let stopSequence: string | undefined;
   let promptTokens: number | undefined;
   let completionTokens: number | undefined;
   let usageSent = false;
@@ -129,6 +131,7 @@ export function createAnthropicStreamDecoder(): AnthropicStreamDecoder {
       }
       case "message_delta": {
         if (data.delta?.stop_reason) finishReason = anthropicFinishReason(data.delta.stop_reason);
+        if (data.delta?.stop_reason === "stop_sequence" && typeof data.delta.stop_sequence === "string") stopSequence = data.delta.stop_sequence;
         // Cumulative counts; newer servers repeat input_tokens here too.
         if (data.usage) {
           if (data.usage.input_tokens !== undefined) promptTokens = promptTokensOf(data.usage);
@@ -139,7 +142,7 @@ export function createAnthropicStreamDecoder(): AnthropicStreamDecoder {
       }
       case "message_stop":
         if (!usageSent) pushUsage();
-        return terminate({ type: "finish", reason: finishReason ?? "stop" });
+        return terminate({ type: "finish", reason: finishReason ?? "stop", ...(stopSequence !== undefined ? { stopSequence } : {}) });
       default:
         // ping, and event types newer than this code.
         return;
@@ -177,7 +180,7 @@ export function createAnthropicStreamDecoder(): AnthropicStreamDecoder {
       if (!usageSent && (promptTokens !== undefined || completionTokens !== undefined)) {
         events.push({ type: "usage", usage: { promptTokens: promptTokens ?? 0, completionTokens: completionTokens ?? 0 } });
       }
-      events.push({ type: "finish", reason: finishReason });
+      events.push({ type: "finish", reason: finishReason, ...(stopSequence !== undefined ? { stopSequence } : {}) });
       return events;
     },
     get done() {
@@ -208,6 +211,7 @@ export function decodeAnthropicJson(text: string): StreamEvent[] {
     }
   });
   if (message.usage) events.push({ type: "usage", usage: { promptTokens: promptTokensOf(message.usage), completionTokens: message.usage.output_tokens ?? 0 } });
-  events.push({ type: "finish", reason: anthropicFinishReason(message.stop_reason ?? "end_turn") });
+  const stopSequence = message.stop_reason === "stop_sequence" && typeof message.stop_sequence === "string" ? { stopSequence: message.stop_sequence } : {};
+  events.push({ type: "finish", reason: anthropicFinishReason(message.stop_reason ?? "end_turn"), ...stopSequence });
   return events;
 }

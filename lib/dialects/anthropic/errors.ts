@@ -102,3 +102,76 @@ export function anthropicEmbeddedFailure(json: unknown): ErrorEvent | undefined 
   const other = embeddedError(json);
   return other === undefined ? undefined : embeddedFailureEvent(json, other);
 }
+
+/*
+ * Serving side: our errors in Anthropic's shape, for this app's own Messages API (/api/v1/messages).
+ * Statuses as Anthropic documents them: 400 invalid_request_error, 401 authentication_error,
+ * 402 billing_error, 403 permission_error, 404 not_found_error, 413 request_too_large,
+ * 429 rate_limit_error (with retry-after), 500 api_error, 504 timeout_error, 529 overloaded_error.
+ */
+
+/** Anthropic's error `type` for an HTTP status (anything else 4xx is the request's fault, else api_error). */
+export function anthropicErrorType(status: number): string {
+  switch (status) {
+    case 401:
+      return "authentication_error";
+    case 402:
+      return "billing_error";
+    case 403:
+      return "permission_error";
+    case 404:
+      return "not_found_error";
+    case 413:
+      return "request_too_large";
+    case 429:
+      return "rate_limit_error";
+    case 504:
+      return "timeout_error";
+    case 529:
+      return "overloaded_error";
+    default:
+      return status >= 400 && status < 500 ? "invalid_request_error" : "api_error";
+  }
+}
+
+/** The status an Anthropic client sees for each of our error codes (client faults stay 4xx, so SDKs do not retry them). */
+const SERVED_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_request: 400,
+  context_length_exceeded: 400,
+  invalid_key: 401,
+  out_of_credits: 402,
+  forbidden: 403,
+  rate_limited: 429,
+  timeout: 504,
+  upstream_unavailable: 529,
+  upstream_unreachable: 500,
+  connection_dropped: 500,
+  malformed_stream: 500,
+  upstream_error: 500,
+  engine_error: 500,
+  network_error: 500,
+};
+
+export const anthropicErrorStatus = (code: ErrorCode): number => SERVED_STATUS[code];
+
+/** `{"type":"error","error":{"type","message"}}`, the body of an error response and the data of an `error` event. */
+export function anthropicErrorBody(status: number, message: string) {
+  return { type: "error" as const, error: { type: anthropicErrorType(status), message } };
+}
+
+function anthropicJsonError(status: number, message: string, retryAfter?: number): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (retryAfter !== undefined) headers["Retry-After"] = String(retryAfter);
+  return Response.json(anthropicErrorBody(status, message), { status, headers });
+}
+
+/** A stream's error event (failed before anything was sent, or a non-streamed reply) as Anthropic's error response. */
+export function anthropicErrorEventResponse(event: ErrorEvent): Response {
+  return anthropicJsonError(anthropicErrorStatus(event.code), event.message, event.retryAfter);
+}
+
+/** A route's refusal (status, message, Retry-After) as Anthropic's error response. */
+export function anthropicStatusErrorResponse(error: { status: number; message: string; retryAfter?: number }): Response {
+  return anthropicJsonError(error.status, error.message, error.retryAfter);
+}

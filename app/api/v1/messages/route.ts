@@ -1,0 +1,64 @@
+/**
+ * POST: an Anthropic-compatible Messages endpoint over whatever provider serves the playground,
+ * so Anthropic's SDKs (and Claude Code) work with `ANTHROPIC_BASE_URL=http://host:3000/api`.
+ * The same guards, validation and limits as /api/v1/chat/completions; errors in Anthropic's shape
+ * (`{"type":"error","error":{type, message}}`) and statuses; a key (x-api-key) when ACCESS_KEYS
+ * is set. A setting the upstream cannot honour is a 400 naming it, never dropped silently.
+ */
+import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/schema";
+import { observeBatches, type BatchObserver } from "@/lib/chat/batch-observer";
+import { anthropicMessageFromBatches, createAnthropicEventEncoder } from "@/lib/dialects/anthropic/encode";
+import { anthropicErrorEventResponse, anthropicStatusErrorResponse } from "@/lib/dialects/anthropic/errors";
+import { AppError } from "@/lib/errors";
+import { getProvider } from "@/lib/providers/registry";
+import { requireApiKey } from "@/lib/server/access-keys";
+import { claimStreamSlot } from "@/lib/server/concurrent-streams";
+import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { requireAllowedModel } from "@/lib/server/models-allowed";
+import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
+import { guardAction } from "@/lib/server/request-guards";
+import { sseResponse } from "@/lib/server/sse-response";
+import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { countPromptTokens } from "@/lib/tokens/mistral-tokenizer";
+import { anthropicAppError, AnthropicMessagesRequestSchema, toChatBody } from "./schema";
+
+export async function POST(request: Request): Promise<Response> {
+  const provider = getProvider();
+  let anthropic;
+  let chat;
+  let client;
+  let inputTokens;
+  let slot: BatchObserver | undefined;
+  let source: number[] = [];
+  try {
+    guardAction(request);
+    client = limitKey(request, requireApiKey(request));
+    await checkRequestRate("chat", client);
+    anthropic = await readJsonBody(request, AnthropicMessagesRequestSchema, MAX_CHAT_BODY_BYTES);
+    const mapped = toChatBody(anthropic);
+    source = mapped.source;
+    chat = await toChatRequest(mapped.body, provider.info.capabilities.contextWindow, request.signal, provider.info.capabilities.continuation);
+    refuseUnsupportedSettings(chat, provider.info.capabilities, provider.info.label);
+    await requireAllowedModel(anthropic.model);
+    // message_start carries the prompt's size before the reply: the exact count, as the engine sees the prompt.
+    inputTokens = await countPromptTokens(chat.systemMessage, chat.messages, request.signal, chat.options);
+    slot = claimStreamSlot(client, request.signal);
+  } catch (error) {
+    slot?.end?.();
+    if (!(error instanceof AppError)) throw error;
+    return anthropicStatusErrorResponse(anthropicAppError(error, source));
+  }
+  const model = anthropic.model;
+  const upstreamRequest = { ...chat, model };
+  const observers = [refuseWarnings, slot, tokenCharge(client, promptBytes(chat))];
+  const produce = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
+  if (anthropic.stream) {
+    const encode = createAnthropicEventEncoder(model, { inputTokens });
+    return sseResponse(produce, request.signal, { encode, earlyError: anthropicErrorEventResponse, observers });
+  }
+  return anthropicMessageFromBatches(observeBatches(produce(request.signal), observers), model, { inputTokens });
+}
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
