@@ -107,7 +107,8 @@ const jsonSchemaObject = (what: string) =>
 
 export const FunctionDefinitionSchema = z.strictObject({
   name: functionName,
-  description: z.string({ error: "description must be a string" }).max(2_000, { error: "description must be at most 2000 characters" }).optional(),
+  // Generous: agent clients (Claude Code) describe their tools at length; the body cap still bounds it.
+  description: z.string({ error: "description must be a string" }).max(20_000, { error: "description must be at most 20000 characters" }).optional(),
   parameters: jsonSchemaObject("parameters"),
 });
 
