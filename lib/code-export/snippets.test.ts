@@ -193,8 +193,9 @@ describe("snippets run against a recording server", () => {
           // An SDK may add fields of its own (none today); what the playground sends must all be there.
           expect(sent.body).toEqual(snippetBody(options(dialect, stream)));
           if (dialect === "openai") expect(sent.headers.authorization).toBe("Bearer test-key-123");
-          // The SDK sends the API version it was built for; the HTTP snippets name the documented one.
-          else expect(sent.headers).toMatchObject({ "x-api-key": "test-key-123", "anthropic-version": language === "node-sdk" ? expect.stringMatching(/^\d{4}-\d\d-\d\d$/) : "2023-06-01" });
+          // The SDK (1.14) sends the key as a Bearer token and the API version it was built for; the HTTP snippets use x-api-key and the documented version.
+          else if (language === "node-sdk") expect(sent.headers).toMatchObject({ authorization: "Bearer test-key-123", "anthropic-version": expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+          else expect(sent.headers).toMatchObject({ "x-api-key": "test-key-123", "anthropic-version": "2023-06-01" });
         });
       }
     }
