@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { MAX_COLUMNS, MIN_COLUMNS, sweepValues } from "@/lib/compare/sweep";
-import { NUMERIC_PARAMS, type NumericParamKey } from "@/lib/params";
+import { NUMERIC_PARAMS, type NumericParam, type NumericParamKey } from "@/lib/params";
 
 /** Where a sweep of each parameter starts and ends unless the user says otherwise. */
 const DEFAULT_RANGES: Record<NumericParamKey, [number, number]> = {
@@ -51,30 +51,8 @@ export function SweepForm({ onApply }: { onApply(key: NumericParamKey, from: num
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-0.5">
-        <span className="text-xs">From</span>
-        <input
-          type="number"
-          className="w-20 rounded border border-line bg-bg px-2 py-1 tabular-nums"
-          min={param.min}
-          max={param.max}
-          step={param.step}
-          value={range[0]}
-          onChange={(e) => setRange([Number(e.target.value), range[1]])}
-        />
-      </label>
-      <label className="flex flex-col gap-0.5">
-        <span className="text-xs">To</span>
-        <input
-          type="number"
-          className="w-20 rounded border border-line bg-bg px-2 py-1 tabular-nums"
-          min={param.min}
-          max={param.max}
-          step={param.step}
-          value={range[1]}
-          onChange={(e) => setRange([range[0], Number(e.target.value)])}
-        />
-      </label>
+      <RangeEnd label="From" param={param} value={range[0]} onChange={(v) => setRange([v, range[1]])} />
+      <RangeEnd label="To" param={param} value={range[1]} onChange={(v) => setRange([range[0], v])} />
       <label className="flex flex-col gap-0.5">
         <span className="text-xs">Columns</span>
         <select className="rounded border border-line bg-bg px-2 py-1" value={count} onChange={(e) => setCount(Number(e.target.value))}>
@@ -92,5 +70,23 @@ export function SweepForm({ onApply }: { onApply(key: NumericParamKey, from: num
         {param.label}: {preview.join(", ")}
       </span>
     </form>
+  );
+}
+
+/** One end of the sweep's range, in the parameter's own bounds and step. */
+function RangeEnd({ label, param, value, onChange }: { label: string; param: NumericParam; value: number; onChange(v: number): void }) {
+  return (
+    <label className="flex flex-col gap-0.5">
+      <span className="text-xs">{label}</span>
+      <input
+        type="number"
+        className="w-20 rounded border border-line bg-bg px-2 py-1 tabular-nums"
+        min={param.min}
+        max={param.max}
+        step={param.step}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+    </label>
   );
 }

@@ -35,7 +35,9 @@ export interface GenerateOptions {
 }
 
 /** Text events through the reply shaper (JSON, function calls); other events pass as they are. */
-function shapeAll(shaper: ReplyShaper, events: readonly StreamEvent[]): { events: StreamEvent[]; finished?: FinishReason } {
+function shapeAll(shaper: ReplyShaper, events: StreamEvent[]): { events: StreamEvent[]; finished?: FinishReason } {
+  // Plain text (most replies): no copy, no object per event on the per-token path.
+  if (shaper.passesText) return { events };
   const out: StreamEvent[] = [];
   let finished: FinishReason | undefined;
   for (const event of events) {

@@ -34,6 +34,11 @@ export class ReplyShaper {
     this.calls = new ToolCallStream(newId);
   }
 
+  /** Text passes through untouched: the engine skips the shaper on its per-token path. */
+  get passesText(): boolean {
+    return this.mode === "text";
+  }
+
   push(text: string): Shaped {
     switch (this.mode) {
       case "text":
