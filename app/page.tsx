@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import Link from "next/link";
 import { connection } from "next/server";
 import { AccessGate } from "@/components/access/access-gate";
 import { DemoNotice } from "@/components/demo-notice";
@@ -24,7 +25,14 @@ export default async function Home() {
   }
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
-      <ModelHeader provider={provider} />
+      <ModelHeader
+        provider={provider}
+        nav={
+          <Link href="/usage" className="underline underline-offset-2">
+            Usage
+          </Link>
+        }
+      />
       {provider.isDemo ? <DemoNotice /> : null}
       <Playground codeExport={codeExportContext()} />
       <ModelInfo />

@@ -5,10 +5,17 @@ import { ActiveModelId } from "./active-model-id";
 import { CopyButton } from "./ui/copy-button";
 
 /** The model's facts, then a line about the run: what serves now (playground) or what served (share page). */
-export function ModelHeader({ provider, children }: { provider?: ProviderInfo; children?: ReactNode }) {
+export function ModelHeader({ provider, nav, children }: { provider?: ProviderInfo; nav?: ReactNode; children?: ReactNode }) {
   return (
     <header className="border-b border-line pb-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{MODEL.title}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">{MODEL.title}</h1>
+        {nav ? (
+          <nav aria-label="Pages" className="text-sm">
+            {nav}
+          </nav>
+        ) : null}
+      </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
         <span>
           Provider <span className="font-medium text-fg">{MODEL.provider}</span>

@@ -1,7 +1,7 @@
 /**
- * The process's share repository: PostgreSQL when DATABASE_URL is set, else SQLite in the data
- * folder. Opened (and migrated) once, on first use or at server start (instrumentation.ts), which
- * also starts the purge of expired snapshots.
+ * The process's database: PostgreSQL when DATABASE_URL is set, else SQLite in the data folder.
+ * Opened (and migrated) once, on first use or at server start (instrumentation.ts), which also
+ * starts the purge of expired snapshots. Shares and usage are two repositories on one connection.
  */
 import "server-only";
 import path from "node:path";
@@ -11,34 +11,57 @@ import { createShareService, type ShareService } from "../shares/share-service";
 import { verifyReply } from "../signing/reply-signature";
 import { migrationsFolder } from "./migrations-folder";
 import { trackWrite } from "./pending-writes";
-import { openPostgresShareRepository } from "./postgres-share-repository";
+import { openPostgresConnection } from "./postgres-connection";
+import { postgresShareRepository } from "./postgres-share-repository";
+import { postgresUsageRepository } from "./postgres-usage-repository";
 import type { ShareRepository } from "./share-repository";
-import { openSqliteShareRepository } from "./sqlite-share-repository";
+import { openSqliteConnection } from "./sqlite-connection";
+import { sqliteShareRepository } from "./sqlite-share-repository";
+import { sqliteUsageRepository } from "./sqlite-usage-repository";
+import type { UsageRepository } from "./usage-repository";
 
-export async function openShareRepository(env = getEnv()): Promise<ShareRepository> {
-  if (env.DATABASE_URL) return openPostgresShareRepository(env.DATABASE_URL, migrationsFolder("postgres"));
-  return openSqliteShareRepository(path.join(env.dataDir, "playground.db"), migrationsFolder("sqlite"));
+export interface Repositories {
+  shares: ShareRepository;
+  usage: UsageRepository;
+}
+
+export async function openRepositories(env = getEnv()): Promise<Repositories> {
+  if (env.DATABASE_URL) {
+    const connection = await openPostgresConnection(env.DATABASE_URL, migrationsFolder("postgres"));
+    return { shares: postgresShareRepository(connection), usage: postgresUsageRepository(connection) };
+  }
+  const connection = openSqliteConnection(path.join(env.dataDir, "playground.db"), migrationsFolder("sqlite"));
+  return { shares: sqliteShareRepository(connection), usage: sqliteUsageRepository(connection) };
+}
+
+interface Opened {
+  shares: ShareService;
+  usage: UsageRepository;
 }
 
 // On globalThis so dev-mode module reloads reuse one connection pool.
-const holder = globalThis as typeof globalThis & { __shareService?: Promise<ShareService> };
+const holder = globalThis as typeof globalThis & { __database?: Promise<Opened> };
 
-export function getShareService(): Promise<ShareService> {
-  if (!holder.__shareService) {
-    const opening = openShareRepository().then((repository) => {
-      const service = withTrackedWrites(createShareService(repository, undefined, verifyReply));
+function database(): Promise<Opened> {
+  if (!holder.__database) {
+    const opening = openRepositories().then(({ shares, usage }) => {
+      const service = withTrackedWrites(createShareService(shares, undefined, verifyReply));
       // Expired snapshots are erased now and hourly; once per process, as this promise is cached.
       startExpiryPurge(() => service.purgeExpired());
-      return service;
+      return { shares: service, usage: { ...usage, record: (entry) => trackWrite(usage.record(entry)) } satisfies UsageRepository };
     });
     // A failed open (database down) must not stick: the next request tries again.
     opening.catch(() => {
-      if (holder.__shareService === opening) holder.__shareService = undefined;
+      if (holder.__database === opening) holder.__database = undefined;
     });
-    holder.__shareService = opening;
+    holder.__database = opening;
   }
-  return holder.__shareService;
+  return holder.__database;
 }
+
+export const getShareService = async (): Promise<ShareService> => (await database()).shares;
+
+export const getUsageRepository = async (): Promise<UsageRepository> => (await database()).usage;
 
 /** Graceful shutdown lets these complete before the process exits (lib/server/shutdown.ts). */
 function withTrackedWrites(service: ShareService): ShareService {

@@ -1,29 +1,14 @@
 /** PostgreSQL, for several app instances behind a load balancer (DATABASE_URL). */
 import { and, eq, lte, ne } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { Pool } from "pg";
+import { openPostgresConnection, type PostgresConnection } from "./postgres-connection";
 import { isLive, toRecord, type ShareRepository } from "./share-repository";
 import { shares } from "./schema-postgres";
 
-/** Any constant: instances starting together take turns migrating. */
-const MIGRATION_LOCK = 7_336_142_001;
+/** A share repository with a connection of its own (the repository suite's way in). */
+export const openPostgresShareRepository = async (connectionString: string, migrationsFolder: string): Promise<ShareRepository> =>
+  postgresShareRepository(await openPostgresConnection(connectionString, migrationsFolder));
 
-export async function openPostgresShareRepository(connectionString: string, migrationsFolder: string): Promise<ShareRepository> {
-  // A database that does not answer fails the request in seconds instead of hanging it (pg waits forever by default).
-  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle connection dropped by the server (restart, failover) must not crash the process.
-  pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = drizzle(pool);
-  const lock = await pool.connect();
-  try {
-    await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await migrate(db, { migrationsFolder });
-  } finally {
-    await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    lock.release();
-  }
-
+export function postgresShareRepository({ pool, db }: PostgresConnection): ShareRepository {
   /**
    * The revoke's UPDATE leaves the old row version (and its TOAST chunks) on disk as a dead tuple;
    * VACUUM removes it. Coalesced: at most one running and one queued, however many revokes.

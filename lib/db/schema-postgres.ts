@@ -1,5 +1,5 @@
-/** The shares table for PostgreSQL. Keep in step with schema-sqlite.ts: the repositories share one contract. */
-import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+/** The tables for PostgreSQL. Keep in step with schema-sqlite.ts: the repositories share one contract. */
+import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -14,3 +14,22 @@ export const shares = pgTable("shares", {
   expiresAt: moment("expires_at"),
   revokedAt: moment("revoked_at"),
 });
+
+const count = (name: string) => bigint(name, { mode: "number" });
+
+/** Tokens used per access key and UTC day, model and surface (see schema-sqlite.ts). */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    keyId: text("key_id").notNull(),
+    day: text("day").notNull(),
+    model: text("model").notNull(),
+    surface: text("surface").notNull(),
+    requests: count("requests").notNull(),
+    promptTokens: count("prompt_tokens").notNull(),
+    completionTokens: count("completion_tokens").notNull(),
+    estimatedRequests: count("estimated_requests").notNull(),
+    costNanoUsd: count("cost_nano_usd"),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
+);

@@ -1,5 +1,5 @@
-/** The shares table for SQLite. Keep in step with schema-postgres.ts: the repositories share one contract. */
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+/** The tables for SQLite. Keep in step with schema-postgres.ts: the repositories share one contract. */
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const shares = sqliteTable("shares", {
   id: text("id").primaryKey(),
@@ -12,3 +12,28 @@ export const shares = sqliteTable("shares", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Tokens used per access key, one row per key, UTC day, model and surface: each finished reply
+ * adds to its row, so the table grows with days in use, not with requests.
+ */
+export const usageDaily = sqliteTable(
+  "usage_daily",
+  {
+    /** The access key's id (a hash prefix, never the key), or "open" when the app has no keys. */
+    keyId: text("key_id").notNull(),
+    /** YYYY-MM-DD, UTC. */
+    day: text("day").notNull(),
+    model: text("model").notNull(),
+    /** "api" (/api/v1) or "playground" (/api/chat). */
+    surface: text("surface").notNull(),
+    requests: integer("requests").notNull(),
+    promptTokens: integer("prompt_tokens").notNull(),
+    completionTokens: integer("completion_tokens").notNull(),
+    /** Requests whose upstream reported no usage (stopped or failed): their tokens are estimated. */
+    estimatedRequests: integer("estimated_requests").notNull(),
+    /** Billionths of a dollar at the model's price; null when the model's price is unknown. */
+    costNanoUsd: integer("cost_nano_usd"),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
+);

@@ -1,25 +1,14 @@
 /** The embedded default: one SQLite file in WAL mode, nothing to install. */
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { and, eq, lte, ne } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { isLive, toRecord, type ShareRepository } from "./share-repository";
 import { shares } from "./schema-sqlite";
+import { openSqliteConnection, type SqliteConnection } from "./sqlite-connection";
 
-export function openSqliteShareRepository(file: string, migrationsFolder: string): ShareRepository {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  // WAL + NORMAL is durable across application crashes; only an OS crash can lose the last commits.
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("busy_timeout = 5000");
-  // Freed space (a revoked or purged snapshot) is overwritten with zeros, not just marked free.
-  sqlite.pragma("secure_delete = ON");
-  const db = drizzle(sqlite);
-  migrate(db, { migrationsFolder });
+/** A share repository with a connection of its own (the repository suite's way in). */
+export const openSqliteShareRepository = (file: string, migrationsFolder: string): ShareRepository =>
+  sqliteShareRepository(openSqliteConnection(file, migrationsFolder));
 
+export function sqliteShareRepository({ sqlite, db }: SqliteConnection): ShareRepository {
   /**
    * The old text also sits in the WAL's earlier frames until a checkpoint; TRUNCATE copies the
    * zeroed pages into the database file and empties the WAL (it waits for readers up to busy_timeout).

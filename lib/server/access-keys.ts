@@ -74,6 +74,12 @@ export function accessCookie(request: Request, id: string): string {
 /** For a page render: does this cookie value open the playground? Always true when access is open. */
 export const playgroundCookieValid = (value: string | undefined) => !accessRequired() || matchCookie(value) !== null;
 
+/** For a page render: who this cookie value is. `keyId` null: the app has no keys (open); undefined: not let in. */
+export function playgroundKeyId(value: string | undefined): string | null | undefined {
+  if (!accessRequired()) return null;
+  return matchCookie(value) ?? undefined;
+}
+
 /** The playground's routes: the access cookie, when keys are configured. Returns the key id, or null when open. */
 export function requirePlaygroundAccess(request: Request): string | null {
   if (!accessRequired()) return null;

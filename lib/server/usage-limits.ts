@@ -1,6 +1,5 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { BatchObserver } from "../chat/batch-observer";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { createLimiter } from "./limiter-store";
@@ -53,26 +52,7 @@ export async function checkRequestRate(which: Limited, key: string): Promise<voi
   }
 }
 
-/**
- * Passes a reply's batches through and charges its tokens to `key` when it ends: the usage the
- * upstream reported, else an estimate from the text (about 3 bytes a token).
- */
-export function tokenCharge(key: string, promptBytes: number): BatchObserver {
-  let used: number | undefined;
-  let textBytes = 0;
-  return {
-    batch(batch) {
-      for (const wrapped of batch) {
-        // Several choices (OpenAI's n) arrive wrapped; their usage comes summed, unwrapped.
-        const event = wrapped.type === "choice" ? wrapped.event : wrapped;
-        if (event.type === "usage") used = event.usage.promptTokens + event.usage.completionTokens;
-        else if (event.type === "text-delta") textBytes += event.text.length;
-      }
-      return batch;
-    },
-    end() {
-      const tokens = used ?? Math.ceil((promptBytes + textBytes) / 3);
-      if (tokens > 0) void limiter("tokens").penalty(key, tokens).catch(() => {});
-    },
-  };
+/** Charges `tokens` to `key`'s per-minute token budget (best effort: a limiter outage loses the charge). */
+export function chargeTokens(key: string, tokens: number): void {
+  if (tokens > 0) void limiter("tokens").penalty(key, tokens).catch(() => {});
 }

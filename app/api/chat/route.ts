@@ -8,7 +8,8 @@ import { parseChatRequest, promptBytes } from "@/lib/server/parse-chat-request";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
-import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { usageCharge } from "@/lib/server/usage-charge";
 import { replySigner } from "@/lib/signing/reply-signature";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 
@@ -16,10 +17,12 @@ export async function POST(request: Request): Promise<Response> {
   const provider = getProvider();
   let chat;
   let client;
+  let accessKeyId;
   let slot;
   try {
     guardAction(request);
-    client = limitKey(request, requirePlaygroundAccess(request));
+    accessKeyId = requirePlaygroundAccess(request);
+    client = limitKey(request, accessKeyId);
     await checkRequestRate("chat", client);
     chat = await parseChatRequest(request, provider.info.capabilities.contextWindow, provider.info.capabilities.continuation);
     await requireAllowedModel(chat.model);
@@ -28,10 +31,12 @@ export async function POST(request: Request): Promise<Response> {
     if (error instanceof AppError) return error.toResponse();
     throw error;
   }
-  const generation = { model: chat.model ?? provider.info.model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
+  const model = chat.model ?? provider.info.model;
+  const account = { limitKey: client, accessKeyId, surface: "playground", model, servedModel: provider.info.model } as const;
+  const generation = { model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
   return sseResponse((signal) => provider.stream(chat, { signal }), request.signal, {
     encode: encodePlaygroundEvents,
-    observers: [slot, tokenCharge(client, promptBytes(chat)), replySigner(generation)],
+    observers: [slot, usageCharge(account, promptBytes(chat)), replySigner(generation)],
   });
 }
 

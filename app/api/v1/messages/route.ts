@@ -20,7 +20,8 @@ import { readJsonBody } from "@/lib/server/read-json-body";
 import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
-import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { usageCharge } from "@/lib/server/usage-charge";
 import { countPromptTokens } from "@/lib/tokens/mistral-tokenizer";
 import { anthropicAppError, AnthropicMessagesRequestSchema, toChatBody } from "./schema";
 
@@ -29,12 +30,14 @@ export async function POST(request: Request): Promise<Response> {
   let anthropic;
   let chat;
   let client;
+  let accessKeyId;
   let inputTokens;
   let slot: BatchObserver | undefined;
   let source: number[] = [];
   try {
     guardAction(request);
-    client = limitKey(request, requireApiKey(request));
+    accessKeyId = requireApiKey(request);
+    client = limitKey(request, accessKeyId);
     await checkRequestRate("chat", client);
     anthropic = await readJsonBody(request, AnthropicMessagesRequestSchema, MAX_CHAT_BODY_BYTES);
     const mapped = toChatBody(anthropic);
@@ -52,7 +55,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const model = anthropic.model;
   const upstreamRequest = { ...chat, model };
-  const observers = [refuseWarnings, slot, tokenCharge(client, promptBytes(chat))];
+  const observers = [refuseWarnings, slot, usageCharge({ limitKey: client, accessKeyId, surface: "api", model, servedModel: provider.info.model }, promptBytes(chat))];
   const produce = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
   if (anthropic.stream) {
     const encode = createAnthropicEventEncoder(model, { inputTokens });

@@ -20,7 +20,8 @@ import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-w
 import { guardAction } from "@/lib/server/request-guards";
 import { sseResponse } from "@/lib/server/sse-response";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
-import { checkRequestRate, limitKey, tokenCharge } from "@/lib/server/usage-limits";
+import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { usageCharge } from "@/lib/server/usage-charge";
 import { observeBatches, type BatchObserver } from "@/lib/chat/batch-observer";
 import { mergeChoices } from "@/lib/chat/merge-choices";
 import { openAiParam, OpenAiChatRequestSchema, toChatBody, unsupportedParameter } from "./schema";
@@ -30,10 +31,12 @@ export async function POST(request: Request): Promise<Response> {
   let openAi;
   let chat;
   let client;
+  let accessKeyId;
   const slots: BatchObserver[] = [];
   try {
     guardAction(request);
-    client = limitKey(request, requireApiKey(request));
+    accessKeyId = requireApiKey(request);
+    client = limitKey(request, accessKeyId);
     await checkRequestRate("chat", client);
     openAi = await readJsonBody(request, OpenAiChatRequestSchema, MAX_CHAT_BODY_BYTES);
     const unsupported = unsupportedParameter(openAi);
@@ -54,7 +57,7 @@ export async function POST(request: Request): Promise<Response> {
   const n = openAi.n ?? 1;
   const model = openAi.model ?? provider.info.model;
   const upstreamRequest = { ...chat, ...(openAi.model ? { model: openAi.model } : {}) };
-  const observers = [refuseWarnings, ...slots, tokenCharge(client, promptBytes(chat))];
+  const observers = [refuseWarnings, ...slots, usageCharge({ limitKey: client, accessKeyId, surface: "api", model, servedModel: provider.info.model }, promptBytes(chat))];
   const one = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
   const produce = n === 1 ? one : (signal: AbortSignal) => mergeChoices(one, n, signal);
   const logprobs = chat.options?.logprobs;

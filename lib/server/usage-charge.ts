@@ -1,0 +1,70 @@
+import "server-only";
+import type { BatchObserver } from "../chat/batch-observer";
+import type { Usage } from "../chat/events";
+import { getUsageRepository } from "../db";
+import type { UsageSurface } from "../db/usage-repository";
+import { MIXTRAL_PRICES, pricesFor } from "../model-prices";
+import { usageCost } from "../pricing";
+import { chargeTokens } from "./usage-limits";
+
+/** Whose usage a reply is: what the rate limits count under, and the access key it is recorded for. */
+export interface UsageAccount {
+  /** The rate limiters' key (usage-limits.ts limitKey). */
+  limitKey: string;
+  /** The access key's id, or null when the app has no keys (recorded under OPEN_USAGE_KEY). */
+  accessKeyId: string | null;
+  surface: UsageSurface;
+  /** The model asked for, and the one the upstream serves by default (whose price is the page's). */
+  model: string;
+  servedModel: string;
+}
+
+/** Where usage is recorded when the app has no access keys: one account, everyone's. */
+export const OPEN_USAGE_KEY = "open";
+
+/**
+ * Passes a reply's batches through and, when it ends, charges its tokens to the caller's
+ * per-minute budget and records them (with the cost at the model's price) as the key's usage.
+ * The tokens are the usage the upstream reported; a reply stopped or failed before any usage
+ * came is estimated from its text (about 3 bytes a token) and recorded as estimated.
+ */
+export function usageCharge(account: UsageAccount, promptBytes: number): BatchObserver {
+  let reported: Usage | undefined;
+  let textBytes = 0;
+  return {
+    batch(batch) {
+      for (const wrapped of batch) {
+        // Several choices (OpenAI's n) arrive wrapped; their usage comes summed, unwrapped.
+        const event = wrapped.type === "choice" ? wrapped.event : wrapped;
+        if (event.type === "usage") reported = event.usage;
+        else if (event.type === "text-delta") textBytes += event.text.length;
+      }
+      return batch;
+    },
+    end() {
+      const usage = reported ?? { promptTokens: Math.ceil(promptBytes / 3), completionTokens: Math.ceil(textBytes / 3) };
+      chargeTokens(account.limitKey, usage.promptTokens + usage.completionTokens);
+      void recordUsage(account, usage, reported === undefined);
+    },
+  };
+}
+
+async function recordUsage(account: UsageAccount, usage: Usage, estimated: boolean): Promise<void> {
+  // The page's price is the served model's; another model (from the picker) has a price only if we know it.
+  const prices = account.model === account.servedModel ? MIXTRAL_PRICES : pricesFor(account.model);
+  try {
+    const repository = await getUsageRepository();
+    await repository.record({
+      keyId: account.accessKeyId ?? OPEN_USAGE_KEY,
+      model: account.model,
+      surface: account.surface,
+      at: new Date(),
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      estimated,
+      costNanoUsd: prices ? Math.round(usageCost(usage, prices) * 1e9) : null,
+    });
+  } catch (error) {
+    console.error(`Usage could not be recorded: ${(error as Error).message}`);
+  }
+}
