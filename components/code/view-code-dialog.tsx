@@ -16,6 +16,8 @@ function currentRequestMessages(messages: Parameters<typeof lastRequestMessages>
   return sent.length > 0 ? sent : [{ role: "user", content: STARTER_PROMPTS[0] }];
 }
 
+const absolute = (url: string) => (url.startsWith("/") ? `${window.location.origin}${url}` : url);
+
 export function ViewCodePanel({ context, model }: { context: CodeExportContext; model?: string }) {
   const { thisServer, servesModelsLab } = context;
   const targets = thisServer ? [MODELSLAB_TARGET, thisServer] : [MODELSLAB_TARGET];
@@ -37,8 +39,8 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
         model: target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : servesModelsLab ? (model ?? MODEL.id) : MODEL.id,
         dialect: activeDialect,
         stream,
-        // A path (this app's /api/v1) becomes a URL with the origin the user sees.
-        target: target.baseUrl.startsWith("/") ? { ...target, baseUrl: `${window.location.origin}${target.baseUrl}` } : target,
+        // A path (this app's /api/v1 and /api) becomes a URL with the origin the user sees.
+        target: { ...target, baseUrl: absolute(target.baseUrl), ...(target.anthropicBaseUrl ? { anthropicBaseUrl: absolute(target.anthropicBaseUrl) } : {}) },
       }),
     [language, systemMessage, messages, params, output, target, model, servesModelsLab, activeDialect, stream],
   );

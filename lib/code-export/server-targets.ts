@@ -3,11 +3,15 @@ import { getEnv } from "../env";
 import { getProvider } from "../providers/registry";
 import type { CodeExportContext, Dialect, SnippetTarget } from "./targets";
 
+/** The variable snippets read an access key from (ACCESS_KEYS). */
+export const PLAYGROUND_KEY_ENV = "PLAYGROUND_API_KEY";
+
 /**
  * "This server" in View code. Never the upstream address the server talks to (that is private
  * and may be internal): an explicit PUBLIC_API_BASE_URL, or else this app's own
  * OpenAI-compatible /api/v1 (a path: the browser knows the origin it sees), which serves
- * whatever provider is configured, the embedded engine included.
+ * whatever provider is configured, the embedded engine included, in both dialects (OpenAI's at
+ * /api/v1, Anthropic's at /api).
  */
 export function thisServerTarget(): SnippetTarget | null {
   const env = getEnv();
@@ -25,10 +29,16 @@ export function thisServerTarget(): SnippetTarget | null {
     const dialects: Dialect[] = kind === "modelslab" ? ["openai", "anthropic"] : kind === "anthropic-compatible" ? ["anthropic"] : ["openai"];
     return { id: "this-server", label: `This server (${new URL(baseUrl).host})`, baseUrl, keyEnv, dialects, model };
   }
-  if (kind === "local") return { id: "this-server", label: "This server (local engine)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
-  if (kind === "openai-compatible" || kind === "anthropic-compatible") return { id: "this-server", label: "This server (playground API)", baseUrl: "/api/v1", keyEnv: null, dialects: ["openai"], model };
-  // ModelsLab itself: its own target already covers it.
-  return null;
+  // This app's own API, both dialects, with the caller's access key when keys are configured.
+  return {
+    id: "this-server",
+    label: kind === "local" ? "This server (local engine)" : "This server (playground API)",
+    baseUrl: "/api/v1",
+    anthropicBaseUrl: "/api",
+    keyEnv: env.accessKeys.length ? PLAYGROUND_KEY_ENV : null,
+    dialects: ["openai", "anthropic"],
+    model,
+  };
 }
 
 export const codeExportContext = (): CodeExportContext => ({

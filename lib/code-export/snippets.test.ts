@@ -1,8 +1,9 @@
 /**
  * Every language × dialect × streaming: the body in the snippet is the body the playground
- * sends. cURL, JavaScript and Python snippets are also run for real against a local server that
- * records the request and answers in the dialect's wire format; PHP (no interpreter here) has its
- * body parsed back.
+ * sends. cURL, JavaScript, Python, PHP (Debian's php-cli, which the test command installs) and the
+ * Node SDK snippets are also run for real against a local server that records the request and
+ * answers in the dialect's wire format. The Claude Code snippet runs with a stand-in `claude`
+ * (Claude Code itself runs against the app in e2e/modelslab-claude-code.spec.ts).
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -76,7 +77,7 @@ describe("snippet bodies equal what the playground sends", () => {
     });
   });
 
-  for (const { id: language } of LANGUAGES) {
+  for (const { id: language } of LANGUAGES.filter((l) => l.id !== "claude-code")) {
     for (const dialect of ["openai", "anthropic"] as const) {
       for (const stream of [true, false]) {
         it(`${language} · ${dialect} · ${stream ? "streaming" : "not streaming"}`, async () => {
@@ -115,7 +116,7 @@ describe("snippet bodies equal what the playground sends", () => {
 
   it("targets a server that needs no key without any auth header", () => {
     const open = { id: "this-server", label: "This server", baseUrl: "http://127.0.0.1:3000/api/v1", keyEnv: null, dialects: ["openai"] } as const;
-    for (const { id } of LANGUAGES) {
+    for (const { id } of LANGUAGES.filter((l) => l.id !== "claude-code")) {
       const snippet = generateSnippet(id, options("openai", true, { ...open, dialects: ["openai"] }));
       expect(snippet).toContain(id.endsWith("-sdk") ? '"http://127.0.0.1:3000/api/v1"' : "http://127.0.0.1:3000/api/v1/chat/completions");
       expect(snippet).not.toMatch(/Authorization|x-api-key|_API_KEY/);
@@ -161,18 +162,19 @@ describe("snippets run against a recording server", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const runners: Record<Exclude<Language, "php" | "python-sdk">, (file: string) => [string, string[]]> = {
+  const runners: Record<Exclude<Language, "python-sdk" | "claude-code">, (file: string) => [string, string[]]> = {
     curl: (file) => ["bash", [file]],
     javascript: (file) => ["node", [file]],
     python: (file) => ["python3", [file]],
+    php: (file) => ["php", [file]],
     "node-sdk": (file) => ["node", [file]],
   };
-  const extensions = { curl: "sh", javascript: "mjs", python: "py", "node-sdk": "mjs" } as const;
+  const extensions = { curl: "sh", javascript: "mjs", python: "py", php: "php", "node-sdk": "mjs" } as const;
   /** SDK snippets import their package: they live where this project's node_modules resolves. */
   const sdkDir = path.join(process.cwd(), "node_modules", ".cache", "snippet-tests");
   const installed = (name: string) => fs.existsSync(path.join(process.cwd(), "node_modules", name, "package.json"));
 
-  for (const language of ["curl", "javascript", "python", "node-sdk"] as const) {
+  for (const language of ["curl", "javascript", "python", "php", "node-sdk"] as const) {
     for (const dialect of ["openai", "anthropic"] as const) {
       // The Node SDK of each dialect runs where it is installed (openai is a dev dependency).
       if (language === "node-sdk" && !installed(dialect === "openai" ? "openai" : "@anthropic-ai/sdk")) continue;
@@ -218,4 +220,34 @@ describe("SDK snippets that cannot run here still compile", () => {
       });
     }
   }
+});
+
+describe("the Claude Code snippet", () => {
+  const thisServer: SnippetTarget = { id: "this-server", label: "This server", baseUrl: "http://127.0.0.1:3000/api/v1", anthropicBaseUrl: "http://127.0.0.1:3000/api", keyEnv: "PLAYGROUND_API_KEY", dialects: ["openai", "anthropic"] };
+  const prompt = `Say "hi" — it's $HOME, \`date\`, a \\ backslash and 🚀 on one line`;
+
+  it("sets Claude Code's variables for the Anthropic base URL and runs the last prompt verbatim, whatever dialect is picked", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snippet-claude-"));
+    // A stand-in `claude` that prints what it was given: the arguments and the variables it reads.
+    const stub = path.join(dir, "claude");
+    fs.writeFileSync(stub, `#!/usr/bin/env node\nconst keys = ["ANTHROPIC_BASE_URL", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_MODEL", "ANTHROPIC_SMALL_FAST_MODEL", "CLAUDE_CODE_AUTO_COMPACT_WINDOW"];\nconsole.log(JSON.stringify({ args: process.argv.slice(2), env: Object.fromEntries(keys.map((k) => [k, process.env[k]])) }));\n`, { mode: 0o755 });
+    const withPrompt = { ...request, messages: [...request.messages, { role: "assistant" as const, content: "Shorter." }, { role: "user" as const, content: prompt }] };
+    for (const dialect of ["openai", "anthropic"] as const) {
+      const file = path.join(dir, `snippet-${dialect}.sh`);
+      fs.writeFileSync(file, generateSnippet("claude-code", { ...options(dialect, true, thisServer), request: withPrompt }));
+      const { stdout } = await run("bash", [file], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, PLAYGROUND_API_KEY: "pk-test-9" } });
+      expect(JSON.parse(stdout)).toEqual({
+        args: ["-p", prompt],
+        env: { ANTHROPIC_BASE_URL: "http://127.0.0.1:3000/api", ANTHROPIC_AUTH_TOKEN: "pk-test-9", ANTHROPIC_MODEL: MODEL_ID, ANTHROPIC_SMALL_FAST_MODEL: MODEL_ID, CLAUDE_CODE_AUTO_COMPACT_WINDOW: "32768" },
+      });
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("says so for a target without an Anthropic-compatible API, and needs no key for an open server", () => {
+    expect(generateSnippet("claude-code", options("openai", true, { ...thisServer, dialects: ["openai"] }))).toMatch(/^# Claude Code needs an Anthropic-compatible API/);
+    const open = generateSnippet("claude-code", options("anthropic", true, { ...thisServer, keyEnv: null }));
+    expect(open).toContain("export ANTHROPIC_AUTH_TOKEN=not-needed");
+    expect(open).not.toContain("$PLAYGROUND_API_KEY");
+  });
 });

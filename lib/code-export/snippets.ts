@@ -1,5 +1,5 @@
 /**
- * Ready-to-run snippets in four languages for both API dialects, built from the same request
+ * Ready-to-run snippets (HTTP in four languages, the official SDKs, Claude Code) for both API dialects, built from the same request
  * body the playground sends (lib/dialects/<dialect>/request.ts). The key is never in a snippet: each
  * one reads it from an environment variable named by the target.
  */
@@ -7,9 +7,9 @@ import { anthropicMessagesBody } from "../dialects/anthropic/request";
 import { openAiChatBody } from "../dialects/openai/request";
 import type { ChatRequest } from "../chat/request";
 import { pythonLiteral } from "./python-literal";
-import { endpointOf, type Dialect, type SnippetTarget } from "./targets";
+import { baseUrlOf, endpointOf, type Dialect, type SnippetTarget } from "./targets";
 
-export type Language = "curl" | "python" | "javascript" | "php" | "node-sdk" | "python-sdk";
+export type Language = "curl" | "python" | "javascript" | "php" | "node-sdk" | "python-sdk" | "claude-code";
 
 export const LANGUAGES: { id: Language; label: string }[] = [
   { id: "curl", label: "cURL" },
@@ -18,6 +18,7 @@ export const LANGUAGES: { id: Language; label: string }[] = [
   { id: "php", label: "PHP" },
   { id: "node-sdk", label: "Node SDK" },
   { id: "python-sdk", label: "Python SDK" },
+  { id: "claude-code", label: "Claude Code" },
 ];
 
 export interface SnippetOptions {
@@ -203,7 +204,7 @@ function nodeSdk(o: SnippetOptions): string {
   return `// npm install ${openai ? "openai" : "@anthropic-ai/sdk"}   (Node.js 18+, save as .mjs)
 import ${openai ? "OpenAI" : "Anthropic"} from "${openai ? "openai" : "@anthropic-ai/sdk"}";
 
-const client = new ${openai ? "OpenAI" : "Anthropic"}({ baseURL: "${o.target.baseUrl.replace(/\/+$/, "")}", apiKey: ${key} });
+const client = new ${openai ? "OpenAI" : "Anthropic"}({ baseURL: "${baseUrlOf(o.target, o.dialect)}", apiKey: ${key} });
 
 const payload = ${json(snippetBody(o))};
 
@@ -223,7 +224,7 @@ function pythonSdk(o: SnippetOptions): string {
   return `# pip install ${openai ? "openai" : "anthropic"}
 ${o.target.keyEnv ? "import os\n\n" : ""}${openai ? "from openai import OpenAI" : "import anthropic"}
 
-client = ${openai ? "OpenAI" : "anthropic.Anthropic"}(base_url="${o.target.baseUrl.replace(/\/+$/, "")}", api_key=${key})
+client = ${openai ? "OpenAI" : "anthropic.Anthropic"}(base_url="${baseUrlOf(o.target, o.dialect)}", api_key=${key})
 
 payload = ${pythonLiteral(snippetBody(o))}
 
@@ -232,6 +233,29 @@ ${read}
 `;
 }
 
-const GENERATORS: Record<Language, (o: SnippetOptions) => string> = { curl, python, javascript, php, "node-sdk": nodeSdk, "python-sdk": pythonSdk };
+/** A shell word that is exactly `text`: single quotes, each ' written as '\''. */
+const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Claude Code pointed at the target's Anthropic-compatible API (whatever dialect is picked: it
+ * speaks only that one), with the variables that make it use this model, then the last prompt.
+ */
+function claudeCode(o: SnippetOptions): string {
+  if (!o.target.dialects.includes("anthropic")) return "# Claude Code needs an Anthropic-compatible API, and this target serves only the OpenAI-compatible one.\n";
+  const key = o.target.keyEnv ? `"$${o.target.keyEnv}"` : "not-needed";
+  const prompt = o.request.messages.findLast((m) => m.role === "user")?.content ?? "Say hi";
+  return `# npm install -g @anthropic-ai/claude-code   (Claude Code speaks the Anthropic-compatible API)
+export ANTHROPIC_BASE_URL="${baseUrlOf(o.target, "anthropic")}"
+export ANTHROPIC_AUTH_TOKEN=${key}
+# Without these, Claude Code asks for its own models by name.
+export ANTHROPIC_MODEL="${o.model}"
+export ANTHROPIC_SMALL_FAST_MODEL="${o.model}"
+# The model's context window, so Claude Code compacts the conversation in time.
+export CLAUDE_CODE_AUTO_COMPACT_WINDOW=32768
+claude -p ${shellQuote(prompt)}
+`;
+}
+
+const GENERATORS: Record<Language, (o: SnippetOptions) => string> = { curl, python, javascript, php, "node-sdk": nodeSdk, "python-sdk": pythonSdk, "claude-code": claudeCode };
 
 export const generateSnippet = (language: Language, options: SnippetOptions) => GENERATORS[language](options);

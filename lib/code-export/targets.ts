@@ -7,6 +7,8 @@ export interface SnippetTarget {
   id: "modelslab" | "this-server";
   label: string;
   baseUrl: string;
+  /** Where the Anthropic SDK's base URL is when it differs (this app: /api, beside OpenAI's /api/v1). */
+  anthropicBaseUrl?: string;
   /** Environment variable the snippet reads the key from; null when the server needs none. */
   keyEnv: string | null;
   dialects: Dialect[];
@@ -31,7 +33,10 @@ export const DIALECT_LABELS: Record<Dialect, string> = {
   anthropic: "Anthropic-compatible",
 };
 
-export const endpointOf = (target: SnippetTarget, dialect: Dialect) => `${target.baseUrl.replace(/\/+$/, "")}${DIALECT_PATHS[dialect]}`;
+/** The base URL a client of `dialect` is given (an SDK's baseURL), without a trailing slash. */
+export const baseUrlOf = (target: SnippetTarget, dialect: Dialect) => ((dialect === "anthropic" && target.anthropicBaseUrl) || target.baseUrl).replace(/\/+$/, "");
+
+export const endpointOf = (target: SnippetTarget, dialect: Dialect) => `${baseUrlOf(target, dialect)}${DIALECT_PATHS[dialect]}`;
 
 /** What the server tells the View code dialog about the upstream it serves from. */
 export interface CodeExportContext {

@@ -15,7 +15,7 @@ export async function parseChatRequest(request: Request, contextWindow: number, 
  * The 400 for a prompt (plus Max Tokens) that does not fit. `atLeast`: the count is the lower
  * bound from the prompt's length, not an exact count.
  */
-function contextLengthExceeded(promptTokens: number, maxTokens: number, contextWindow: number, atLeast: boolean): AppError {
+export function contextLengthExceeded(promptTokens: number, maxTokens: number, contextWindow: number, atLeast: boolean): AppError {
   const room = contextWindow - promptTokens;
   const tokens = `${atLeast ? "at least " : ""}${promptTokens}`;
   const message =
@@ -37,27 +37,35 @@ export function refuseIfCannotFit(field: string, tokensAtLeast: number, contextW
 }
 
 /**
- * Validates a /api/chat body (also what /api/v1 maps OpenAI requests to), including that the
- * prompt plus Max Tokens fits the serving upstream's context window. `signal` stops a count
- * whose client has gone. `continuation`: the upstream can continue a last assistant message
+ * Validates a /api/chat body (also what /api/v1 maps OpenAI and Anthropic requests to), including
+ * that the prompt plus Max Tokens fits the serving upstream's context window. `signal` stops a
+ * count whose client has gone. `continuation`: the upstream can continue a last assistant message
  * (capabilities.continuation); otherwise such a request is a 400, never silently a new reply.
+ * `fit: "shrink"` (Anthropic's Messages API, whose clients ask for more than fits and expect the
+ * reply to stop at the window) lowers Max Tokens to the room the prompt leaves instead of refusing;
+ * a prompt that fills the window is refused either way.
  */
-export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal, continuation = false): Promise<ChatRequest> {
+export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal, continuation = false, fit: "refuse" | "shrink" = "refuse"): Promise<ChatRequest> {
   const parsed = ChatBodySchema.safeParse(json);
   if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const body = parsed.data;
   if (!continuation && body.messages.at(-1)?.role === "assistant") {
     throw invalidRequest([{ field: "messages", message: "the last message must be a user message: continuing a reply is not available on this upstream or endpoint" }]);
   }
-  const { systemMessage, messages, params } = body;
+  const { systemMessage, messages } = body;
+  let { params } = body;
+  const shrink = fit === "shrink";
 
   // What cannot fit even by the lower bound is refused from its length, before any tokenizing.
   const atLeast = promptTokenLowerBound(systemMessage, messages);
-  if (atLeast + params.maxTokens > contextWindow) throw contextLengthExceeded(atLeast, params.maxTokens, contextWindow, true);
+  if (shrink ? atLeast >= contextWindow : atLeast + params.maxTokens > contextWindow) throw contextLengthExceeded(atLeast, params.maxTokens, contextWindow, true);
   // Exact counting costs a tokenizer pass (on a worker thread); skip it when even the upper bound fits.
   if (promptTokenUpperBound(systemMessage, messages) + params.maxTokens > contextWindow) {
     const promptTokens = await countPromptTokens(systemMessage, messages, signal);
-    if (promptTokens + params.maxTokens > contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
+    if (promptTokens + params.maxTokens > contextWindow) {
+      if (!shrink || promptTokens >= contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
+      params = { ...params, maxTokens: contextWindow - promptTokens };
+    }
   }
   return { systemMessage, messages, params, ...(body.options ? { options: body.options } : {}), ...(body.model ? { model: body.model } : {}) };
 }

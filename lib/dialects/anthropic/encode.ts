@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import type { EventBatch, FinishReason, StreamEvent, Usage } from "../../chat/events";
 import { anthropicErrorBody, anthropicErrorEventResponse, anthropicErrorStatus } from "./errors";
 
-export type AnthropicStopReason = "end_turn" | "max_tokens" | "stop_sequence" | "tool_use" | "refusal";
+export type AnthropicStopReason = "end_turn" | "max_tokens" | "stop_sequence" | "tool_use" | "refusal" | "model_context_window_exceeded";
 
 const randomId = (prefix: string) => `${prefix}_01${randomBytes(12).toString("hex")}`;
 export const anthropicMessageId = () => randomId("msg");
@@ -21,9 +21,11 @@ export const anthropicMessageId = () => randomId("msg");
  * Our finish reason in Anthropic's words. A "stop" is stop_sequence when the finish names the
  * sequence (the embedded engine and Anthropic-compatible upstreams do), else end_turn; a reply that
  * made calls ended to have them run (tool_use) even when the upstream called it a plain stop.
+ * `windowCapped`: max_tokens was lowered to the room the prompt left, so a reply cut off by
+ * length hit the context window, not the client's limit (as Anthropic's newer models report it).
  */
-export function anthropicStopReason(reason: FinishReason, madeCalls: boolean, stopSequence?: string): AnthropicStopReason {
-  if (reason === "length") return "max_tokens";
+export function anthropicStopReason(reason: FinishReason, madeCalls: boolean, stopSequence?: string, windowCapped = false): AnthropicStopReason {
+  if (reason === "length") return windowCapped ? "model_context_window_exceeded" : "max_tokens";
   if (reason === "stop" && stopSequence !== undefined) return "stop_sequence";
   if (reason === "tool_calls" || madeCalls) return "tool_use";
   if (reason === "content_filter") return "refusal";
@@ -40,10 +42,12 @@ export interface AnthropicEncodeOptions {
   inputTokens?: number;
   /** The id of the message; a fresh msg_… by default. */
   id?: string;
+  /** max_tokens was lowered to fit the context window (see anthropicStopReason). */
+  windowCapped?: boolean;
 }
 
 /** A stateful encoder for one stream: each batch becomes one string, written in one write. */
-export function createAnthropicEventEncoder(model: string, { inputTokens = 0, id = anthropicMessageId() }: AnthropicEncodeOptions = {}) {
+export function createAnthropicEventEncoder(model: string, { inputTokens = 0, id = anthropicMessageId(), windowCapped = false }: AnthropicEncodeOptions = {}) {
   let started = false;
   let ended = false;
   let blocks = 0;
@@ -90,7 +94,7 @@ export function createAnthropicEventEncoder(model: string, { inputTokens = 0, id
         const promptTokens = usage?.promptTokens ?? inputTokens;
         out.push(
           event("message_delta", {
-            delta: { stop_reason: anthropicStopReason(e.reason, seenCalls.size > 0, e.stopSequence), stop_sequence: stopSequenceOf(e) },
+            delta: { stop_reason: anthropicStopReason(e.reason, seenCalls.size > 0, e.stopSequence, windowCapped), stop_sequence: stopSequenceOf(e) },
             usage: { input_tokens: promptTokens, output_tokens: usage?.completionTokens ?? 0 },
           }),
         );
@@ -149,7 +153,7 @@ function parsedInput(args: string): Record<string, unknown> {
 }
 
 /** One whole reply's events as Anthropic's message, or the error event that ended it. */
-export function anthropicMessageFromEvents(events: Iterable<StreamEvent>, model: string, { inputTokens = 0, id = anthropicMessageId() }: AnthropicEncodeOptions = {}): AnthropicMessageJson | Extract<StreamEvent, { type: "error" }> | undefined {
+export function anthropicMessageFromEvents(events: Iterable<StreamEvent>, model: string, { inputTokens = 0, id = anthropicMessageId(), windowCapped = false }: AnthropicEncodeOptions = {}): AnthropicMessageJson | Extract<StreamEvent, { type: "error" }> | undefined {
   const content: (AnthropicContentBlock & { source?: number; call?: number; args?: string })[] = [];
   let usage: Usage | undefined;
   for (const e of events) {
@@ -174,7 +178,7 @@ export function anthropicMessageFromEvents(events: Iterable<StreamEvent>, model:
         role: "assistant",
         model,
         content: blocks,
-        stop_reason: anthropicStopReason(e.reason, blocks.some((b) => b.type === "tool_use"), e.stopSequence),
+        stop_reason: anthropicStopReason(e.reason, blocks.some((b) => b.type === "tool_use"), e.stopSequence, windowCapped),
         stop_sequence: stopSequenceOf(e),
         usage: { input_tokens: usage?.promptTokens ?? inputTokens, output_tokens: usage?.completionTokens ?? 0 },
       };

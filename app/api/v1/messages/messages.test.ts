@@ -111,6 +111,36 @@ describe("POST /api/v1/messages", () => {
     expect((await orphan.json()).error.message).toMatch(/^messages: the first message must be a user message/);
   });
 
+  it("lowers a max_tokens the window cannot hold (as Claude Code sends): the reply stops at the window, model_context_window_exceeded", async () => {
+    // About 900 of the 1,024 tokens go to the prompt; 32,000 asked, about 120 left.
+    const prompt = "river ".repeat(880);
+    const promptTokens = await countPromptTokens("", [{ role: "user", content: prompt }]);
+    const response = await create({ messages: ask(prompt), max_tokens: 32_000 });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.stop_reason).toBe("model_context_window_exceeded");
+    expect(body.usage).toEqual({ input_tokens: promptTokens, output_tokens: 1024 - promptTokens });
+    // Within the room, the client's own limit still says max_tokens.
+    expect((await (await create({ messages: ask(prompt), max_tokens: 4 })).json()).stop_reason).toBe("max_tokens");
+    // A prompt that fills the window is refused whatever max_tokens says.
+    const full = await create({ messages: ask("river ".repeat(1100)), max_tokens: 32_000 });
+    expect(full.status).toBe(400);
+    expect((await full.json()).error.message).toMatch(/^messages: .*fills the 1024-token context window/);
+  });
+
+  it("takes system turns inside messages (Claude Code's mid-conversation system blocks) into the system prompt", async () => {
+    const turns = [
+      { role: "user", content: [{ type: "text", text: "Name a river." }] },
+      { role: "system", content: [{ type: "text", text: "Answer in one word.", cache_control: { type: "ephemeral" } }] },
+    ];
+    const response = await create({ system: "Be brief.", messages: turns });
+    expect(response.status).toBe(200);
+    const counted = await (await countTokens.POST(post("/api/v1/messages/count_tokens", { model, system: "Be brief.", messages: turns }))).json();
+    expect(counted.input_tokens).toBe(await countPromptTokens("Be brief.\n\nAnswer in one word.", [{ role: "user", content: "Name a river." }]));
+    const image = await create({ messages: [...turns, { role: "system", content: [{ type: "image", source: {} }] }] });
+    expect((await image.json()).error.message).toMatch(/^messages\.2\.content\.0\.type: a system message holds text blocks only/);
+  });
+
   it("answers a missing key with 401 authentication_error and an unknown model with 404 not_found_error", async () => {
     const none = await create({ messages: ask("hi") }, {});
     expect(none.status).toBe(401);

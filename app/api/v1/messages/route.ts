@@ -15,7 +15,7 @@ import { requireApiKey } from "@/lib/server/access-keys";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
-import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
+import { contextLengthExceeded, promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
 import { guardAction } from "@/lib/server/request-guards";
@@ -32,6 +32,7 @@ export async function POST(request: Request): Promise<Response> {
   let client;
   let accessKeyId;
   let inputTokens;
+  let windowCapped = false;
   let slot: BatchObserver | undefined;
   let source: number[] = [];
   try {
@@ -42,11 +43,17 @@ export async function POST(request: Request): Promise<Response> {
     anthropic = await readJsonBody(request, AnthropicMessagesRequestSchema, MAX_CHAT_BODY_BYTES);
     const mapped = toChatBody(anthropic);
     source = mapped.source;
-    chat = await toChatRequest(mapped.body, provider.info.capabilities.contextWindow, request.signal, provider.info.capabilities.continuation);
+    // Anthropic's clients (Claude Code asks for 32,000) may ask for more than the window leaves:
+    // the reply then stops at the window, stop_reason model_context_window_exceeded.
+    const contextWindow = provider.info.capabilities.contextWindow;
+    chat = await toChatRequest(mapped.body, contextWindow, request.signal, provider.info.capabilities.continuation, "shrink");
     refuseUnsupportedSettings(chat, provider.info.capabilities, provider.info.label);
     await requireAllowedModel(anthropic.model);
-    // message_start carries the prompt's size before the reply: the exact count, as the engine sees the prompt.
+    // message_start carries the prompt's size before the reply: the exact count, as the engine sees the prompt (tools included).
     inputTokens = await countPromptTokens(chat.systemMessage, chat.messages, request.signal, chat.options);
+    if (inputTokens >= contextWindow) throw contextLengthExceeded(inputTokens, chat.params.maxTokens, contextWindow, false);
+    if (inputTokens + chat.params.maxTokens > contextWindow) chat = { ...chat, params: { ...chat.params, maxTokens: contextWindow - inputTokens } };
+    windowCapped = chat.params.maxTokens < anthropic.max_tokens;
     slot = claimStreamSlot(client, request.signal);
   } catch (error) {
     slot?.end?.();
@@ -58,10 +65,10 @@ export async function POST(request: Request): Promise<Response> {
   const observers = [refuseWarnings, slot, usageCharge({ limitKey: client, accessKeyId, surface: "api", model, servedModel: provider.info.model }, promptBytes(chat))];
   const produce = (signal: AbortSignal) => provider.stream(upstreamRequest, { signal });
   if (anthropic.stream) {
-    const encode = createAnthropicEventEncoder(model, { inputTokens });
+    const encode = createAnthropicEventEncoder(model, { inputTokens, windowCapped });
     return sseResponse(produce, request.signal, { encode, earlyError: anthropicErrorEventResponse, observers });
   }
-  return anthropicMessageFromBatches(observeBatches(produce(request.signal), observers), model, { inputTokens });
+  return anthropicMessageFromBatches(observeBatches(produce(request.signal), observers), model, { inputTokens, windowCapped });
 }
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

@@ -25,7 +25,8 @@ const ContentBlock = z.looseObject({
 type AnthropicBlock = z.infer<typeof ContentBlock>;
 
 const MessageSchema = z.looseObject({
-  role: z.enum(["user", "assistant"], { error: 'role must be "user" or "assistant"' }),
+  // "system": a mid-conversation system turn (Claude Code sends them); its text joins the system prompt.
+  role: z.enum(["user", "assistant", "system"], { error: 'role must be "user", "assistant" or "system"' }),
   content: z.union([z.string(), z.array(ContentBlock)], { error: "content must be a string or a list of content blocks" }),
 });
 
@@ -87,11 +88,21 @@ const joinText = (blocks: readonly { type: string; text?: string }[]) =>
 export function toChatBody(request: AnthropicCountRequest & Partial<AnthropicMessagesRequest>): { body: Record<string, unknown>; source: number[] } {
   const messages: Record<string, unknown>[] = [];
   const source: number[] = [];
+  // Mixtral has one system prompt: system turns, wherever they stand, join it in order.
+  const system = [typeof request.system === "string" ? request.system : joinText(request.system ?? [])].filter(Boolean);
   request.messages.forEach((m, i) => {
     const push = (message: Record<string, unknown>) => {
       messages.push(message);
       source.push(i);
     };
+    if (m.role === "system") {
+      if (typeof m.content !== "string") {
+        const other = m.content.findIndex((b) => b.type !== "text");
+        if (other >= 0) throw invalidRequest([{ field: `messages.${i}.content.${other}.type`, message: "a system message holds text blocks only" }]);
+      }
+      system.push(typeof m.content === "string" ? m.content : joinText(m.content));
+      return;
+    }
     if (typeof m.content === "string") return push({ role: m.role, content: m.content });
     m.content.forEach((block, j) => {
       if (!["text", "tool_use", "tool_result"].includes(block.type) && !SKIPPED.has(block.type)) {
@@ -128,7 +139,7 @@ export function toChatBody(request: AnthropicCountRequest & Partial<AnthropicMes
   }
   return {
     body: {
-      systemMessage: typeof request.system === "string" ? request.system : joinText(request.system ?? []),
+      systemMessage: system.join("\n\n"),
       messages,
       params,
       ...(Object.keys(options).length ? { options } : {}),
