@@ -155,6 +155,13 @@ for (const scheme of SCHEMES) {
       await expect(page.getByRole("heading", { name: "No shared conversation here" })).toBeVisible();
       await audit.check(page, "unknown share page (404)");
 
+      // The Usage page, with this run's replies in its table, reached from the playground's header.
+      await app.open();
+      await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Usage" }).click();
+      await expect(page.getByRole("heading", { name: "Usage", exact: true })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Usage per day, model and surface" })).toContainText("Playground");
+      await audit.check(page, "usage page");
+
       audit.expectClean();
     });
 

@@ -114,6 +114,36 @@ test.describe("playground on ModelsLab's wire format (local replaying server)", 
     const failed = await request.post("/api/chat", { data: { messages: [] } });
     seen.push(await failed.text());
 
+    // Every route of the served API and the Usage page, streamed and not, answered and failing;
+    // the failures with an upstream that echoes the key back in its 401.
+    const ask = [{ role: "user", content: "hi" }];
+    const served: [string, unknown?][] = [
+      ["/api/v1/chat/completions", { messages: ask }],
+      ["/api/v1/chat/completions", { messages: ask, stream: true, stream_options: { include_usage: true } }],
+      ["/api/v1/messages", { model: "mistralai-mixtral-8x7b-instruct", max_tokens: 20, messages: ask }],
+      ["/api/v1/messages", { model: "mistralai-mixtral-8x7b-instruct", max_tokens: 20, messages: ask, stream: true }],
+      ["/api/v1/messages/count_tokens", { model: "mistralai-mixtral-8x7b-instruct", messages: ask }],
+      ["/api/v1/usage"],
+      ["/api/v1/models"],
+      ["/api/v1/models/mistralai-mixtral-8x7b-instruct"],
+      ["/api/v1/no-such-route"],
+      ["/usage"],
+    ];
+    for (const [path, body] of served) {
+      const response = body ? await request.post(path, { data: body }) : await request.get(path);
+      expect(response.status(), path).toBeLessThan(path.includes("no-such") ? 500 : 400);
+      seen.push(`${JSON.stringify(response.headers())}\n${await response.text()}`);
+    }
+    const echo = { status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${CANARY_KEY}`, type: "invalid_request_error" } }) };
+    for (const [path, body] of served.slice(0, 4)) {
+      await request.post(`${MOCK_URL}/__control`, { data: echo });
+      const response = await request.post(path, { data: body });
+      const text = await response.text();
+      // The failure reached the client (as a status or as an error event in the stream).
+      expect(`${response.status()} ${text}`, path).toMatch(/401|authentication|error/i);
+      seen.push(text);
+    }
+
     for (const text of seen) expect(text).not.toContain(CANARY_KEY);
     const log = await readFile(MODELSLAB_LOG, "utf8");
     expect(log).toContain("Ready"); // the log really is this server's output

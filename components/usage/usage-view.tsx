@@ -49,8 +49,9 @@ export function UsageView({ report }: { report: UsageReport }) {
       {report.rows.length === 0 ? (
         <p className="rounded-xl border border-line p-4 text-sm text-muted">No requests in this period.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-sm">
+        // Scrolls sideways on a phone; focusable so the keyboard can scroll it too.
+        <div className="overflow-x-auto rounded-xl border border-line" role="region" aria-label="Usage table" tabIndex={0}>
+          <table className="w-full text-sm whitespace-nowrap">
             <caption className="sr-only">Usage per day, model and surface</caption>
             <thead className="bg-subtle text-left">
               <tr>
@@ -66,8 +67,8 @@ export function UsageView({ report }: { report: UsageReport }) {
             <tbody>
               {report.rows.map((row) => (
                 <tr key={`${row.day} ${row.model} ${row.surface}`} className="border-t border-line">
-                  <td className="px-3 py-2 whitespace-nowrap">{row.day}</td>
-                  <td className="px-3 py-2 break-all">
+                  <td className="px-3 py-2">{row.day}</td>
+                  <td className="px-3 py-2">
                     <code>{row.model}</code>
                   </td>
                   <td className="px-3 py-2">{SURFACES[row.surface]}</td>
