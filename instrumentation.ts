@@ -3,7 +3,8 @@
  * need an address a client cannot forge) and opens the share database (applying migrations).
  * With the local engine, start loading the model now so the first message does not wait for it
  * (the demo model is written here on a fresh machine). Also installs graceful shutdown on SIGTERM
- * (lib/server/shutdown.ts).
+ * (lib/server/shutdown.ts). A configuration the server cannot run with (lib/env.ts) stops it here,
+ * with the reason, instead of leaving it up to answer every request with a 500.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,7 +13,14 @@ export async function register() {
   const { installGracefulShutdown } = await import("./lib/server/shutdown");
   installGracefulShutdown();
   const { getProvider } = await import("./lib/providers/registry");
-  const provider = getProvider();
+  let provider;
+  try {
+    provider = getProvider();
+  } catch (error) {
+    // Already redacted: configuration errors name variables, never their values.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   if (provider.info.kind === "local") void provider.warmUp?.().catch(() => {});
   const { getShareService } = await import("./lib/db");
   // In the background: a slow or absent database must not hold up the playground, and requests

@@ -1,11 +1,8 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
 import { usageDaily } from "./schema-postgres";
+import { addedCounters } from "./usage-upsert";
 import { toIncrement, type UsageRepository, type UsageRow } from "./usage-repository";
-
-/** Each column in `columns` becomes `row.column + the new entry's column` on conflict. */
-const added = (...columns: (keyof typeof usageDaily.$inferInsert)[]) =>
-  Object.fromEntries(columns.map((c) => [c, sql.raw(`"usage_daily"."${usageDaily[c].name}" + excluded."${usageDaily[c].name}"`)]));
 
 export function postgresUsageRepository({ db }: PostgresConnection): UsageRepository {
   return {
@@ -15,7 +12,7 @@ export function postgresUsageRepository({ db }: PostgresConnection): UsageReposi
         .values(toIncrement(entry))
         .onConflictDoUpdate({
           target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
-          set: added("requests", "promptTokens", "completionTokens", "estimatedRequests", "costNanoUsd"),
+          set: addedCounters(usageDaily),
         });
     },
 

@@ -1,11 +1,8 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte } from "drizzle-orm";
 import { usageDaily } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
+import { addedCounters } from "./usage-upsert";
 import { toIncrement, type UsageRepository, type UsageRow } from "./usage-repository";
-
-/** Each column in `columns` becomes `row.column + the new entry's column` on conflict. */
-const added = (...columns: (keyof typeof usageDaily.$inferInsert)[]) =>
-  Object.fromEntries(columns.map((c) => [c, sql.raw(`"usage_daily"."${usageDaily[c].name}" + excluded."${usageDaily[c].name}"`)]));
 
 export function sqliteUsageRepository({ db }: SqliteConnection): UsageRepository {
   return {
@@ -14,7 +11,7 @@ export function sqliteUsageRepository({ db }: SqliteConnection): UsageRepository
         .values(toIncrement(entry))
         .onConflictDoUpdate({
           target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
-          set: added("requests", "promptTokens", "completionTokens", "estimatedRequests", "costNanoUsd"),
+          set: addedCounters(usageDaily),
         })
         .run();
     },

@@ -52,22 +52,23 @@ export async function toChatRequest(json: unknown, contextWindow: number, signal
   if (!continuation && body.messages.at(-1)?.role === "assistant") {
     throw invalidRequest([{ field: "messages", message: "the last message must be a user message: continuing a reply is not available on this upstream or endpoint" }]);
   }
-  const { systemMessage, messages } = body;
+  const { systemMessage, messages, options } = body;
   let { params } = body;
   const shrink = fit === "shrink";
 
+  // The prompt as the model reads it, the offered functions' instructions included.
   // What cannot fit even by the lower bound is refused from its length, before any tokenizing.
-  const atLeast = promptTokenLowerBound(systemMessage, messages);
+  const atLeast = promptTokenLowerBound(systemMessage, messages, options);
   if (shrink ? atLeast >= contextWindow : atLeast + params.maxTokens > contextWindow) throw contextLengthExceeded(atLeast, params.maxTokens, contextWindow, true);
   // Exact counting costs a tokenizer pass (on a worker thread); skip it when even the upper bound fits.
-  if (promptTokenUpperBound(systemMessage, messages) + params.maxTokens > contextWindow) {
-    const promptTokens = await countPromptTokens(systemMessage, messages, signal);
+  if (promptTokenUpperBound(systemMessage, messages, options) + params.maxTokens > contextWindow) {
+    const promptTokens = await countPromptTokens(systemMessage, messages, signal, options);
     if (promptTokens + params.maxTokens > contextWindow) {
       if (!shrink || promptTokens >= contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
       params = { ...params, maxTokens: contextWindow - promptTokens };
     }
   }
-  return { systemMessage, messages, params, ...(body.options ? { options: body.options } : {}), ...(body.model ? { model: body.model } : {}) };
+  return { systemMessage, messages, params, ...(options ? { options } : {}), ...(body.model ? { model: body.model } : {}) };
 }
 
 /** The prompt's size in bytes (characters, close enough): the token charge when an upstream reports no usage. */

@@ -60,9 +60,9 @@ export async function countPromptTokens(systemMessage: string, messages: readonl
  * A cheap bound that is never below the true count: a piece covers at least one UTF-8 byte
  * (byte fallback), plus a leading-space piece and BOS/EOS per segment.
  */
-export function promptTokenUpperBound(systemMessage: string, messages: readonly ChatMessage[]): number {
+export function promptTokenUpperBound(systemMessage: string, messages: readonly ChatMessage[], options?: RequestOptions): number {
   let bound = 0;
-  for (const segment of mixtralPromptSegments(systemMessage, messages)) {
+  for (const segment of mixtralPromptSegments(systemMessage, messages, options)) {
     bound += segment.kind === "text" ? Buffer.byteLength(segment.text) + 1 : 1;
   }
   return bound;
@@ -102,9 +102,9 @@ export function textTokenLowerBound(text: string): number {
 }
 
 /** The prompt's lower bound: each text segment's, plus one token per BOS/EOS. */
-export function promptTokenLowerBound(systemMessage: string, messages: readonly ChatMessage[]): number {
+export function promptTokenLowerBound(systemMessage: string, messages: readonly ChatMessage[], options?: RequestOptions): number {
   let bound = 0;
-  for (const segment of mixtralPromptSegments(systemMessage, messages)) {
+  for (const segment of mixtralPromptSegments(systemMessage, messages, options)) {
     bound += segment.kind === "text" ? textTokenLowerBound(segment.text) : 1;
   }
   return bound;
