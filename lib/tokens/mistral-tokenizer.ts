@@ -7,6 +7,7 @@
 import { LRUCache } from "lru-cache";
 import { mixtralPromptSegments } from "../chat/mixtral-template";
 import type { ChatMessage, RequestOptions } from "../chat/request";
+import { CHARS_BY_LONGEST_PIECE } from "./piece-lengths";
 import { runTokenizer } from "./tokenizer-pool";
 
 /** The ids of a text, as Mixtral sees it (no BOS; "</s>" typed by a user is plain characters). */
@@ -69,26 +70,51 @@ export function promptTokenUpperBound(systemMessage: string, messages: readonly 
 }
 
 /**
- * How much text one piece of the vocabulary can stand for, checked against the vocabulary by a
- * test. Counting a space or "▁" (the tokenizer writes spaces as U+2581) as an ASCII character,
- * every piece has at most 16 ASCII characters ("================", "▁" × 16), and every piece
- * satisfies 8 × ASCII characters + 5 × other UTF-8 bytes ≤ 128 ("▁Становништво": 8 + 5 × 24;
- * byte-fallback pieces stand for one byte). So a text's weight / 128 never exceeds its count.
- * Plain bytes / the longest piece's bytes (48: "▁" × 16) is also a bound, but a third as tight.
+ * A lower bound on any text's token count, from the vocabulary's shape. Give each character the
+ * weight 1 / (the length of the longest piece it appears in): a piece of n characters then weighs
+ * at most n × 1/n = 1, so a text's total weight never exceeds its count. A character in no piece is
+ * byte-encoded, one token per UTF-8 byte: its weight is its byte count. So a common English letter
+ * weighs 1/16, a CJK character 1 or 3 (most are not in the vocabulary), and a text that could only
+ * be judged by tokenizing it under a bytes-only bound (a megabyte of CJK) is refused from its
+ * characters alone. Weights are integers in units of 1/720,720 (the least common multiple of
+ * 1…16), so the sum is exact.
  */
-export const PIECE_WEIGHT = { ascii: 8, otherByte: 5, max: 128 } as const;
+const WEIGHT_UNIT = 720_720;
+const UTF8_BYTES = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
 
-/** The text's weight in PIECE_WEIGHT terms: one pass over its UTF-16 code units. */
+/** Per UTF-16 code unit for the Basic Multilingual Plane; characters beyond it in a map (few are pieces). */
+let bmpWeights: Uint32Array | undefined;
+let astralWeights: Map<number, number> | undefined;
+
+function buildWeights(): Uint32Array {
+  const weights = new Uint32Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) weights[code] = UTF8_BYTES(code) * WEIGHT_UNIT;
+  astralWeights = new Map();
+  for (const [length, chars] of Object.entries(CHARS_BY_LONGEST_PIECE)) {
+    for (const char of chars) {
+      const code = char.codePointAt(0)!;
+      if (code < 0x10000) weights[code] = WEIGHT_UNIT / Number(length);
+      else astralWeights.set(code, WEIGHT_UNIT / Number(length));
+    }
+  }
+  // The tokenizer writes spaces as "▁": a typed "▁" is the same piece character.
+  weights[0x2581] = weights[0x20];
+  // A lone surrogate is encoded as U+FFFD.
+  for (let code = 0xd800; code < 0xe000; code++) weights[code] = weights[0xfffd];
+  return weights;
+}
+
+/** The text's weight in WEIGHT_UNITs: one pass over its UTF-16 code units, a table lookup each. */
 function textWeight(text: string): number {
+  const weights = (bmpWeights ??= buildWeights());
   let weight = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 || code === 0x2581) weight += PIECE_WEIGHT.ascii;
-    else if (code < 0x800) weight += 2 * PIECE_WEIGHT.otherByte;
-    else if (code < 0xdc00 && code >= 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      weight += 4 * PIECE_WEIGHT.otherByte; // a surrogate pair: one 4-byte character
+    if (code >= 0xd800 && code < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const point = text.codePointAt(i)!;
+      weight += astralWeights!.get(point) ?? 4 * WEIGHT_UNIT;
       i++;
-    } else weight += 3 * PIECE_WEIGHT.otherByte; // a lone surrogate is encoded as U+FFFD, 3 bytes
+    } else weight += weights[code];
   }
   return weight;
 }
@@ -98,7 +124,7 @@ function textWeight(text: string): number {
  * leading "▁"). A request whose lower bound does not fit can be refused without tokenizing.
  */
 export function textTokenLowerBound(text: string): number {
-  return Math.ceil(textWeight(text) / PIECE_WEIGHT.max);
+  return Math.ceil(textWeight(text) / WEIGHT_UNIT);
 }
 
 /** The prompt's lower bound: each text segment's, plus one token per BOS/EOS. */

