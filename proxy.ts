@@ -8,16 +8,14 @@
  * and a placeholder nonce, keeps that HTML, and sends every reader a copy with its own fresh nonce.
  * Whether a link is live is still asked of the database on every request.
  *
- * On the served API (/api/v1) it adds what every answer there carries, whichever route gives it
- * (x-request-id, CORS) and answers CORS preflights (lib/server/served-api-http.ts).
+ * API routes stay out (see the matcher): a proxy makes Next buffer each request body before the
+ * route runs. The served API's own headers come from its routes (lib/server/served-api-http.ts).
  */
 import http from "node:http";
 import { NextResponse, type NextRequest } from "next/server";
 import { getShareService } from "@/lib/db";
 import { contentSecurityPolicy, newNonce } from "@/lib/server/content-security-policy";
 import { LOCAL_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
-import { isServedApiPath } from "@/lib/server/api-errors";
-import { servedApiHeaders } from "@/lib/server/served-api-http";
 import { cachedPage, forgetPage, isCached, noncePlaceholder, renderSecret, type CachedPage } from "@/lib/shares/page-cache";
 import { REMOVED_PAGE_HTML } from "@/lib/shares/removed-page";
 
@@ -32,7 +30,6 @@ const KEPT_HEADERS = new Set(["content-type", "cache-control", "vary", "link", "
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (isServedApiPath(pathname)) return servedApi(request);
   if (pathname.startsWith("/s/")) {
     const id = pathname.slice("/s/".length);
     // The proxy's own render request: the page with the placeholder nonce, to be cached.
@@ -53,15 +50,6 @@ export async function proxy(request: NextRequest) {
     }
   }
   return page(request, newNonce());
-}
-
-/** The route answers, with the served API's headers; a CORS preflight is answered here. */
-function servedApi(request: NextRequest) {
-  const { headers, preflight } = servedApiHeaders(request);
-  if (preflight) return preflight;
-  const response = NextResponse.next();
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
 }
 
 /** Lets Next render the page, with `nonce` on its scripts and in the policy. */
@@ -126,7 +114,7 @@ function shareLiveness(id: string) {
 }
 
 export const config = {
-  // Pages (build assets and icons need no nonce), and the served API. The playground's own API
-  // routes stay out: nothing here concerns them, and /api/chat's first token is a measured path.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }, { source: "/api/v1" }, { source: "/api/v1/:path*" }],
+  // Pages only (build assets and icons need no nonce). No API route: with a proxy in front, Next
+  // reads and buffers the whole request body (up to 10 MB) before the route, whatever its own cap.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

@@ -7,10 +7,10 @@ import { expect, test } from "@playwright/test";
 import { startOwnServer } from "./support/own-server";
 
 /** Streams 1 MB chunks until the server answers (or `maxMegabytes` are sent); resolves with the answer. */
-function chunkedUpload(url: string, maxMegabytes: number): Promise<{ status: number; body: string; sentMegabytes: number }> {
+function chunkedUpload(url: string, maxMegabytes: number, method = "DELETE", opening = '{"revokeToken":"'): Promise<{ status: number; body: string; sentMegabytes: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
-    const request = http.request(url, { method: "DELETE", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" } });
+    const request = http.request(url, { method, headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" } });
     const chunk = Buffer.alloc(1_000_000, 0x61);
     const pump = () => {
       while (sent < maxMegabytes && !request.destroyed) {
@@ -28,7 +28,7 @@ function chunkedUpload(url: string, maxMegabytes: number): Promise<{ status: num
       });
     });
     request.on("error", reject);
-    request.write("{\"revokeToken\":\"");
+    request.write(opening);
     pump();
   });
 }
@@ -46,6 +46,22 @@ test("a chunked DELETE body that never ends is refused with 413 long before it e
       expect(answer.sentMegabytes).toBeLessThan(100);
     }
     expect((await fetch(`${server.url}/api/models`)).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("on the served API too: a chunked body that never ends is refused with 413 near its 2 MB cap, not read whole", async () => {
+  test.setTimeout(120_000);
+  const server = await startOwnServer(3112, {});
+  try {
+    for (const path of ["/api/v1/chat/completions", "/api/v1/messages"]) {
+      const answer = await chunkedUpload(`${server.url}${path}`, 500, "POST", '{"messages":[{"role":"user","content":"');
+      expect(answer.status, path).toBe(413);
+      expect(JSON.stringify(JSON.parse(answer.body)), path).toContain("Request body is larger than 2 MB.");
+      // Refused near 2 MB (a proxy in front made Next read 10 MB and keep reading to the end).
+      expect(answer.sentMegabytes, path).toBeLessThan(60);
+    }
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, invalidRequest } from "../errors";
+import { admitBodyBytes, FREE_BYTES } from "./body-budget";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2, useGrouping: false });
 
@@ -48,7 +49,8 @@ function lingerThenCancel(reader: ReadableStreamDefaultReader<Uint8Array>): void
  * Reads the body as UTF-8 text, holding at most `maxBytes` in memory: a declared Content-Length
  * over the limit is refused before reading, and a chunked body (no Content-Length) is refused as
  * soon as it passes the limit; the rest of the upload is never kept (see lingerThenCancel).
- * Throws AppError 413.
+ * Past its first FREE_BYTES a body is read at the pace of the process's budget for large bodies
+ * (./body-budget.ts), so a flood of them cannot take the event loop. Throws AppError 413 (or 503).
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
@@ -62,11 +64,25 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    const before = received;
     received += value.byteLength;
     if (received > maxBytes) {
       // Not awaited: the 413 goes out now, while the rest of the upload is dropped, then cancelled.
       lingerThenCancel(reader);
       throw tooLarge(maxBytes);
+    }
+    if (received > FREE_BYTES) {
+      try {
+        await admitBodyBytes(received - Math.max(before, FREE_BYTES), request.signal);
+      } catch (error) {
+        if (!(error instanceof AppError)) {
+          void reader.cancel().catch(() => {});
+          throw new AppError(499, "cancelled", "The client went away.");
+        }
+        // Refused (503): as for a 413, the client should see the answer, not a reset.
+        lingerThenCancel(reader);
+        throw error;
+      }
     }
     // stream: true keeps a multi-byte character split across chunks whole.
     text += decoder.decode(value, { stream: true });

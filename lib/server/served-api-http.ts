@@ -75,3 +75,37 @@ export function servedApiHeaders(request: Request): ServedApiHeaders {
   };
   return { headers, preflight: new Response(null, { status: 204, headers: preflightHeaders }) };
 }
+
+type Handler = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+
+/** Sets `headers` on a route's answer (one built by a route has mutable headers; any other is copied). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
+ * A route handler of the served API, with what every answer there carries (x-request-id, CORS);
+ * a CORS preflight is answered here, before the handler. In the routes rather than in proxy.ts:
+ * a proxy makes Next buffer each request body (up to 10 MB, reading the whole upload) before the
+ * route runs, which would undo the routes' byte caps and body budget. Sync stays sync.
+ */
+export function servedApi<H extends Handler>(handler: H): H {
+  return ((request: Request, ...rest: never[]) => {
+    const { headers, preflight } = servedApiHeaders(request);
+    if (preflight) return preflight;
+    const answer = handler(request, ...rest);
+    return answer instanceof Promise ? answer.then((response) => withHeaders(response, headers)) : withHeaders(answer, headers);
+  }) as H;
+}
+
+/** Every handler of `handlers` (a route's 405s and OPTIONS from methodNotAllowed) as servedApi handlers. */
+export function servedApiHandlers<T extends Record<string, Handler>>(handlers: T): T {
+  return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, servedApi(handler)])) as T;
+}

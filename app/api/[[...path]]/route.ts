@@ -3,7 +3,8 @@
  * read it) instead of Next's HTML not-found page. Routes that exist win over this catch-all.
  */
 import { AppError } from "@/lib/errors";
-import { apiErrorResponse } from "@/lib/server/api-errors";
+import { apiErrorResponse, isServedApiPath } from "@/lib/server/api-errors";
+import { servedApi } from "@/lib/server/served-api-http";
 
 function notFound(request: Request): Response {
   const { pathname } = new URL(request.url);
@@ -11,4 +12,11 @@ function notFound(request: Request): Response {
   return apiErrorResponse(pathname, new AppError(404, "not_found", `No API endpoint at ${request.method} ${shown}.`));
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };
+const servedNotFound = servedApi(notFound);
+
+/** Under /api/v1 with the served API's headers (and its CORS preflights answered). */
+function answer(request: Request): Response {
+  return isServedApiPath(new URL(request.url).pathname) ? servedNotFound(request) : notFound(request);
+}
+
+export { answer as GET, answer as POST, answer as PUT, answer as PATCH, answer as DELETE, answer as OPTIONS };

@@ -1,11 +1,9 @@
 /**
- * The served API's HTTP behaviour outside chat completions, on the route handlers and proxy.ts
- * themselves: models in both SDKs' shapes, access keys, JSON 404/405, 415, x-request-id and CORS.
+ * The served API's HTTP behaviour outside chat completions, on the route handlers themselves: models in both SDKs' shapes, access keys, JSON 404/405, 415, x-request-id and CORS.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const KEY = "served-api-test-key-1";
@@ -27,7 +25,6 @@ let model: typeof import("./models/[...id]/route");
 let completions: typeof import("./chat/completions/route");
 let catchAll: typeof import("../[[...path]]/route");
 let shares: typeof import("../shares/route");
-let proxy: typeof import("@/proxy").proxy;
 let guardAction: typeof import("@/lib/server/request-guards").guardAction;
 let demoModel: string;
 
@@ -37,7 +34,6 @@ beforeAll(async () => {
   completions = await import("./chat/completions/route");
   catchAll = await import("../[[...path]]/route");
   shares = await import("../shares/route");
-  ({ proxy } = await import("@/proxy"));
   ({ guardAction } = await import("@/lib/server/request-guards"));
   demoModel = (await import("@/lib/providers/registry")).getProvider().info.model;
 });
@@ -115,8 +111,12 @@ describe("JSON 404, 405 and 415 instead of Next's pages", () => {
   });
 });
 
-describe("x-request-id and CORS (proxy.ts)", () => {
-  const through = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => proxy(new NextRequest(`http://app${url}`, init));
+describe("x-request-id and CORS (every /api/v1 route, lib/server/served-api-http.ts)", () => {
+  /** The route Next would run for `url` and the method. */
+  const through = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
+    const route = (url.startsWith("/api/v1/models") ? models : url.startsWith("/api/v1/chat/completions") ? completions : catchAll) as Record<string, (request: Request) => Response | Promise<Response>>;
+    return route[init.method ?? "GET"](new Request(`http://app${url}`, init));
+  };
   const preflight = (origin: string, headers = "authorization, content-type, x-api-key, anthropic-version, x-stainless-os, x-stainless-retry-count, cookie") =>
     through("/api/v1/chat/completions", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": headers } });
 

@@ -14,6 +14,7 @@ import { getProvider } from "@/lib/providers/registry";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { contextLengthExceeded, promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
@@ -25,7 +26,7 @@ import { usageCharge } from "@/lib/server/usage-charge";
 import { countPromptTokens } from "@/lib/tokens/mistral-tokenizer";
 import { anthropicAppError, AnthropicMessagesRequestSchema, toChatBody } from "./schema";
 
-export async function POST(request: Request): Promise<Response> {
+async function answer(request: Request): Promise<Response> {
   const provider = getProvider();
   let anthropic;
   let chat;
@@ -71,4 +72,6 @@ export async function POST(request: Request): Promise<Response> {
   return anthropicMessageFromBatches(observeBatches(produce(request.signal), observers), model, { inputTokens, windowCapped });
 }
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const POST = servedApi(answer);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["POST"]));

@@ -3,10 +3,11 @@ import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/server/served-models";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
-export async function GET(request: Request): Promise<Response> {
+async function answer(request: Request): Promise<Response> {
   try {
     // Listing may ask the upstream (cached for a minute, not when it fails): counted like token counts.
     await checkRequestRate("count", limitKey(request, requireApiKey(request)));
@@ -20,4 +21,6 @@ export async function GET(request: Request): Promise<Response> {
 // Answered per request, never prerendered at build time: the list depends on the key and the upstream.
 export const dynamic = "force-dynamic";
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
+export const GET = servedApi(answer);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["GET"]));

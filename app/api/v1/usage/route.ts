@@ -7,10 +7,11 @@ import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 import { parseUsageDays, usageReport, usageReportJson } from "@/lib/server/usage-report";
 
-export async function GET(request: Request): Promise<Response> {
+async function answer(request: Request): Promise<Response> {
   try {
     const accessKeyId = requireApiKey(request);
     await checkRequestRate("count", limitKey(request, accessKeyId));
@@ -24,4 +25,6 @@ export async function GET(request: Request): Promise<Response> {
 
 export const dynamic = "force-dynamic";
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
+export const GET = servedApi(answer);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["GET"]));

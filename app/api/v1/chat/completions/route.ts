@@ -14,6 +14,7 @@ import { getProvider } from "@/lib/providers/registry";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
@@ -26,7 +27,7 @@ import { observeBatches, type BatchObserver } from "@/lib/chat/batch-observer";
 import { mergeChoices } from "@/lib/chat/merge-choices";
 import { openAiParam, OpenAiChatRequestSchema, toChatBody, unsupportedParameter } from "./schema";
 
-export async function POST(request: Request): Promise<Response> {
+async function answer(request: Request): Promise<Response> {
   const provider = getProvider();
   let openAi;
   let chat;
@@ -68,4 +69,6 @@ export async function POST(request: Request): Promise<Response> {
   return completionFromBatches(observeBatches(produce(request.signal), observers), model, logprobs);
 }
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const POST = servedApi(answer);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["POST"]));

@@ -10,6 +10,7 @@ import { AppError, invalidRequest } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { refuseIfCannotFit } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
@@ -18,7 +19,7 @@ import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 import { countPromptTokens, promptTokenLowerBound } from "@/lib/tokens/mistral-tokenizer";
 import { anthropicAppError, AnthropicCountRequestSchema, toChatBody } from "../schema";
 
-export async function POST(request: Request): Promise<Response> {
+async function answer(request: Request): Promise<Response> {
   let source: number[] = [];
   try {
     guardAction(request);
@@ -44,4 +45,6 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const POST = servedApi(answer);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["POST"]));

@@ -6,10 +6,11 @@ import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
 import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
 import { anthropicErrorResponse, isAnthropicClient, servedModel } from "@/lib/server/served-models";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string[] }> }): Promise<Response> {
+async function answer(request: Request, { params }: { params: Promise<{ id: string[] }> }): Promise<Response> {
   try {
     await checkRequestRate("count", limitKey(request, requireApiKey(request)));
     const id = (await params).id.map(decodeSegment).join("/");
@@ -32,4 +33,6 @@ function decodeSegment(segment: string): string {
 // Answered per request, never prerendered at build time: the list depends on the key and the upstream.
 export const dynamic = "force-dynamic";
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
+export const GET = servedApi(answer);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["GET"]));

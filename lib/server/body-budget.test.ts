@@ -1,0 +1,100 @@
+/**
+ * The process's budget for large bodies: a burst passes at once, beyond it bytes are admitted at
+ * the budget's rate in arrival order, a wait past the limit is a 503 with Retry-After, and a
+ * client that goes away stops waiting. On fake timers (the pace is the behaviour under test).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { admitBodyBytes, BURST_BYTES, BYTES_PER_SECOND, MAX_WAIT_MS, resetBodyBudget } from "./body-budget";
+
+const MB = 1024 * 1024;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+  vi.advanceTimersByTime(60_000);
+  resetBodyBudget();
+});
+afterEach(() => vi.useRealTimers());
+
+/** Whether `promise` has settled, without waiting for it. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await vi.advanceTimersByTimeAsync(0);
+  return done;
+}
+
+describe("admitBodyBytes", () => {
+  it("admits a burst at once, then each further megabyte at the budget's pace, first come first served", async () => {
+    expect(BURST_BYTES).toBe(4 * MB);
+    expect(BYTES_PER_SECOND).toBe(8 * MB);
+    await admitBodyBytes(4 * MB);
+    const first = admitBodyBytes(1 * MB);
+    const second = admitBodyBytes(1 * MB);
+    expect(await settled(first)).toBe(false);
+    await vi.advanceTimersByTimeAsync(124);
+    expect(await settled(first)).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(await settled(first)).toBe(true);
+    // The second megabyte's turn comes after the first's.
+    expect(await settled(second)).toBe(false);
+    await vi.advanceTimersByTimeAsync(125);
+    expect(await settled(second)).toBe(true);
+  });
+
+  it("refuses with 503 and Retry-After a body that would wait past the limit, and admits nothing for it", async () => {
+    // 10 s of budget queued up, beyond the burst.
+    void admitBodyBytes(BURST_BYTES + (MAX_WAIT_MS / 1000) * BYTES_PER_SECOND - MB);
+    await expect(admitBodyBytes(2 * MB)).rejects.toMatchObject({ status: 503, code: "unavailable", retryAfter: 11 });
+    // The refused body took no budget: a smaller one still fits within the limit.
+    const small = admitBodyBytes(MB / 2);
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
+    expect(await settled(small)).toBe(true);
+  });
+
+  it("stops waiting when the client goes away", async () => {
+    await admitBodyBytes(BURST_BYTES);
+    const gone = new AbortController();
+    const waiting = admitBodyBytes(MB, gone.signal);
+    gone.abort(new Error("client closed"));
+    await expect(waiting).rejects.toThrow("client closed");
+  });
+
+  it("lets unused budget accrue only up to the burst", async () => {
+    await admitBodyBytes(BURST_BYTES);
+    // A long quiet spell banks no more than the burst.
+    await vi.advanceTimersByTimeAsync(60_000);
+    await admitBodyBytes(BURST_BYTES);
+    expect(await settled(admitBodyBytes(MB))).toBe(false);
+  });
+});
+
+describe("readBodyText under the budget", () => {
+  const upload = (bytes: number) => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return new Request("http://x/api/chat", { method: "POST", body, duplex: "half" } as RequestInit);
+  };
+
+  it("reads an ordinary body without waiting, and a large one past the burst at the budget's pace", async () => {
+    const { readBodyText } = await import("./read-json-body");
+    expect(await readBodyText(upload(60 * 1024), 8 * MB)).toHaveLength(64 * 1024);
+    // 6 MB: 4 MB of burst, the rest at 8 MB/s (about a quarter of a second).
+    const large = readBodyText(upload(6 * MB), 8 * MB);
+    expect(await settled(large)).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await settled(large)).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await settled(large)).toBe(true);
+    expect(await large).toHaveLength(6 * MB);
+  });
+});
