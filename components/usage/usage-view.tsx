@@ -75,7 +75,7 @@ export function UsageView({ report }: { report: UsageReport }) {
                   <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.requests)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.promptTokens)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.completionTokens)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{row.costNanoUsd === null ? "unknown price" : formatUsd(row.costNanoUsd / 1e9)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{costText(row)}</td>
                 </tr>
               ))}
             </tbody>
@@ -87,6 +87,13 @@ export function UsageView({ report }: { report: UsageReport }) {
       </p>
     </section>
   );
+}
+
+/** The row's cost; "unknown price" when none of its requests had one, and how many did not when some. */
+function costText(row: UsageReport["rows"][number]): string {
+  if (row.unpricedRequests === row.requests) return "unknown price";
+  const cost = formatUsd(row.costNanoUsd / 1e9);
+  return row.unpricedRequests ? `${cost} + ${formatCount(row.unpricedRequests)} unpriced` : cost;
 }
 
 function Total({ label, value }: { label: string; value: string }) {

@@ -15,7 +15,7 @@ export const PLAYGROUND_KEY_ENV = "PLAYGROUND_API_KEY";
  */
 export function thisServerTarget(): SnippetTarget | null {
   const env = getEnv();
-  const { kind, model } = getProvider().info;
+  const { kind, model, capabilities } = getProvider().info;
   if (env.PUBLIC_API_BASE_URL) {
     const baseUrl = env.PUBLIC_API_BASE_URL.replace(/\/+$/, "");
     const keyEnv =
@@ -38,6 +38,7 @@ export function thisServerTarget(): SnippetTarget | null {
     keyEnv: env.accessKeys.length ? PLAYGROUND_KEY_ENV : null,
     dialects: ["openai", "anthropic"],
     model,
+    contextWindow: capabilities.contextWindow,
   };
 }
 

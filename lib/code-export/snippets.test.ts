@@ -241,6 +241,13 @@ describe("the Claude Code snippet", () => {
         env: { ANTHROPIC_BASE_URL: "http://127.0.0.1:3000/api", ANTHROPIC_AUTH_TOKEN: "pk-test-9", ANTHROPIC_MODEL: MODEL_ID, ANTHROPIC_SMALL_FAST_MODEL: MODEL_ID, CLAUDE_CODE_AUTO_COMPACT_WINDOW: "32768" },
       });
     }
+    // Every value is one shell word: a model id or base URL with shell syntax in it stays text.
+    const hostile = "mixtral-$(touch pwned)-`touch pwned2`";
+    const file = path.join(dir, "snippet-hostile.sh");
+    fs.writeFileSync(file, generateSnippet("claude-code", { ...options("anthropic", true, { ...thisServer, anthropicBaseUrl: "http://h/api?$(touch pwned3)", contextWindow: 8192 }), model: hostile }));
+    const { stdout } = await run("bash", [file], { cwd: dir, env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, PLAYGROUND_API_KEY: "pk-test-9" } });
+    expect(JSON.parse(stdout).env).toMatchObject({ ANTHROPIC_MODEL: hostile, ANTHROPIC_BASE_URL: "http://h/api?$(touch pwned3)", CLAUDE_CODE_AUTO_COMPACT_WINDOW: "8192" });
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith("pwned"))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

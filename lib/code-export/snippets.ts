@@ -6,6 +6,7 @@
 import { anthropicMessagesBody } from "../dialects/anthropic/request";
 import { openAiChatBody } from "../dialects/openai/request";
 import type { ChatRequest } from "../chat/request";
+import { MODEL } from "../model-facts";
 import { pythonLiteral } from "./python-literal";
 import { baseUrlOf, endpointOf, type Dialect, type SnippetTarget } from "./targets";
 
@@ -233,6 +234,8 @@ ${read}
 `;
 }
 
+const MODEL_CONTEXT_WINDOW = MODEL.contextWindow;
+
 /** A shell word that is exactly `text`: single quotes, each ' written as '\''. */
 const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
@@ -245,13 +248,13 @@ function claudeCode(o: SnippetOptions): string {
   const key = o.target.keyEnv ? `"$${o.target.keyEnv}"` : "not-needed";
   const prompt = o.request.messages.findLast((m) => m.role === "user")?.content ?? "Say hi";
   return `# npm install -g @anthropic-ai/claude-code   (Claude Code speaks the Anthropic-compatible API)
-export ANTHROPIC_BASE_URL="${baseUrlOf(o.target, "anthropic")}"
+export ANTHROPIC_BASE_URL=${shellQuote(baseUrlOf(o.target, "anthropic"))}
 export ANTHROPIC_AUTH_TOKEN=${key}
 # Without these, Claude Code asks for its own models by name.
-export ANTHROPIC_MODEL="${o.model}"
-export ANTHROPIC_SMALL_FAST_MODEL="${o.model}"
+export ANTHROPIC_MODEL=${shellQuote(o.model)}
+export ANTHROPIC_SMALL_FAST_MODEL=${shellQuote(o.model)}
 # The model's context window, so Claude Code compacts the conversation in time.
-export CLAUDE_CODE_AUTO_COMPACT_WINDOW=32768
+export CLAUDE_CODE_AUTO_COMPACT_WINDOW=${o.target.contextWindow ?? MODEL_CONTEXT_WINDOW}
 claude -p ${shellQuote(prompt)}
 `;
 }

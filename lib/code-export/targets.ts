@@ -14,6 +14,8 @@ export interface SnippetTarget {
   dialects: Dialect[];
   /** The model id this target serves; ModelsLab's is the page's model (or the one picked). */
   model?: string;
+  /** The served model's context window in tokens, when it is not Mixtral's 32,768 (the embedded engine's is its own). */
+  contextWindow?: number;
 }
 
 export { MODELSLAB_BASE_URL };

@@ -40,9 +40,15 @@ interface Opened {
 }
 
 // On globalThis so dev-mode module reloads reuse one connection pool.
-const holder = globalThis as typeof globalThis & { __database?: Promise<Opened> };
+const holder = globalThis as typeof globalThis & { __database?: Promise<Opened>; __databaseFailed?: { at: number; error: Error } };
+
+/** After a failed open, requests get that failure for this long before the next attempt. */
+export const REOPEN_AFTER_MS = 5_000;
 
 function database(): Promise<Opened> {
+  // A database that is down is not asked again by every request (each reply records its usage).
+  const failed = holder.__databaseFailed;
+  if (!holder.__database && failed && performance.now() - failed.at < REOPEN_AFTER_MS) return Promise.reject(failed.error);
   if (!holder.__database) {
     const opening = openRepositories().then(({ shares, usage }) => {
       const service = withTrackedWrites(createShareService(shares, undefined, verifyReply));
@@ -50,10 +56,14 @@ function database(): Promise<Opened> {
       startExpiryPurge(() => service.purgeExpired());
       return { shares: service, usage: { ...usage, record: (entry) => trackWrite(usage.record(entry)) } satisfies UsageRepository };
     });
-    // A failed open (database down) must not stick: the next request tries again.
-    opening.catch(() => {
-      if (holder.__database === opening) holder.__database = undefined;
-    });
+    // A failed open (database down) must not stick: a request after REOPEN_AFTER_MS tries again.
+    opening.then(
+      () => (holder.__databaseFailed = undefined),
+      (error: Error) => {
+        if (holder.__database === opening) holder.__database = undefined;
+        holder.__databaseFailed = { at: performance.now(), error };
+      },
+    );
     holder.__database = opening;
   }
   return holder.__database;

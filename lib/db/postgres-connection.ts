@@ -17,13 +17,19 @@ export async function openPostgresConnection(connectionString: string, migration
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzle(pool);
-  const lock = await pool.connect();
   try {
-    await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await migrate(db, { migrationsFolder });
-  } finally {
-    await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    lock.release();
+    const lock = await pool.connect();
+    try {
+      await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+      lock.release();
+    }
+  } catch (error) {
+    // A failed open leaves nothing behind: the next attempt makes its own pool.
+    await pool.end().catch(() => {});
+    throw error;
   }
   return { pool, db };
 }

@@ -27,6 +27,7 @@ export function postgresUsageRepository({ db }: PostgresConnection): UsageReposi
           completionTokens: usageDaily.completionTokens,
           estimatedRequests: usageDaily.estimatedRequests,
           costNanoUsd: usageDaily.costNanoUsd,
+          unpricedRequests: usageDaily.unpricedRequests,
         })
         .from(usageDaily)
         .where(and(eq(usageDaily.keyId, keyId), gte(usageDaily.day, sinceDay)))

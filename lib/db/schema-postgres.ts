@@ -29,7 +29,8 @@ export const usageDaily = pgTable(
     promptTokens: count("prompt_tokens").notNull(),
     completionTokens: count("completion_tokens").notNull(),
     estimatedRequests: count("estimated_requests").notNull(),
-    costNanoUsd: count("cost_nano_usd"),
+    costNanoUsd: count("cost_nano_usd").notNull(),
+    unpricedRequests: count("unpriced_requests").notNull(),
   },
   (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
 );

@@ -32,8 +32,10 @@ export const usageDaily = sqliteTable(
     completionTokens: integer("completion_tokens").notNull(),
     /** Requests whose upstream reported no usage (stopped or failed): their tokens are estimated. */
     estimatedRequests: integer("estimated_requests").notNull(),
-    /** Billionths of a dollar at the model's price; null when the model's price is unknown. */
-    costNanoUsd: integer("cost_nano_usd"),
+    /** Billionths of a dollar at the model's price, for the requests whose price is known. */
+    costNanoUsd: integer("cost_nano_usd").notNull(),
+    /** Requests to a model without a known price: not in the cost. */
+    unpricedRequests: integer("unpriced_requests").notNull(),
   },
   (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
 );

@@ -27,6 +27,7 @@ export function sqliteUsageRepository({ db }: SqliteConnection): UsageRepository
           completionTokens: usageDaily.completionTokens,
           estimatedRequests: usageDaily.estimatedRequests,
           costNanoUsd: usageDaily.costNanoUsd,
+          unpricedRequests: usageDaily.unpricedRequests,
         })
         .from(usageDaily)
         .where(and(eq(usageDaily.keyId, keyId), gte(usageDaily.day, sinceDay)))

@@ -84,7 +84,7 @@ describe.each(backends)("usage repository on $name", (backend) => {
     await usage.record(entry({ promptTokens: 5, completionTokens: 3, costNanoUsd: 2_000 }));
     await usage.record(entry({ estimated: true, promptTokens: 1, completionTokens: 1, costNanoUsd: 100 }));
     expect(await usage.rows("a1b2c3d4e5f6", "2026-11-01")).toEqual([
-      { day: "2026-11-26", model: "mistralai-mixtral-8x7b-instruct", surface: "api", requests: 3, promptTokens: 26, completionTokens: 11, estimatedRequests: 1, costNanoUsd: 16_680 },
+      { day: "2026-11-26", model: "mistralai-mixtral-8x7b-instruct", surface: "api", requests: 3, promptTokens: 26, completionTokens: 11, estimatedRequests: 1, costNanoUsd: 16_680, unpricedRequests: 0 },
     ]);
   });
 
@@ -96,14 +96,22 @@ describe.each(backends)("usage repository on $name", (backend) => {
     await usage.record(entry({ at: new Date("2026-11-25T23:59:59Z") }));
     await usage.record(entry({ at: new Date("2026-10-01T00:00:00Z") }));
     const rows = await usage.rows("a1b2c3d4e5f6", "2026-11-25");
-    expect(rows.map((r) => [r.day, r.model, r.surface, r.requests, r.costNanoUsd])).toEqual([
-      ["2026-11-26", "mistralai-mixtral-8x7b-instruct", "api", 1, 14_580],
-      ["2026-11-26", "mistralai-mixtral-8x7b-instruct", "playground", 1, 14_580],
-      ["2026-11-26", "some-other-model", "api", 1, null],
-      ["2026-11-25", "mistralai-mixtral-8x7b-instruct", "api", 1, 14_580],
+    expect(rows.map((r) => [r.day, r.model, r.surface, r.requests, r.costNanoUsd, r.unpricedRequests])).toEqual([
+      ["2026-11-26", "mistralai-mixtral-8x7b-instruct", "api", 1, 14_580, 0],
+      ["2026-11-26", "mistralai-mixtral-8x7b-instruct", "playground", 1, 14_580, 0],
+      ["2026-11-26", "some-other-model", "api", 1, 0, 1],
+      ["2026-11-25", "mistralai-mixtral-8x7b-instruct", "api", 1, 14_580, 0],
     ]);
     expect(await usage.rows("other", "2026-01-01")).toHaveLength(1);
     expect(await usage.rows("nobody", "2026-01-01")).toEqual([]);
+  });
+
+  it("keeps the priced requests' cost when a row also gets requests without a known price", async () => {
+    await usage.record(entry());
+    await usage.record(entry({ costNanoUsd: null }));
+    await usage.record(entry());
+    const [row] = await usage.rows("a1b2c3d4e5f6", "2026-11-26");
+    expect(row).toMatchObject({ requests: 3, costNanoUsd: 2 * 14_580, unpricedRequests: 1 });
   });
 
   it("loses no count when replies end at once on two connections (two instances)", async () => {

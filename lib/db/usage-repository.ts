@@ -28,7 +28,10 @@ export interface UsageRow {
   promptTokens: number;
   completionTokens: number;
   estimatedRequests: number;
-  costNanoUsd: number | null;
+  /** Billionths of a dollar for the requests whose model has a known price. */
+  costNanoUsd: number;
+  /** Requests to a model without a known price (not in costNanoUsd). */
+  unpricedRequests: number;
 }
 
 export interface UsageRepository {
@@ -51,5 +54,6 @@ export const toIncrement = (entry: UsageEntry) => ({
   promptTokens: entry.promptTokens,
   completionTokens: entry.completionTokens,
   estimatedRequests: entry.estimated ? 1 : 0,
-  costNanoUsd: entry.costNanoUsd,
+  costNanoUsd: entry.costNanoUsd ?? 0,
+  unpricedRequests: entry.costNanoUsd === null ? 1 : 0,
 });

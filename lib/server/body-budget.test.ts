@@ -72,17 +72,22 @@ describe("admitBodyBytes", () => {
 });
 
 describe("readBodyText under the budget", () => {
-  const upload = (bytes: number) => {
+  const pulled = { bytes: 0 };
+  const upload = (bytes: number, headers: Record<string, string> = {}) => {
     const chunk = new Uint8Array(64 * 1024).fill(0x61);
     let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= bytes) return controller.close();
-        sent += chunk.byteLength;
-        controller.enqueue(chunk);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (sent >= bytes) return controller.close();
+          sent += chunk.byteLength;
+          pulled.bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
       },
-    });
-    return new Request("http://x/api/chat", { method: "POST", body, duplex: "half" } as RequestInit);
+      { highWaterMark: 0 },
+    );
+    return new Request("http://x/api/chat", { method: "POST", body, headers, duplex: "half" } as RequestInit);
   };
 
   it("reads an ordinary body without waiting, and a large one past the burst at the budget's pace", async () => {
@@ -96,5 +101,30 @@ describe("readBodyText under the budget", () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(await settled(large)).toBe(true);
     expect(await large).toHaveLength(6 * MB);
+  });
+
+  it("admits a body with a declared length whole, before reading any of it, in one turn", async () => {
+    const { readBodyText } = await import("./read-json-body");
+    await admitBodyBytes(BURST_BYTES);
+    pulled.bytes = 0;
+    const declared = 2 * MB;
+    const large = readBodyText(upload(declared, { "content-length": String(declared) }), 8 * MB);
+    await vi.advanceTimersByTimeAsync(200);
+    // Its turn (about 242 ms for 2 MB less the free 64 KB) has not come: nothing was read.
+    expect(pulled.bytes).toBe(0);
+    expect(await settled(large)).toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await settled(large)).toBe(true);
+    expect(await large).toHaveLength(declared);
+  });
+
+  it("answers a client that went away while it waited with a quiet 499, not an error", async () => {
+    const { readBodyText } = await import("./read-json-body");
+    await admitBodyBytes(BURST_BYTES);
+    const gone = new AbortController();
+    const request = new Request(upload(MB), { signal: gone.signal });
+    const reading = readBodyText(request, 8 * MB);
+    gone.abort();
+    await expect(reading).rejects.toMatchObject({ status: 499, code: "cancelled" });
   });
 });

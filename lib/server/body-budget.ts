@@ -8,7 +8,8 @@ import { AppError } from "../errors";
  * would wait behind it. So beyond each body's first FREE_BYTES, bytes are admitted at
  * BYTES_PER_SECOND for the whole process, with BURST_BYTES of credit (one large prompt alone
  * never waits). A body over budget is not read further until its turn: the kernel's buffers fill
- * and TCP holds its sender, costing this process nothing meanwhile. A body that would wait more
+ * and TCP holds its sender, costing this process nothing meanwhile. A body with a declared length
+ * takes its turn whole, before it is read; a chunked one, chunk by chunk. A body that would wait more
  * than MAX_WAIT_MS is refused with 503 and Retry-After instead of queueing without end.
  * Turns are first come, first served.
  */
@@ -22,6 +23,8 @@ let paidUntil = 0;
 
 /** Waits until `bytes` more of a large body may be read; AppError 503 when the wait would be too long. */
 export async function admitBodyBytes(bytes: number, signal?: AbortSignal): Promise<void> {
+  // A client already gone takes no turn.
+  signal?.throwIfAborted();
   const now = performance.now();
   // Unused budget accrues up to the burst, no further.
   const from = Math.max(paidUntil, now - (BURST_BYTES / BYTES_PER_SECOND) * 1000);

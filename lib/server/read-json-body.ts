@@ -13,6 +13,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+const clientGone = () => new AppError(499, "cancelled", "The client went away before its request was read.");
+
 const tooLarge = (maxBytes: number) => new AppError(413, "too_large", `Request body is larger than ${formatBytes(maxBytes)}.`);
 
 /** How long, and how much, an upload refused with 413 is still read (and dropped) before it is cancelled. */
@@ -58,31 +60,50 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   if (!request.body) return "";
 
   const reader = request.body.getReader();
+  /** Waits for the large-body budget; on a refusal (503) the upload is dropped as for a 413. */
+  const admit = async (bytes: number) => {
+    try {
+      await admitBodyBytes(bytes, request.signal);
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        void reader.cancel().catch(() => {});
+        throw clientGone();
+      }
+      lingerThenCancel(reader);
+      throw error;
+    }
+  };
+  // Bytes past the free allowance already admitted. A declared length is admitted whole, before
+  // reading: one turn in the queue, not one per chunk, and never a body half read then refused.
+  let paid = 0;
+  if (declared > FREE_BYTES) {
+    await admit(declared - FREE_BYTES);
+    paid = declared - FREE_BYTES;
+  }
   const decoder = new TextDecoder("utf-8");
   let received = 0;
   let text = "";
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (request.signal.aborted) throw clientGone();
+      throw error;
+    }
+    const { done, value } = chunk;
     if (done) break;
-    const before = received;
     received += value.byteLength;
     if (received > maxBytes) {
       // Not awaited: the 413 goes out now, while the rest of the upload is dropped, then cancelled.
       lingerThenCancel(reader);
       throw tooLarge(maxBytes);
     }
-    if (received > FREE_BYTES) {
-      try {
-        await admitBodyBytes(received - Math.max(before, FREE_BYTES), request.signal);
-      } catch (error) {
-        if (!(error instanceof AppError)) {
-          void reader.cancel().catch(() => {});
-          throw new AppError(499, "cancelled", "The client went away.");
-        }
-        // Refused (503): as for a 413, the client should see the answer, not a reset.
-        lingerThenCancel(reader);
-        throw error;
-      }
+    // A chunked body (no length declared) is admitted as it arrives.
+    const owed = Math.max(0, received - FREE_BYTES) - paid;
+    if (owed > 0) {
+      await admit(owed);
+      paid += owed;
     }
     // stream: true keeps a multi-byte character split across chunks whole.
     text += decoder.decode(value, { stream: true });

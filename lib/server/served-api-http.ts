@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getEnv } from "../env";
+import { getEnv, redactSecrets } from "../env";
 import { AppError } from "../errors";
 import { apiErrorResponse } from "./api-errors";
 
@@ -100,8 +100,19 @@ export function servedApi<H extends Handler>(handler: H): H {
   return ((request: Request, ...rest: never[]) => {
     const { headers, preflight } = servedApiHeaders(request);
     if (preflight) return preflight;
-    const answer = handler(request, ...rest);
-    return answer instanceof Promise ? answer.then((response) => withHeaders(response, headers)) : withHeaders(answer, headers);
+    // Whatever a route throws still gets an answer in its clients' shape, with the headers (and so
+    // a request id to report), instead of Next's bare 500.
+    const failed = (error: unknown) => {
+      console.error(redactSecrets(`${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.message : String(error)}`));
+      const answer = error instanceof AppError ? error : new AppError(500, "server_error", "The server could not answer this request. Please try again.");
+      return apiErrorResponse(new URL(request.url).pathname, answer, headers);
+    };
+    try {
+      const answer = handler(request, ...rest);
+      return answer instanceof Promise ? answer.then((response) => withHeaders(response, headers), failed) : withHeaders(answer, headers);
+    } catch (error) {
+      return failed(error);
+    }
   }) as H;
 }
 

@@ -25,8 +25,10 @@ export const OPEN_USAGE_KEY = "open";
 /**
  * Passes a reply's batches through and, when it ends, charges its tokens to the caller's
  * per-minute budget and records them (with the cost at the model's price) as the key's usage.
- * The tokens are the usage the upstream reported; a reply stopped or failed before any usage
- * came is estimated from its text (about 3 bytes a token) and recorded as estimated.
+ * The tokens are the usage the upstream reported. A reply stopped or failed after some text but
+ * before any usage came is estimated from its text (about 3 bytes a token) and recorded as
+ * estimated; one that failed before any text is recorded as a request with no tokens (an upstream
+ * that fails bills nothing), though its prompt still counts against the per-minute budget.
  */
 export function usageCharge(account: UsageAccount, promptBytes: number): BatchObserver {
   let reported: Usage | undefined;
@@ -38,13 +40,17 @@ export function usageCharge(account: UsageAccount, promptBytes: number): BatchOb
         const event = wrapped.type === "choice" ? wrapped.event : wrapped;
         if (event.type === "usage") reported = event.usage;
         else if (event.type === "text-delta") textBytes += event.text.length;
+        else if (event.type === "tool-call-delta") textBytes += event.argumentsDelta.length;
       }
       return batch;
     },
     end() {
-      const usage = reported ?? { promptTokens: Math.ceil(promptBytes / 3), completionTokens: Math.ceil(textBytes / 3) };
-      chargeTokens(account.limitKey, usage.promptTokens + usage.completionTokens);
-      void recordUsage(account, usage, reported === undefined);
+      const estimate = { promptTokens: Math.ceil(promptBytes / 3), completionTokens: Math.ceil(textBytes / 3) };
+      const charged = reported ?? estimate;
+      chargeTokens(account.limitKey, charged.promptTokens + charged.completionTokens);
+      if (reported) void recordUsage(account, reported, false);
+      else if (textBytes > 0) void recordUsage(account, estimate, true);
+      else void recordUsage(account, { promptTokens: 0, completionTokens: 0 }, false);
     },
   };
 }

@@ -45,8 +45,8 @@ export async function usageReport(accessKeyId: string | null, days: number, now 
     totals.promptTokens += row.promptTokens;
     totals.completionTokens += row.completionTokens;
     totals.estimatedRequests += row.estimatedRequests;
-    if (row.costNanoUsd === null) totals.unpricedRequests += row.requests;
-    else costNanoUsd += row.costNanoUsd;
+    totals.unpricedRequests += row.unpricedRequests;
+    costNanoUsd += row.costNanoUsd;
   }
   totals.costUsd = costNanoUsd / 1e9;
   return { keyId: accessKeyId, days, since, rows, totals };
@@ -74,6 +74,8 @@ export const usageReportJson = (report: UsageReport) => ({
     input_tokens: row.promptTokens,
     output_tokens: row.completionTokens,
     estimated_requests: row.estimatedRequests,
-    cost_usd: row.costNanoUsd === null ? null : row.costNanoUsd / 1e9,
+    // Null when no request of the row had a known price.
+    cost_usd: row.unpricedRequests === row.requests ? null : row.costNanoUsd / 1e9,
+    unpriced_requests: row.unpricedRequests,
   })),
 });

@@ -154,6 +154,25 @@ describe("x-request-id and CORS (every /api/v1 route, lib/server/served-api-http
     expect(listed.headers.get("access-control-expose-headers")).toContain("x-request-id");
   });
 
+  it("answers what a route throws with a 500 in its clients' shape that still carries the request id and CORS", async () => {
+    const { servedApi } = await import("@/lib/server/served-api-http");
+    const throwing = servedApi((request: Request): Response => {
+      throw new Error(`database is down (${request.method})`);
+    });
+    const rejecting = servedApi(async (request: Request): Promise<Response> => {
+      throw new Error(`database is down (${request.method})`);
+    });
+    const openAi = await rejecting(new Request("http://app/api/v1/usage", { headers: { origin: PAGE } }));
+    expect(openAi.status).toBe(500);
+    expect(openAi.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(openAi.headers.get("access-control-allow-origin")).toBe(PAGE);
+    expect(await openAi.json()).toEqual({ error: { message: "The server could not answer this request. Please try again.", type: "server_error", param: null, code: "server_error" } });
+    const anthropic = await throwing(new Request("http://app/api/v1/messages", { method: "POST" }));
+    expect(anthropic.status).toBe(500);
+    expect(anthropic.headers.get("request-id")).toMatch(/^req_/);
+    expect(await anthropic.json()).toEqual({ type: "error", error: { type: "api_error", message: "The server could not answer this request. Please try again." } });
+  });
+
   it("lets a CORS origin past the origin guard on /api/v1 only: the playground's own routes still refuse it", () => {
     const post = (url: string, origin: string) => new Request(url, { method: "POST", headers: { origin, "sec-fetch-site": "cross-site", "content-type": "application/json", host: "app" } });
     expect(() => guardAction(post("http://app/api/v1/chat/completions", PAGE))).not.toThrow();

@@ -100,6 +100,15 @@ describe("usage per access key", () => {
     for (const secret of [KEY_A, KEY_B, UPSTREAM_KEY]) expect(text).not.toContain(secret);
   });
 
+  it("records a reply that failed before any text as a request with no tokens, not an estimate", async () => {
+    const before = (await (await readUsage(KEY_B)).json()).totals;
+    server.queue({ status: 500, chunks: ['{"error":{"message":"upstream exploded","type":"server_error"}}'] });
+    const failed = await completions(post("/api/v1/chat/completions", { messages: question }, headers(KEY_B)));
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const body = await usageOnceRecorded(KEY_B, before.requests + 1);
+    expect(body.totals).toMatchObject({ input_tokens: before.input_tokens, output_tokens: before.output_tokens, estimated_requests: before.estimated_requests });
+  });
+
   it("answers no key or a wrong key with 401, and a bad period with a 400 naming days", async () => {
     const none = await readUsage(null);
     expect(none.status).toBe(401);

@@ -7,6 +7,7 @@ CREATE TABLE `usage_daily` (
 	`prompt_tokens` integer NOT NULL,
 	`completion_tokens` integer NOT NULL,
 	`estimated_requests` integer NOT NULL,
-	`cost_nano_usd` integer,
+	`cost_nano_usd` integer NOT NULL,
+	`unpriced_requests` integer NOT NULL,
 	PRIMARY KEY(`key_id`, `day`, `model`, `surface`)
 );
