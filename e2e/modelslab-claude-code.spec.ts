@@ -1,5 +1,6 @@
 /**
- * Claude Code (`@anthropic-ai/claude-code`, a dev dependency) as a client of this app's
+ * Claude Code (`@anthropic-ai/claude-code`, pinned and installed for the tests by
+ * scripts/ensure-claude-code.mjs, which `npm run test:e2e` runs) as a client of this app's
  * Anthropic-compatible API, configured by View code's "Claude Code" snippet (the README's "Use
  * with Claude Code" names the same variables) and run as a user would paste it, against
  * an app that forwards to the ModelsLab stand-in (the real production path, with Mixtral's 32k
@@ -47,7 +48,8 @@ function runSnippet(script: string, env: Record<string, string>): Promise<{ code
   // `claude` is the package's launcher, which runs this platform's native binary (an optional dependency) whether or not its postinstall ran.
   const bin = path.join(home, "bin");
   fs.mkdirSync(bin, { recursive: true });
-  const launcher = path.join(process.cwd(), "node_modules/@anthropic-ai/claude-code/cli-wrapper.cjs");
+  const launcher = path.join(process.cwd(), "node_modules/.cache/claude-code/node_modules/@anthropic-ai/claude-code/cli-wrapper.cjs");
+  if (!fs.existsSync(launcher)) throw new Error("Claude Code is not installed for the tests: run node scripts/ensure-claude-code.mjs");
   fs.writeFileSync(path.join(bin, "claude"), `#!/bin/sh\nexec "${process.execPath}" "${launcher}" "$@"\n`, { mode: 0o755 });
   // This shell's own Claude Code settings, if any, must not reach the run.
   const inherited: NodeJS.ProcessEnv = { ...process.env };
