@@ -18,7 +18,7 @@ import type { ShareRepository } from "./share-repository";
 import { openSqliteConnection } from "./sqlite-connection";
 import { sqliteShareRepository } from "./sqlite-share-repository";
 import { sqliteUsageRepository } from "./sqlite-usage-repository";
-import type { UsageRepository } from "./usage-repository";
+import { usageDay, USAGE_KEPT_DAYS, type UsageRepository } from "./usage-repository";
 
 export interface Repositories {
   shares: ShareRepository;
@@ -52,8 +52,12 @@ function database(): Promise<Opened> {
   if (!holder.__database) {
     const opening = openRepositories().then(({ shares, usage }) => {
       const service = withTrackedWrites(createShareService(shares, undefined, verifyReply));
-      // Expired snapshots are erased now and hourly; once per process, as this promise is cached.
-      startExpiryPurge(() => service.purgeExpired());
+      // Expired snapshots are erased now and hourly, and usage older than it is kept;
+      // once per process, as this promise is cached.
+      startExpiryPurge(async () => {
+        await usage.deleteBefore(usageDay(new Date(Date.now() - USAGE_KEPT_DAYS * 86_400_000)));
+        return service.purgeExpired();
+      });
       return { shares: service, usage: { ...usage, record: (entry) => trackWrite(usage.record(entry)) } satisfies UsageRepository };
     });
     // A failed open (database down) must not stick: a request after REOPEN_AFTER_MS tries again.

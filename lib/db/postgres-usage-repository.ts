@@ -1,4 +1,4 @@
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
 import { usageDaily } from "./schema-postgres";
 import { addedCounters } from "./usage-upsert";
@@ -33,6 +33,10 @@ export function postgresUsageRepository({ db }: PostgresConnection): UsageReposi
         .where(and(eq(usageDaily.keyId, keyId), gte(usageDaily.day, sinceDay)))
         .orderBy(desc(usageDaily.day), usageDaily.model, usageDaily.surface);
       return rows as UsageRow[];
+    },
+
+    async deleteBefore(day) {
+      return (await db.delete(usageDaily).where(lt(usageDaily.day, day)).returning({ day: usageDaily.day })).length;
     },
   };
 }

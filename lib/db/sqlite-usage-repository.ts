@@ -1,4 +1,4 @@
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { usageDaily } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
 import { addedCounters } from "./usage-upsert";
@@ -34,6 +34,10 @@ export function sqliteUsageRepository({ db }: SqliteConnection): UsageRepository
         .orderBy(desc(usageDaily.day), usageDaily.model, usageDaily.surface)
         .all();
       return rows as UsageRow[];
+    },
+
+    async deleteBefore(day) {
+      return db.delete(usageDaily).where(lt(usageDaily.day, day)).run().changes;
     },
   };
 }

@@ -114,6 +114,15 @@ describe.each(backends)("usage repository on $name", (backend) => {
     expect(row).toMatchObject({ requests: 3, costNanoUsd: 2 * 14_580, unpricedRequests: 1 });
   });
 
+  it("deletes every key's rows before a day, and keeps that day and later", async () => {
+    await usage.record(entry({ at: new Date("2025-10-20T12:00:00Z") }));
+    await usage.record(entry({ keyId: "other", at: new Date("2025-10-21T00:00:00Z") }));
+    await usage.record(entry({ at: new Date("2025-10-22T00:00:00Z") }));
+    expect(await usage.deleteBefore("2025-10-22")).toBe(2);
+    expect((await usage.rows("a1b2c3d4e5f6", "2000-01-01")).map((r) => r.day)).toEqual(["2025-10-22"]);
+    expect(await usage.rows("other", "2000-01-01")).toEqual([]);
+  });
+
   it("loses no count when replies end at once on two connections (two instances)", async () => {
     const second = await env.open();
     await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? usage : second).record(entry({ promptTokens: i, completionTokens: 1 }))));

@@ -39,7 +39,12 @@ export interface UsageRepository {
   record(entry: UsageEntry): Promise<void>;
   /** `keyId`'s rows from `sinceDay` (inclusive, YYYY-MM-DD), newest day first. */
   rows(keyId: string, sinceDay: string): Promise<UsageRow[]>;
+  /** Deletes every key's rows before `day` (exclusive); returns how many. */
+  deleteBefore(day: string): Promise<number>;
 }
+
+/** How long usage rows are kept: the longest period the report reads (366 days), and a margin. */
+export const USAGE_KEPT_DAYS = 400;
 
 /** The UTC day an instant falls on, as stored. */
 export const usageDay = (at: Date) => at.toISOString().slice(0, 10);
