@@ -32,7 +32,7 @@ async function answer(request: Request): Promise<Response> {
     if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
     await requireAllowedModel(anthropic.model);
     const { systemMessage, messages, options } = parsed.data;
-    refuseIfCannotFit("messages", promptTokenLowerBound(systemMessage, messages), getProvider().info.capabilities.contextWindow);
+    refuseIfCannotFit("messages", promptTokenLowerBound(systemMessage, messages, options), getProvider().info.capabilities.contextWindow);
     const provider = getProvider();
     const local = () => countPromptTokens(systemMessage, messages, request.signal, options);
     // As /api/count-tokens: the upstream's own count where it is the better number (an
