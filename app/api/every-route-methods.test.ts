@@ -30,4 +30,12 @@ describe("API routes", () => {
   it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("%s answers every method itself (JSON 405 with Allow for the ones it does not take)", (_, file) => {
     expect(exportedMethods(fs.readFileSync(file, "utf8"))).toEqual(METHODS);
   });
+
+  // The served API's headers (x-request-id, CORS) and preflights come from servedRoute, not a proxy.
+  const served = files.filter((f) => path.relative(process.cwd(), f).startsWith(path.join("app", "api", "v1")));
+  it.each(served.map((f) => [path.relative(process.cwd(), f), f]))("%s exports every method through servedRoute", (_, file) => {
+    const source = fs.readFileSync(file, "utf8");
+    expect(source).toMatch(/^export const \{ GET, POST, PUT, PATCH, DELETE, OPTIONS \} = servedRoute\(/m);
+    expect(source).not.toMatch(/^export (async )?function [A-Z]+\b/m);
+  });
 });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getEnv, redactSecrets } from "../env";
 import { AppError } from "../errors";
 import { apiErrorResponse } from "./api-errors";
+import { methodNotAllowed } from "./method-not-allowed";
 
 /**
  * What every answer of the served API (/api/v1) carries, whichever route gives it, decided in
@@ -116,7 +117,15 @@ export function servedApi<H extends Handler>(handler: H): H {
   }) as H;
 }
 
-/** Every handler of `handlers` (a route's 405s and OPTIONS from methodNotAllowed) as servedApi handlers. */
-export function servedApiHandlers<T extends Record<string, Handler>>(handlers: T): T {
-  return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, servedApi(handler)])) as T;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Every method of a served-API route: its own handlers, and for the other methods a JSON 405 with
+ * Allow and an OPTIONS that lists what it takes (lib/server/method-not-allowed.ts), all through
+ * servedApi. `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = servedRoute({ POST: answer })`.
+ */
+export function servedRoute<H extends Partial<Record<Method, Handler>>>(handlers: H): H & Record<Exclude<Method, keyof H> | "OPTIONS", (request: Request) => Response> {
+  const allowed = Object.keys(handlers) as Method[];
+  const all: Record<string, Handler> = { ...methodNotAllowed(allowed), ...(handlers as Record<string, Handler>) };
+  return Object.fromEntries(Object.entries(all).map(([method, handler]) => [method, servedApi(handler)])) as H & Record<Exclude<Method, keyof H> | "OPTIONS", (request: Request) => Response>;
 }

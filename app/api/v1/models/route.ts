@@ -2,8 +2,7 @@
 import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
-import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
+import { servedRoute } from "@/lib/server/served-api-http";
 import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/server/served-models";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 
@@ -21,6 +20,4 @@ async function answer(request: Request): Promise<Response> {
 // Answered per request, never prerendered at build time: the list depends on the key and the upstream.
 export const dynamic = "force-dynamic";
 
-export const GET = servedApi(answer);
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["GET"]));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = servedRoute({ GET: answer });

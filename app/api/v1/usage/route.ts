@@ -6,8 +6,7 @@
 import { AppError } from "@/lib/errors";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { apiErrorResponse } from "@/lib/server/api-errors";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
-import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
+import { servedRoute } from "@/lib/server/served-api-http";
 import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
 import { parseUsageDays, usageReport, usageReportJson } from "@/lib/server/usage-report";
 
@@ -25,6 +24,4 @@ async function answer(request: Request): Promise<Response> {
 
 export const dynamic = "force-dynamic";
 
-export const GET = servedApi(answer);
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["GET"]));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = servedRoute({ GET: answer });

@@ -13,8 +13,7 @@ import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
 import { requireApiKey } from "@/lib/server/access-keys";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
-import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
+import { servedRoute } from "@/lib/server/served-api-http";
 import { promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
@@ -69,6 +68,4 @@ async function answer(request: Request): Promise<Response> {
   return completionFromBatches(observeBatches(produce(request.signal), observers), model, logprobs);
 }
 
-export const POST = servedApi(answer);
-
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["POST"]));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = servedRoute({ POST: answer });

@@ -9,8 +9,7 @@ import { anthropicStatusErrorResponse } from "@/lib/dialects/anthropic/errors";
 import { AppError, invalidRequest } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
 import { requireApiKey } from "@/lib/server/access-keys";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
-import { servedApi, servedApiHandlers } from "@/lib/server/served-api-http";
+import { servedRoute } from "@/lib/server/served-api-http";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
 import { refuseIfCannotFit } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
@@ -45,6 +44,4 @@ async function answer(request: Request): Promise<Response> {
   }
 }
 
-export const POST = servedApi(answer);
-
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = servedApiHandlers(methodNotAllowed(["POST"]));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = servedRoute({ POST: answer });
