@@ -4,7 +4,7 @@
  * client that goes away stops waiting. On fake timers (the pace is the behaviour under test).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { admitBodyBytes, BURST_BYTES, BYTES_PER_SECOND, MAX_WAIT_MS, resetBodyBudget } from "./body-budget";
+import { admitBodyBytes, BURST_BYTES, BYTES_PER_SECOND, MAX_CLIENT_QUEUED_BYTES, MAX_WAIT_MS, resetBodyBudget } from "./body-budget";
 
 const MB = 1024 * 1024;
 
@@ -45,13 +45,29 @@ describe("admitBodyBytes", () => {
   });
 
   it("refuses with 503 and Retry-After a body that would wait past the limit, and admits nothing for it", async () => {
-    // 10 s of budget queued up, beyond the burst.
-    void admitBodyBytes(BURST_BYTES + (MAX_WAIT_MS / 1000) * BYTES_PER_SECOND - MB);
-    await expect(admitBodyBytes(2 * MB)).rejects.toMatchObject({ status: 503, code: "unavailable", retryAfter: 11 });
+    // 9.5 s of budget queued up by nineteen clients, beyond the burst.
+    await admitBodyBytes(BURST_BYTES);
+    const queued = Array.from({ length: 19 }, (_, i) => admitBodyBytes(4 * MB, undefined, `198.51.100.${i}`));
+    await expect(admitBodyBytes(5 * MB, undefined, "203.0.113.1")).rejects.toMatchObject({ status: 503, code: "unavailable", retryAfter: 11 });
     // The refused body took no budget: a smaller one still fits within the limit.
-    const small = admitBodyBytes(MB / 2);
+    const small = admitBodyBytes(MB / 2, undefined, "203.0.113.2");
     await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
     expect(await settled(small)).toBe(true);
+    await Promise.all(queued);
+  });
+
+  it("lets no client have more than its share waiting: its next body is a 503, another client's still queues", async () => {
+    await admitBodyBytes(BURST_BYTES, undefined, "198.51.100.1");
+    const waiting = Array.from({ length: MAX_CLIENT_QUEUED_BYTES / MB }, () => admitBodyBytes(MB, undefined, "198.51.100.1"));
+    await expect(admitBodyBytes(MB, undefined, "198.51.100.1")).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/this client/) });
+    const other = admitBodyBytes(MB, undefined, "203.0.113.7");
+    await vi.advanceTimersByTimeAsync(1_200);
+    expect(await settled(other)).toBe(true);
+    await Promise.all(waiting);
+    // Its turns done, the first client may queue again.
+    const again = admitBodyBytes(MB, undefined, "198.51.100.1");
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await settled(again)).toBe(true);
   });
 
   it("stops waiting when the client goes away", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, invalidRequest } from "../errors";
 import { admitBodyBytes, FREE_BYTES } from "./body-budget";
+import { clientKey } from "./rate-limit";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2, useGrouping: false });
 
@@ -61,9 +62,10 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 
   const reader = request.body.getReader();
   /** Waits for the large-body budget; on a refusal (503) the upload is dropped as for a 413. */
+  let client: string | undefined;
   const admit = async (bytes: number) => {
     try {
-      await admitBodyBytes(bytes, request.signal);
+      await admitBodyBytes(bytes, request.signal, (client ??= clientKey(request)));
     } catch (error) {
       if (!(error instanceof AppError)) {
         void reader.cancel().catch(() => {});
