@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { connection } from "next/server";
-import { AccessGate } from "@/components/access/access-gate";
+import { AccessGatePage } from "@/components/access/access-gate-page";
 import { ModelHeader } from "@/components/model-header";
 import { UsageView } from "@/components/usage/usage-view";
 import { getProvider } from "@/lib/providers/registry";
@@ -19,12 +19,7 @@ export default async function UsagePage({ searchParams }: Props) {
   const provider = getProvider().info;
   const keyId = playgroundKeyId((await cookies()).get(ACCESS_COOKIE)?.value);
   if (keyId === undefined) {
-    return (
-      <main className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
-        <ModelHeader provider={provider} />
-        <AccessGate />
-      </main>
-    );
+    return <AccessGatePage provider={provider} />;
   }
   const asked = (await searchParams).days;
   let days = DEFAULT_USAGE_DAYS;

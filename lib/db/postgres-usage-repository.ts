@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
 import { usageDaily } from "./schema-postgres";
-import { addedCounters } from "./usage-upsert";
+import { addedCounters, rowColumns } from "./usage-upsert";
 import { toIncrement, type UsageRepository, type UsageRow } from "./usage-repository";
 
 export function postgresUsageRepository({ db }: PostgresConnection): UsageRepository {
@@ -18,17 +18,7 @@ export function postgresUsageRepository({ db }: PostgresConnection): UsageReposi
 
     async rows(keyId, sinceDay) {
       const rows = await db
-        .select({
-          day: usageDaily.day,
-          model: usageDaily.model,
-          surface: usageDaily.surface,
-          requests: usageDaily.requests,
-          promptTokens: usageDaily.promptTokens,
-          completionTokens: usageDaily.completionTokens,
-          estimatedRequests: usageDaily.estimatedRequests,
-          costNanoUsd: usageDaily.costNanoUsd,
-          unpricedRequests: usageDaily.unpricedRequests,
-        })
+        .select(rowColumns(usageDaily))
         .from(usageDaily)
         .where(and(eq(usageDaily.keyId, keyId), gte(usageDaily.day, sinceDay)))
         .orderBy(desc(usageDaily.day), usageDaily.model, usageDaily.surface);

@@ -3,6 +3,15 @@ import { sql, type SQL } from "drizzle-orm";
 /** The counters a usage row adds each entry's values to (every column but the row's key). */
 export const USAGE_COUNTERS = ["requests", "promptTokens", "completionTokens", "estimatedRequests", "costNanoUsd", "unpricedRequests"] as const;
 
+/** What a read returns of each row: every column but the key id (the caller asked for one key). */
+const ROW_FIELDS = ["day", "model", "surface", ...USAGE_COUNTERS] as const;
+type RowField = (typeof ROW_FIELDS)[number];
+
+/** The `select` of a usage read, for either dialect's table. */
+export function rowColumns<T extends Record<RowField, unknown>>(table: T): Pick<T, RowField> {
+  return Object.fromEntries(ROW_FIELDS.map((key) => [key, table[key]])) as Pick<T, RowField>;
+}
+
 /**
  * The `set` of an upsert that adds the new entry to the stored row: `row.column + excluded.column`
  * for each counter, in SQL both SQLite and PostgreSQL read.

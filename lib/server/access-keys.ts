@@ -71,9 +71,6 @@ export function accessCookie(request: Request, id: string): string {
   return `${ACCESS_COOKIE}=${key.id}.${key.cookieProof}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`;
 }
 
-/** For a page render: does this cookie value open the playground? Always true when access is open. */
-export const playgroundCookieValid = (value: string | undefined) => !accessRequired() || matchCookie(value) !== null;
-
 /** For a page render: who this cookie value is. `keyId` null: the app has no keys (open); undefined: not let in. */
 export function playgroundKeyId(value: string | undefined): string | null | undefined {
   if (!accessRequired()) return null;
