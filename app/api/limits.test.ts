@@ -48,7 +48,9 @@ describe("access keys", () => {
     expect((await chat(request("/api/chat", "198.51.100.1", { messages }))).status).toBe(401);
     expect((await access(request("/api/access", "198.51.100.1", { code: "not-the-key-at-all" }))).status).toBe(401);
     const cookie = await cookieFor("198.51.100.1");
-    expect((await chat(request("/api/chat", "198.51.100.1", { messages }, { cookie }))).status).toBe(200);
+    const allowed = await chat(request("/api/chat", "198.51.100.1", { messages }, { cookie }));
+    expect(allowed.status).toBe(200);
+    await allowed.text(); // a reply is charged when it ends
     expect((await chat(request("/api/chat", "198.51.100.1", { messages }, { cookie: "playground_access=abc.def" }))).status).toBe(401);
   });
 

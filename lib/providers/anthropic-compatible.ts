@@ -82,12 +82,11 @@ export function createAnthropicCompatibleProvider(config: AnthropicCompatibleCon
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
   const redact = providerRedactor(config.apiKey, config.redact);
 
-  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+  function stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncIterableIterator<EventBatch> {
     const { request: fitted, warnings: unsupported } = fitToCapabilities(request, config.capabilities, config.info.label);
     const { body, warnings: adjusted } = anthropicMessagesRequest(fitted, fitted.model ?? config.info.model, true);
     const warnings = [...unsupported, ...adjusted];
-    if (warnings.length) yield [{ type: "warnings", warnings }];
-    yield* streamUpstream(
+    return streamUpstream(
       {
         send,
         url: `${base}/v1/messages`,
@@ -98,6 +97,7 @@ export function createAnthropicCompatibleProvider(config: AnthropicCompatibleCon
         redact,
       },
       signal,
+      warnings.length ? [{ type: "warnings", warnings }] : [],
     );
   }
 

@@ -82,6 +82,15 @@ describe.each(makers)("%s provider against recorded wire bytes", (name, make) =>
     });
   });
 
+  it("gives the connection back to the keep-alive pool once a reply is done, for the next reply to reuse", async () => {
+    server.queue({ chunks: openAiStream() });
+    const provider = make();
+    await collect(provider);
+    await collect(provider);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1].clientPort).toBe(server.requests[0].clientPort);
+  });
+
   it("reassembles the reply when the network splits bytes anywhere, even inside UTF-8", async () => {
     const bytes = streamBytes(openAiStream());
     for (const size of [1, 2, 3, 5, 13, 64]) {

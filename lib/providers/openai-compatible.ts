@@ -57,10 +57,9 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
   const redact = providerRedactor(config.apiKey, config.redact);
 
-  async function* stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncGenerator<EventBatch> {
+  function stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncIterableIterator<EventBatch> {
     const { request: fitted, warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
-    if (warnings.length) yield [{ type: "warnings", warnings }];
-    yield* streamUpstream(
+    return streamUpstream(
       {
         send,
         url: `${base}/chat/completions`,
@@ -71,6 +70,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
         redact,
       },
       signal,
+      warnings.length ? [{ type: "warnings", warnings }] : [],
     );
   }
 

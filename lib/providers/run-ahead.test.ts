@@ -38,7 +38,7 @@ describe("runAhead", () => {
     await iterator.next();
     await new Promise((r) => setTimeout(r, 20));
     expect(produced).toBeLessThanOrEqual(52);
-    await iterator.return(undefined);
+    await iterator.return?.(undefined);
   });
 
   it("stops the producer when the consumer leaves", async () => {

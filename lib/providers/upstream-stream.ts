@@ -4,14 +4,19 @@
  * batch, turn HTTP failures, drops and aborts into exactly one terminal event, and redact
  * secrets from whatever the upstream said. A dialect brings its decoder and its error reading.
  *
- * The hot path is one pass: each network read is decoded and handed on as one batch, so a read
- * that carries many tokens costs one await here and one write downstream.
+ * The hot path is one pass: each network read is decoded where it arrives and queued as one
+ * batch, so a read that carries many tokens costs one write downstream, and no await here.
  */
 import { errorEvent } from "../chat/errors";
 import type { ErrorEvent, EventBatch, StreamEvent } from "../chat/events";
 import { createRedactor, type Redact } from "../redact";
+import type { Readable } from "node:stream";
+import { batchQueue } from "./batch-queue";
 import { idleWatchdog } from "./idle-watchdog";
 import type { Transport, UpstreamResponse } from "./upstream-transport";
+
+/** How long a body may go on after the reply's end before its connection is cut rather than reused. */
+const DRAIN_AFTER_DONE_MS = 1000;
 
 /** A synchronous stream decoder (lib/dialects/X/decode.ts). */
 export interface StreamDecoder {
@@ -45,75 +50,104 @@ export function providerRedactor(apiKey: string | undefined, redact: Redact | un
 
 /**
  * Streams one upstream reply as batches; always ends with exactly one terminal event and never
- * throws. What the upstream said may echo a secret: errors are terminal, so only a batch's last
- * event can be one, and that is where redaction looks.
+ * throws. `leading` events (the provider's warnings) come first. What the upstream said may echo
+ * a secret: errors are terminal, so only a batch's last event can be one, and that is where
+ * redaction looks.
+ *
+ * The body is read from its `data` events and each read is decoded on the spot into the batch
+ * queue: no promise per read, and a consumer that fell behind takes all waiting reads as one batch.
  */
-export async function* streamUpstream(call: UpstreamCall, signal: AbortSignal): AsyncGenerator<EventBatch> {
+export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading: readonly StreamEvent[] = []): AsyncIterableIterator<EventBatch> {
   const { dialect, idleTimeoutMs, redact } = call;
   const safe = (batch: StreamEvent[]): StreamEvent[] => {
     const last = batch[batch.length - 1];
     if (last?.type === "error") batch[batch.length - 1] = { ...last, message: redact(last.message) };
     return batch;
   };
-  const idle = idleWatchdog(idleTimeoutMs);
-  const combined = AbortSignal.any([signal, idle.signal]);
-  // Why the stream broke, once it has: our caller left, the upstream went quiet, or the network.
-  const failure = (dropped: StreamEvent): StreamEvent =>
-    signal.aborted
-      ? { type: "finish", reason: "abort" }
-      : idle.signal.aborted
-        ? errorEvent("timeout", `no data for ${Math.round(idleTimeoutMs / 1000)} s`)
-        : dropped;
+  return batchQueue((sink) => {
+    const idle = idleWatchdog(idleTimeoutMs);
+    const cancelled = new AbortController();
+    const combined = AbortSignal.any([signal, idle.signal, cancelled.signal]);
+    let body: Readable | undefined;
+    let ended = false;
+    // Why the stream broke, once it has: our caller left, the upstream went quiet, or the network.
+    const failure = (dropped: StreamEvent): StreamEvent =>
+      signal.aborted
+        ? { type: "finish", reason: "abort" }
+        : idle.signal.aborted
+          ? errorEvent("timeout", `no data for ${Math.round(idleTimeoutMs / 1000)} s`)
+          : dropped;
+    /**
+     * The reply's last events, ending in its one terminal event. A reply that finished lets its
+     * body run to its end (a moment later: the HTTP chunk that closes it), so the connection goes
+     * back to the keep-alive pool; one that failed, or a body that goes on, is cut.
+     */
+    const end = (events: StreamEvent[], finished = false) => {
+      if (ended) return;
+      ended = true;
+      idle.clear();
+      sink.push(safe(events));
+      sink.close();
+      if (!body || body.readableEnded) return;
+      if (!finished) return void body.destroy();
+      const stream = body.resume();
+      const cut = setTimeout(() => stream.destroy(), DRAIN_AFTER_DONE_MS);
+      stream.once("close", () => clearTimeout(cut));
+    };
 
-  try {
-    let response: UpstreamResponse;
-    try {
-      response = await call.send(call.url, { method: "POST", headers: call.headers, body: call.body, signal: combined });
-    } catch (cause) {
-      yield safe([failure(errorEvent("upstream_unreachable", describeNetworkError(cause)))]);
-      return;
-    }
-    idle.touch();
-
-    if (response.status < 200 || response.status > 299) {
-      const body = await response.text().catch(() => "");
-      yield safe([dialect.httpFailure({ status: response.status, body, retryAfterHeader: response.header("retry-after") })]);
-      return;
-    }
-    if (!(response.header("content-type") ?? "").includes("text/event-stream")) {
-      // Some gateways answer a stream request with one JSON body (often an error with status 200).
-      yield safe(dialect.decodeJson(await response.text()));
-      return;
-    }
-
-    const reader = response.body()[Symbol.asyncIterator]();
-    const text = new TextDecoder();
-    const decoder = dialect.createDecoder();
-    try {
-      while (!decoder.done) {
-        let read: IteratorResult<Uint8Array>;
-        try {
-          read = await reader.next();
-        } catch (cause) {
-          yield safe([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]);
-          return;
-        }
-        if (read.done) {
-          if (signal.aborted) yield [{ type: "finish", reason: "abort" }];
-          else yield safe(decoder.end().map(failure));
-          return;
-        }
-        idle.touch();
-        const batch = decoder.push(text.decode(read.value, { stream: true }));
-        if (batch.length) yield decoder.done ? safe(batch) : batch;
+    if (leading.length) sink.push(leading);
+    void (async () => {
+      let response: UpstreamResponse;
+      try {
+        response = await call.send(call.url, { method: "POST", headers: call.headers, body: call.body, signal: combined });
+      } catch (cause) {
+        return end([failure(errorEvent("upstream_unreachable", describeNetworkError(cause)))]);
       }
-    } finally {
-      // Leaving early (done, failed, or the client went away) closes the upstream connection.
-      void reader.return?.(undefined)?.catch(() => {});
-    }
-  } finally {
-    idle.clear();
-  }
+      if (ended) return void response.body().destroy();
+      idle.touch();
+      try {
+        if (response.status < 200 || response.status > 299) {
+          const text = await response.text().catch(() => "");
+          return end([dialect.httpFailure({ status: response.status, body: text, retryAfterHeader: response.header("retry-after") })]);
+        }
+        if (!(response.header("content-type") ?? "").includes("text/event-stream")) {
+          // Some gateways answer a stream request with one JSON body (often an error with status 200).
+          return end(dialect.decodeJson(await response.text()));
+        }
+      } catch (cause) {
+        return end([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]);
+      }
+      const stream = (body = response.body());
+      const text = new TextDecoder();
+      const decoder = dialect.createDecoder();
+      stream.on("data", (chunk: Uint8Array) => {
+        if (ended) return;
+        idle.touch();
+        let batch: StreamEvent[];
+        try {
+          batch = decoder.push(text.decode(chunk, { stream: true }));
+        } catch (cause) {
+          return end([errorEvent("upstream_error", (cause as Error).message)]);
+        }
+        if (decoder.done) return end(batch, true);
+        if (batch.length && !sink.push(batch)) stream.pause();
+      });
+      stream.on("end", () => end(signal.aborted ? [{ type: "finish", reason: "abort" }] : decoder.end().map(failure)));
+      stream.on("error", (cause) => end([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]));
+      // Closed without an end or an error (a socket cut under a fetch body, say) is a drop too.
+      stream.on("close", () => end([failure(errorEvent("connection_dropped"))]));
+    })();
+    return {
+      resume: () => body?.resume(),
+      cancel() {
+        // The consumer left (done, failed, or the client went away): close the upstream connection.
+        ended = true;
+        idle.clear();
+        cancelled.abort();
+        body?.destroy();
+      },
+    };
+  });
 }
 
 /** GET a JSON body (a model list, say), or POST one (a token count); failures throw a readable, redacted Error. */

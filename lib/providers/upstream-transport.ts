@@ -7,6 +7,8 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { FetchLike } from "./types";
 
 export interface UpstreamRequest {
@@ -20,8 +22,8 @@ export interface UpstreamResponse {
   status: number;
   header(name: string): string | null;
   text(): Promise<string>;
-  /** The body as it arrives; leaving the iteration early closes the connection. */
-  body(): AsyncIterable<Uint8Array>;
+  /** The body as it arrives, read from its `data` events; destroying it closes the connection. */
+  body(): Readable;
 }
 
 export type Transport = (url: string, request: UpstreamRequest) => Promise<UpstreamResponse>;
@@ -64,15 +66,7 @@ export function fetchTransport(doFetch: FetchLike): Transport {
       status: response.status,
       header: (name) => response.headers.get(name),
       text: () => response.text(),
-      async *body() {
-        if (!response.body) return;
-        const reader = response.body.getReader();
-        try {
-          for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
-        } finally {
-          reader.cancel().catch(() => {});
-        }
-      },
+      body: () => (response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([])),
     };
   };
 }

@@ -59,6 +59,11 @@ describe("sseResponse", () => {
     // Without earlyError (our own /api/chat) the error travels in the stream, after the warnings.
     const streamed = await eventsOf(sseResponse(rateLimited, new AbortController().signal, ours));
     expect(streamed.map((e) => e.type)).toEqual(["warnings", "error"]);
+    // A provider's queue may hand the warnings and the error over as one batch.
+    async function* oneBatch(): AsyncGenerator<EventBatch> {
+      yield [{ type: "warnings", warnings: [{ setting: "Seed", message: "not sent" }] }, { type: "error", code: "rate_limited", message: "slow down", retryAfter: 30 }];
+    }
+    expect((await sseResponse(oneBatch, new AbortController().signal, { ...ours, earlyError: openAiErrorResponse })).status).toBe(429);
   });
 
   it("aborts the provider when the client goes away", async () => {

@@ -83,10 +83,10 @@ export async function sseResponse(
       pending.push(first.batch);
       first = await nextBatch();
     }
-    const only = first.batch[0];
-    if (first.last && first.batch.length === 1 && only.type === "error") {
+    const content = first.batch.filter((e) => e.type !== "warnings");
+    if (first.last && content.length === 1 && content[0].type === "error") {
       await close();
-      return earlyError(only);
+      return earlyError(content[0]);
     }
     if (pending.length) first = { batch: [...pending.flat(), ...first.batch], last: first.last };
   }

@@ -23,6 +23,8 @@ export interface RecordedRequest {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The client's port: the same for requests that came over one kept-alive connection. */
+  clientPort: number;
 }
 
 export interface ReplayServer {
@@ -43,7 +45,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
   const server = http.createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
-    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, clientPort: req.socket.remotePort ?? 0 });
     const scenario = scenarios.length > 1 ? scenarios.shift()! : (scenarios[0] ?? { status: 404 });
 
     let finished = false;

@@ -1,0 +1,110 @@
+/**
+ * The hand-off between a producer that pushes events as they come (an upstream's network reads,
+ * the engine's steps) and the consumer that pulls batches (the route writing SSE). Each pull
+ * takes everything queued since the last one as one batch: a consumer that fell behind catches
+ * up with one write, not one per read, so a loaded server makes fewer, larger writes instead of
+ * a growing backlog. A producer that pushes from event callbacks (a socket's `data`) costs no
+ * promise per read, and a pull that finds events waiting is answered at once; only a pull that
+ * has to wait costs one promise. Bounded: `push` says when `highWater` events wait, and the
+ * producer pauses until `resume`.
+ */
+import type { EventBatch, StreamEvent } from "../chat/events";
+
+export interface BatchSink {
+  /** Queues events; false once `highWater` or more are waiting (pause until `resume` is called). */
+  push(events: readonly StreamEvent[]): boolean;
+  /** Nothing more will come; the consumer gets what is queued, then the end. */
+  close(): void;
+  /** The producer broke: after what is queued, the consumer's next pull throws `error`. */
+  fail(error: unknown): void;
+}
+
+export interface BatchProducer {
+  /** The queue has emptied after `push` returned false: go on. */
+  resume?(): void;
+  /** The consumer left before the end: stop and let go of what the producer holds. */
+  cancel?(): void;
+}
+
+export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, highWater = 1024): AsyncIterableIterator<EventBatch> {
+  let queue: StreamEvent[] = [];
+  let closed = false;
+  let cancelled = false;
+  let failure: { error: unknown } | undefined;
+  let paused = false;
+  let waiting: { resolve(result: IteratorResult<EventBatch>): void; reject(error: unknown): void } | undefined;
+  let producer: BatchProducer | undefined;
+
+  const take = (): IteratorResult<EventBatch> | undefined => {
+    if (queue.length) {
+      const batch = queue;
+      queue = [];
+      if (paused) {
+        paused = false;
+        producer?.resume?.();
+      }
+      return { done: false, value: batch };
+    }
+    if (failure) throw failure.error;
+    if (closed) return { done: true, value: undefined };
+    return undefined;
+  };
+  const wake = () => {
+    if (!waiting) return;
+    const pending = waiting;
+    waiting = undefined;
+    try {
+      const result = take();
+      if (result) pending.resolve(result);
+      else waiting = pending;
+    } catch (error) {
+      pending.reject(error);
+    }
+  };
+
+  const sink: BatchSink = {
+    push(events) {
+      if (closed || cancelled) return true;
+      for (const event of events) queue.push(event);
+      wake();
+      if (queue.length >= highWater) paused = true;
+      return !paused;
+    },
+    close() {
+      closed = true;
+      wake();
+    },
+    fail(error) {
+      if (closed || cancelled) return;
+      failure = { error };
+      closed = true;
+      wake();
+    },
+  };
+  producer = start(sink) || undefined;
+
+  return {
+    next() {
+      try {
+        const result = take();
+        if (result) return Promise.resolve(result);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    },
+    return() {
+      if (!closed && !cancelled) {
+        cancelled = true;
+        producer?.cancel?.();
+      }
+      queue = [];
+      closed = true;
+      wake();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
