@@ -33,7 +33,6 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
   let failure: { error: unknown } | undefined;
   let paused = false;
   let waiting: { resolve(result: IteratorResult<EventBatch>): void; reject(error: unknown): void } | undefined;
-  let producer: BatchProducer | undefined;
 
   const take = (): IteratorResult<EventBatch> | undefined => {
     if (queue.length) {
@@ -81,7 +80,8 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
       wake();
     },
   };
-  producer = start(sink) || undefined;
+  // `take` reads it only from a pull, and no pull can come before this returns.
+  const producer = start(sink) || undefined;
 
   return {
     next() {
