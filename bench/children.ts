@@ -47,6 +47,8 @@ export interface LoadRun {
 export interface LoadClient {
   /** Opens `streams` concurrent streams, each on a fresh connection, and reports each one's outcome. */
   run(url: string, body: unknown, streams: number): Promise<LoadRun>;
+  /** Sends `requests` GETs at once, each on a fresh connection; each one's time to the whole response (NaN if it failed). */
+  gets(url: string, requests: number): Promise<number[]>;
   close(): void;
 }
 
@@ -59,6 +61,11 @@ export function startLoadClient(): LoadClient {
       child.send({ type: "run", url, body, streams });
       const { outcomes, clientCpuSeconds } = await done;
       return { outcomes, clientCpuSeconds };
+    },
+    async gets(url, requests) {
+      const done = nextMessage<{ type: "gets-done"; times: number[] }>(child, "gets-done");
+      child.send({ type: "gets", url, requests });
+      return (await done).times;
     },
     close: () => void child.kill(),
   };

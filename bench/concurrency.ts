@@ -48,7 +48,7 @@ function errorText(errors: string[]): string {
   return `${errors.length} (${[...counts].slice(0, 3).map(([e, n]) => `${n}× ${e}`).join("; ")})`;
 }
 
-export async function measureConcurrency(paths: StreamPaths, serverPid: number, upstreamPid: number): Promise<void> {
+export async function measureConcurrency(paths: StreamPaths, serverPid: number, upstreamPid: number, floorUrls: { bare: string; next: string }): Promise<void> {
   console.log(
     `\n== Concurrent ${STREAM_TOKENS.toLocaleString("en")}-token streams at 100 tokens/s, fresh connection each; direct, then through /api/chat ==` +
       `\n   first content = request → first token; end = upstream's write of the last token → received; p50 / p99; added = route − direct per percentile`,
@@ -78,6 +78,17 @@ export async function measureConcurrency(paths: StreamPaths, serverPid: number, 
           ` | server CPU ${((route.serverCpu / route.stamps) * 1000).toFixed(3)} s per 1,000 tokens (${route.serverCpu.toFixed(1)} s for ${route.stamps.toLocaleString("en")} tokens)`,
       );
       console.log(`  bench processes busy: direct run ${direct.equipment}; route run ${route.equipment}`);
+      // The same burst of fresh connections to a route that does nothing: what Next itself adds to
+      // the first content of N requests that arrive together, before any route code runs.
+      const bare = await client.gets(floorUrls.bare, n);
+      await settle();
+      const trivial = await client.gets(floorUrls.next, n);
+      await settle();
+      const [b, t] = [bare, trivial].map((times) => [percentile(times, 50), percentile(times, 99)]);
+      console.log(
+        `  Next's floor  ${n} GETs at once: bare node ${pair(b)} | Next GET /api/health/live ${pair(t)} | added ${added(t, b)}` +
+          ` | /api/chat first content above it ${added(route.first.map((r, i) => r - direct.first[i]), t.map((x, i) => x - b[i]))}`,
+      );
     }
   } finally {
     client.close();

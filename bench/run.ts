@@ -96,7 +96,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       const paths = streamPaths(upstream.url, server.url);
       if (wanted.has("floor")) await measureFloor(server.url, upstream.url, paths);
       if (wanted.has("single")) await measureSingle(paths);
-      if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid);
+      if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid, { bare: `${upstream.url}/api/health/live`, next: `${server.url}/api/health/live` });
       if (wanted.has("bundle")) await measureBundle(server.url);
       if (wanted.has("shares")) await measureShares(server.url, startApp);
       if (wanted.has("rendering")) await measureRendering(server.url, upstream.lastEndSentAt);
