@@ -1,32 +1,6 @@
-/**
- * Runs once when the server starts. Stamps each request with its socket's address (rate limits
- * need an address a client cannot forge) and opens the share database (applying migrations).
- * With the local engine, start loading the model now so the first message does not wait for it
- * (the demo model is written here on a fresh machine). Also installs graceful shutdown on SIGTERM
- * (lib/server/shutdown.ts). A configuration the server cannot run with (lib/env.ts) stops it here,
- * with the reason, instead of leaving it up to answer every request with a 500.
- */
+/** Runs once when the server starts: the Node.js server's start-up is lib/server/on-server-start.ts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installPeerAddressStamp } = await import("./lib/server/peer-address-stamp");
-  installPeerAddressStamp();
-  const { installGracefulShutdown } = await import("./lib/server/shutdown");
-  installGracefulShutdown();
-  const { getProvider } = await import("./lib/providers/registry");
-  let provider;
-  try {
-    provider = getProvider();
-  } catch (error) {
-    // Already redacted: configuration errors name variables, never their values.
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-  if (provider.info.kind === "local") void provider.warmUp?.().catch(() => {});
-  const { getShareService } = await import("./lib/db");
-  // In the background: a slow or absent database must not hold up the playground, and requests
-  // that need shares wait for this same open (or retry it if it failed).
-  void getShareService().catch((error: Error) => console.error(`Share storage is unavailable: ${error.message}`));
-  // With REDIS_URL: connect now and listen for other instances' share revokes.
-  const { startSharePageCache } = await import("./lib/shares/page-cache");
-  startSharePageCache();
+  const { onServerStart } = await import("./lib/server/on-server-start");
+  onServerStart();
 }
