@@ -3,42 +3,68 @@ import type { StreamEvent } from "../chat/events";
 import { batchQueue, type BatchSink } from "./batch-queue";
 
 const delta = (text: string): StreamEvent => ({ type: "text-delta", text });
-const texts = (batch: readonly StreamEvent[]) => batch.map((e) => (e.type === "text-delta" ? e.text : e.type)).join(",");
+const texts = (batch: readonly StreamEvent[] | undefined) => (batch ?? []).map((e) => (e.type === "text-delta" ? e.text : e.type)).join(",");
 
-function withSink() {
+/** A queue whose producer has been started by a first pull (still waiting: `first`). */
+function started() {
   let sink!: BatchSink;
-  const calls = { resumed: 0, cancelled: 0 };
+  const calls = { started: 0, resumed: 0, cancelled: 0 };
   const iterator = batchQueue(
     (s) => {
       sink = s;
+      calls.started++;
       return { resume: () => void calls.resumed++, cancel: () => void calls.cancelled++ };
     },
     4,
   );
-  return { iterator, sink, calls };
+  const first = iterator.next();
+  return { iterator, sink, calls, first };
 }
 
 describe("batchQueue", () => {
-  it("hands over everything pushed since the last pull as one batch, then the end", async () => {
-    const { iterator, sink } = withSink();
+  it("starts the producer at the first pull, not before", async () => {
+    let starts = 0;
+    const iterator = batchQueue((sink) => {
+      starts++;
+      sink.close();
+    });
+    expect(starts).toBe(0);
+    expect((await iterator.next()).done).toBe(true);
+    expect(starts).toBe(1);
+    // Left before it was ever pulled: the producer never starts.
+    let never = 0;
+    await batchQueue(() => void never++).return?.(undefined);
+    expect(never).toBe(0);
+  });
+
+  it("answers a waiting pull with the next push, and hands over everything pushed meanwhile as one batch", async () => {
+    const { iterator, sink, first } = started();
     sink.push([delta("a")]);
-    sink.push([delta("b"), delta("c")]);
-    expect(texts((await iterator.next()).value)).toBe("a,b,c");
+    expect(texts((await first).value)).toBe("a");
+    sink.push([delta("b")]);
+    sink.push([delta("c"), delta("d")]);
+    expect(texts((await iterator.next()).value)).toBe("b,c,d");
     sink.push([{ type: "finish", reason: "stop" }]);
     sink.close();
     expect(texts((await iterator.next()).value)).toBe("finish");
     expect((await iterator.next()).done).toBe(true);
   });
 
-  it("answers a waiting pull with the next push", async () => {
-    const { iterator, sink } = withSink();
-    const pending = iterator.next();
-    sink.push([delta("late")]);
-    expect(texts((await pending).value)).toBe("late");
+  it("answers several waiting pulls in order", async () => {
+    const { iterator, sink, first } = started();
+    const second = iterator.next();
+    sink.push([delta("a")]);
+    sink.push([delta("b")]);
+    sink.close();
+    expect(texts((await first).value)).toBe("a");
+    expect(texts((await second).value)).toBe("b");
+    expect((await iterator.next()).done).toBe(true);
   });
 
   it("says when the consumer is behind, and resumes the producer once the queue is taken", async () => {
-    const { iterator, sink, calls } = withSink();
+    const { iterator, sink, calls, first } = started();
+    sink.push([delta("0")]);
+    await first;
     expect(sink.push([delta("1"), delta("2")])).toBe(true);
     expect(sink.push([delta("3"), delta("4")])).toBe(false);
     expect(calls.resumed).toBe(0);
@@ -48,28 +74,30 @@ describe("batchQueue", () => {
   });
 
   it("passes a failure on after what was queued", async () => {
-    const { iterator, sink } = withSink();
+    const { iterator, sink, first } = started();
     sink.push([delta("a")]);
     sink.fail(new Error("boom"));
-    expect(texts((await iterator.next()).value)).toBe("a");
+    expect(texts((await first).value)).toBe("a");
     await expect(iterator.next()).rejects.toThrow("boom");
   });
 
   it("cancels the producer when the consumer leaves early, and ignores what it pushes afterwards", async () => {
-    const { iterator, sink, calls } = withSink();
-    sink.push([delta("a")]);
+    const { iterator, sink, calls, first } = started();
     await iterator.return?.(undefined);
+    expect((await first).done).toBe(true);
     expect(calls.cancelled).toBe(1);
     sink.push([delta("b")]);
+    sink.fail(new Error("late"));
     expect((await iterator.next()).done).toBe(true);
     await iterator.return?.(undefined);
     expect(calls.cancelled).toBe(1);
   });
 
   it("does not cancel a producer that already finished", async () => {
-    const { iterator, sink, calls } = withSink();
+    const { iterator, sink, calls, first } = started();
     sink.push([{ type: "finish", reason: "stop" }]);
     sink.close();
+    await first;
     await iterator.return?.(undefined);
     expect(calls.cancelled).toBe(0);
   });

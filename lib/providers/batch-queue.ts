@@ -6,7 +6,7 @@
  * a growing backlog. A producer that pushes from event callbacks (a socket's `data`) costs no
  * promise per read, and a pull that finds events waiting is answered at once; only a pull that
  * has to wait costs one promise. Bounded: `push` says when `highWater` events wait, and the
- * producer pauses until `resume`.
+ * producer pauses until `resume`. Lazy, as a generator is: the producer starts at the first pull.
  */
 import type { EventBatch, StreamEvent } from "../chat/events";
 
@@ -32,7 +32,10 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
   let cancelled = false;
   let failure: { error: unknown } | undefined;
   let paused = false;
-  let waiting: { resolve(result: IteratorResult<EventBatch>): void; reject(error: unknown): void } | undefined;
+  let producer: BatchProducer | undefined;
+  let started = false;
+  /** Pulls waiting for events, in the order they came. */
+  const waiting: { resolve(result: IteratorResult<EventBatch>): void; reject(error: unknown): void }[] = [];
 
   const take = (): IteratorResult<EventBatch> | undefined => {
     if (queue.length) {
@@ -49,15 +52,16 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
     return undefined;
   };
   const wake = () => {
-    if (!waiting) return;
-    const pending = waiting;
-    waiting = undefined;
-    try {
-      const result = take();
-      if (result) pending.resolve(result);
-      else waiting = pending;
-    } catch (error) {
-      pending.reject(error);
+    while (waiting.length) {
+      let result;
+      try {
+        result = take();
+      } catch (error) {
+        waiting.shift()!.reject(error);
+        continue;
+      }
+      if (!result) return;
+      waiting.shift()!.resolve(result);
     }
   };
 
@@ -80,25 +84,30 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
       wake();
     },
   };
-  // `take` reads it only from a pull, and no pull can come before this returns.
-  const producer = start(sink) || undefined;
 
   return {
     next() {
+      // Nothing is asked of the producer before the first pull, as with a generator.
+      if (!started) {
+        started = true;
+        producer = start(sink) || undefined;
+      }
       try {
         const result = take();
         if (result) return Promise.resolve(result);
       } catch (error) {
         return Promise.reject(error);
       }
-      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
     return() {
-      if (!closed && !cancelled) {
+      if (started && !closed && !cancelled) {
         cancelled = true;
         producer?.cancel?.();
       }
+      started = true;
       queue = [];
+      failure = undefined;
       closed = true;
       wake();
       return Promise.resolve({ done: true, value: undefined });

@@ -176,6 +176,20 @@ describe.each(makers)("%s provider against recorded wire bytes", (name, make) =>
     expect(lastOf(await collect(make(1000)))).toEqual({ type: "finish", reason: "stop" });
   });
 
+  it("does not blame the upstream for a reader slower than the idle timeout: the whole reply, one finish", async () => {
+    // More events than the queue holds, so the upstream body is paused while the reader stalls.
+    // The end comes later, while the body is paused; the reader stalls past the idle timeout.
+    const words = Array.from({ length: 1500 }, (_, i) => ` w${i}`);
+    const chunks = openAiStream(words);
+    server.queue({ chunks: [chunks.slice(0, -3).join(""), chunks.slice(-3).join("")], delayMs: 200 });
+    const iterator = make(300).stream(request, { signal: new AbortController().signal })[Symbol.asyncIterator]();
+    const events: StreamEvent[] = [...((await iterator.next()).value ?? [])];
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (let read = await iterator.next(); !read.done; read = await iterator.next()) events.push(...read.value);
+    expect(textOf(events)).toBe(words.join(""));
+    expect(terminals(events)).toEqual([{ type: "finish", reason: "stop" }]);
+  });
+
   it("stops the upstream request when the client aborts", async () => {
     const many = openAiStream(Array.from({ length: 200 }, (_, i) => ` w${i}`));
     server.queue({ chunks: many, delayMs: 10 });

@@ -78,9 +78,10 @@ export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading:
           ? errorEvent("timeout", `no data for ${Math.round(idleTimeoutMs / 1000)} s`)
           : dropped;
     /**
-     * The reply's last events, ending in its one terminal event. A reply that finished lets its
-     * body run to its end (a moment later: the HTTP chunk that closes it), so the connection goes
-     * back to the keep-alive pool; one that failed, or a body that goes on, is cut.
+     * The reply's last events, ending in its one terminal event. When the upstream ended the
+     * reply itself (its [DONE] or finish, or an error it sent), its body may run on to its end (a
+     * moment later: the HTTP chunk that closes it), so the connection goes back to the keep-alive
+     * pool; a broken stream, or a body that goes on past that moment, is cut.
      */
     const end = (events: StreamEvent[], finished = false) => {
       if (ended) return;
@@ -91,7 +92,7 @@ export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading:
       if (!body || body.readableEnded) return;
       if (!finished) return void body.destroy();
       const stream = body.resume();
-      const cut = setTimeout(() => stream.destroy(), DRAIN_AFTER_DONE_MS);
+      const cut = setTimeout(() => stream.destroy(), DRAIN_AFTER_DONE_MS).unref();
       stream.once("close", () => clearTimeout(cut));
     };
 
@@ -130,15 +131,23 @@ export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading:
           return end([errorEvent("upstream_error", (cause as Error).message)]);
         }
         if (decoder.done) return end(batch, true);
-        if (batch.length && !sink.push(batch)) stream.pause();
+        if (batch.length && !sink.push(batch)) {
+          stream.pause();
+          idle.hold();
+        }
       });
-      stream.on("end", () => end(signal.aborted ? [{ type: "finish", reason: "abort" }] : decoder.end().map(failure)));
+      // An end after our abort (the client left, the upstream went quiet) is Node discarding the
+      // body, not the upstream's end of the reply.
+      stream.on("end", () => end(signal.aborted || idle.signal.aborted ? [failure(errorEvent("connection_dropped"))] : decoder.end()));
       stream.on("error", (cause) => end([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]));
       // Closed without an end or an error (a socket cut under a fetch body, say) is a drop too.
       stream.on("close", () => end([failure(errorEvent("connection_dropped"))]));
     })();
     return {
-      resume: () => body?.resume(),
+      resume() {
+        idle.release();
+        body?.resume();
+      },
       cancel() {
         // The consumer left (done, failed, or the client went away): close the upstream connection.
         ended = true;

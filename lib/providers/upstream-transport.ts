@@ -31,13 +31,33 @@ export type Transport = (url: string, request: UpstreamRequest) => Promise<Upstr
 // Streams are long and many run at once: no cap on sockets per upstream, idle ones kept for reuse.
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
-export const nodeHttpTransport: Transport = (url, { method, headers, body, signal }) =>
-  new Promise((resolve, reject) => {
+export const nodeHttpTransport: Transport = async (url, request) => {
+  try {
+    return await send(url, request, agents);
+  } catch (error) {
+    // A kept-alive connection the upstream (or a proxy before it) closed while idle fails the
+    // next request sent on it, before any answer: that request never reached the upstream, so it
+    // is sent once more, on a new connection (Node's documented pattern for keep-alive agents).
+    if (!(error instanceof StaleSocketError) || request.signal.aborted) throw error instanceof StaleSocketError ? error.cause : error;
+    return send(url, request, false);
+  }
+};
+
+class StaleSocketError extends Error {
+  constructor(readonly cause: unknown) {
+    super("a reused connection was closed before the answer");
+  }
+}
+
+const CLOSED_CONNECTION_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
+function send(url: string, { method, headers, body, signal }: UpstreamRequest, agent: typeof agents | false): Promise<UpstreamResponse> {
+  return new Promise((resolve, reject) => {
     const target = new URL(url);
     const protocol = target.protocol === "https:" ? "https:" : "http:";
     const request = (protocol === "https:" ? https : http).request(
       target,
-      { method, headers: body === undefined ? headers : { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent: agents[protocol], signal },
+      { method, headers: body === undefined ? headers : { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent: agent ? agent[protocol] : false, signal },
       (response) => {
         resolve({
           status: response.statusCode ?? 0,
@@ -55,9 +75,12 @@ export const nodeHttpTransport: Transport = (url, { method, headers, body, signa
         });
       },
     );
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      reject(request.reusedSocket && CLOSED_CONNECTION_CODES.has(error.code ?? "") ? new StaleSocketError(error) : error),
+    );
     request.end(body);
   });
+}
 
 export function fetchTransport(doFetch: FetchLike): Transport {
   return async (url, { method, headers, body, signal }) => {

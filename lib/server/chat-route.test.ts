@@ -33,6 +33,10 @@ describe("sseResponse", () => {
     expect((await eventsOf(sseResponse(noFinish, signal, ours))).map((e) => e.type)).toEqual(["text-delta", "error"]);
     expect(await eventsOf(sseResponse(afterFinish, signal, ours))).toEqual([{ type: "finish", reason: "stop" }]);
     expect((await eventsOf(sseResponse(throws, signal, ours))).at(-1)).toMatchObject({ type: "error", message: expect.stringMatching(/boom/) });
+    const throwsAtOnce = (): AsyncIterable<EventBatch> => {
+      throw new Error("bad setup");
+    };
+    expect(await eventsOf(sseResponse(throwsAtOnce, signal, ours))).toEqual([expect.objectContaining({ type: "error", message: expect.stringMatching(/bad setup/) })]);
   });
 
   it("writes all the events of one batch in one chunk", async () => {

@@ -48,7 +48,7 @@ export async function sseResponse(
   const abort = new AbortController();
   const onAbort = () => abort.abort();
   requestSignal.addEventListener("abort", onAbort, { once: true });
-  const iterator = produce(abort.signal)[Symbol.asyncIterator]();
+  const iterator = startProducing(produce, abort.signal);
   let ended = false;
 
   /** The batch up to and including its terminal event, and whether it ends the stream. */
@@ -139,4 +139,13 @@ export async function sseResponse(
       "X-Accel-Buffering": "no",
     },
   });
+}
+
+/** A provider that throws while it sets its stream up fails that stream (the first pull), like one that throws later. */
+function startProducing(produce: (signal: AbortSignal) => AsyncIterable<EventBatch>, signal: AbortSignal): AsyncIterator<EventBatch> {
+  try {
+    return produce(signal)[Symbol.asyncIterator]();
+  } catch (cause) {
+    return { next: () => Promise.reject(cause) };
+  }
 }
