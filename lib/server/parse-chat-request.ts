@@ -46,6 +46,21 @@ export function refuseIfCannotFit(field: string, tokensAtLeast: number, contextW
  * a prompt that fills the window is refused either way.
  */
 export async function toChatRequest(json: unknown, contextWindow: number, signal?: AbortSignal, continuation = false, fit: "refuse" | "shrink" = "refuse"): Promise<ChatRequest> {
+  return (await toCountedChatRequest(json, contextWindow, signal, continuation, fit)).chat;
+}
+
+/**
+ * toChatRequest, with the prompt's exact token count when checking the window took one (a prompt
+ * near the window's size), so a caller that needs the count too (Anthropic's message_start) does
+ * not tokenize the same prompt twice.
+ */
+export async function toCountedChatRequest(
+  json: unknown,
+  contextWindow: number,
+  signal?: AbortSignal,
+  continuation = false,
+  fit: "refuse" | "shrink" = "refuse",
+): Promise<{ chat: ChatRequest; promptTokens?: number }> {
   const parsed = ChatBodySchema.safeParse(json);
   if (!parsed.success) throw invalidRequest(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const body = parsed.data;
@@ -61,14 +76,16 @@ export async function toChatRequest(json: unknown, contextWindow: number, signal
   const atLeast = promptTokenLowerBound(systemMessage, messages, options);
   if (shrink ? atLeast >= contextWindow : atLeast + params.maxTokens > contextWindow) throw contextLengthExceeded(atLeast, params.maxTokens, contextWindow, true);
   // Exact counting costs a tokenizer pass (on a worker thread); skip it when even the upper bound fits.
+  let promptTokens: number | undefined;
   if (promptTokenUpperBound(systemMessage, messages, options) + params.maxTokens > contextWindow) {
-    const promptTokens = await countPromptTokens(systemMessage, messages, signal, options);
+    promptTokens = await countPromptTokens(systemMessage, messages, signal, options);
     if (promptTokens + params.maxTokens > contextWindow) {
       if (!shrink || promptTokens >= contextWindow) throw contextLengthExceeded(promptTokens, params.maxTokens, contextWindow, false);
       params = { ...params, maxTokens: contextWindow - promptTokens };
     }
   }
-  return { systemMessage, messages, params, ...(options ? { options } : {}), ...(body.model ? { model: body.model } : {}) };
+  const chat = { systemMessage, messages, params, ...(options ? { options } : {}), ...(body.model ? { model: body.model } : {}) };
+  return { chat, ...(promptTokens === undefined ? {} : { promptTokens }) };
 }
 
 /** The prompt's size in bytes (characters, close enough): the token charge when an upstream reports no usage. */

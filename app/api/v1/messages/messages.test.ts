@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAnthropicStreamDecoder } from "@/lib/dialects/anthropic/decode";
 
 const KEY = "messages-test-key-1";
@@ -115,7 +115,12 @@ describe("POST /api/v1/messages", () => {
     // About 900 of the 1,024 tokens go to the prompt; 32,000 asked, about 120 left.
     const prompt = "river ".repeat(880);
     const promptTokens = await countPromptTokens("", [{ role: "user", content: prompt }]);
+    // The prompt is tokenized once: fitting max_tokens and message_start's input_tokens share the count.
+    const tokenizer = await import("@/lib/tokens/mistral-tokenizer");
+    const counts = vi.spyOn(tokenizer, "countPromptTokens");
     const response = await create({ messages: ask(prompt), max_tokens: 32_000 });
+    expect(counts).toHaveBeenCalledTimes(1);
+    counts.mockRestore();
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.stop_reason).toBe("model_context_window_exceeded");

@@ -15,7 +15,7 @@ import { requireApiKey } from "@/lib/server/access-keys";
 import { claimStreamSlot } from "@/lib/server/concurrent-streams";
 import { servedRoute } from "@/lib/server/served-api-http";
 import { requireAllowedModel } from "@/lib/server/models-allowed";
-import { contextLengthExceeded, promptBytes, toChatRequest } from "@/lib/server/parse-chat-request";
+import { contextLengthExceeded, promptBytes, toCountedChatRequest } from "@/lib/server/parse-chat-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { refuseUnsupportedSettings, refuseWarnings } from "@/lib/server/refuse-warnings";
 import { guardAction } from "@/lib/server/request-guards";
@@ -46,11 +46,13 @@ async function answer(request: Request): Promise<Response> {
     // Anthropic's clients (Claude Code asks for 32,000) may ask for more than the window leaves:
     // the reply then stops at the window, stop_reason model_context_window_exceeded.
     const contextWindow = provider.info.capabilities.contextWindow;
-    chat = await toChatRequest(mapped.body, contextWindow, request.signal, provider.info.capabilities.continuation, "shrink");
+    const counted = await toCountedChatRequest(mapped.body, contextWindow, request.signal, provider.info.capabilities.continuation, "shrink");
+    chat = counted.chat;
     refuseUnsupportedSettings(chat, provider.info.capabilities, provider.info.label);
     await requireAllowedModel(anthropic.model);
-    // message_start carries the prompt's size before the reply: the exact count, as the engine sees the prompt (tools included).
-    inputTokens = await countPromptTokens(chat.systemMessage, chat.messages, request.signal, chat.options);
+    // message_start carries the prompt's size before the reply: the exact count, as the engine sees
+    // the prompt (tools included). A prompt near the window was counted (and Max Tokens fitted) above.
+    inputTokens = counted.promptTokens ?? (await countPromptTokens(chat.systemMessage, chat.messages, request.signal, chat.options));
     if (inputTokens >= contextWindow) throw contextLengthExceeded(inputTokens, chat.params.maxTokens, contextWindow, false);
     if (inputTokens + chat.params.maxTokens > contextWindow) chat = { ...chat, params: { ...chat.params, maxTokens: contextWindow - inputTokens } };
     windowCapped = chat.params.maxTokens < anthropic.max_tokens;
