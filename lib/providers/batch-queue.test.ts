@@ -15,7 +15,7 @@ function started() {
       calls.started++;
       return { resume: () => void calls.resumed++, cancel: () => void calls.cancelled++ };
     },
-    { highWater: 4 },
+    4,
   );
   const first = iterator.next();
   return { iterator, sink, calls, first };
@@ -100,20 +100,6 @@ describe("batchQueue", () => {
     await first;
     await iterator.return?.(undefined);
     expect(calls.cancelled).toBe(0);
-  });
-
-  it("with deferWake, hands a waiting pull what was pushed on the event loop's next turn, as one batch", async () => {
-    let sink!: BatchSink;
-    const iterator = batchQueue((s) => void (sink = s), { deferWake: true });
-    let got: readonly StreamEvent[] | undefined;
-    void iterator.next().then((r) => (got = r.value));
-    sink.push([delta("a")]);
-    await Promise.resolve();
-    sink.push([delta("b")]);
-    await new Promise((resolve) => process.nextTick(resolve));
-    expect(got).toBeUndefined();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(texts(got)).toBe("a,b");
   });
 
   it("lets a producer push while it starts", async () => {

@@ -26,18 +26,7 @@ export interface BatchProducer {
   cancel?(): void;
 }
 
-export interface BatchQueueOptions {
-  /** How many waiting events pause the producer. */
-  highWater?: number;
-  /**
-   * Hand pushed events to a waiting pull on the event loop's next turn instead of at once. For a
-   * producer whose next step starts only when its push returns (the engine asks for the next
-   * token's evaluation then), so that the consumer's writing does not run first and delay it.
-   */
-  deferWake?: boolean;
-}
-
-export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, { highWater = 1024, deferWake = false }: BatchQueueOptions = {}): AsyncIterableIterator<EventBatch> {
+export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, highWater = 1024): AsyncIterableIterator<EventBatch> {
   let queue: StreamEvent[] = [];
   let closed = false;
   let cancelled = false;
@@ -76,22 +65,11 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, { h
     }
   };
 
-  let wakeScheduled = false;
-  const wakeLater = () => {
-    if (wakeScheduled || !waiting.length) return;
-    wakeScheduled = true;
-    setImmediate(() => {
-      wakeScheduled = false;
-      wake();
-    });
-  };
-
   const sink: BatchSink = {
     push(events) {
       if (closed || cancelled) return true;
       for (const event of events) queue.push(event);
-      if (deferWake) wakeLater();
-      else wake();
+      wake();
       if (queue.length >= highWater) paused = true;
       return !paused;
     },

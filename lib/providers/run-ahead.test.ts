@@ -37,11 +37,7 @@ describe("runAhead", () => {
     const iterator = runAhead(endless(), 50)[Symbol.asyncIterator]();
     await iterator.next();
     await new Promise((r) => setTimeout(r, 20));
-    // At most the batch taken and one buffer more, and no more while nobody pulls.
-    const held = produced;
-    expect(held).toBeLessThanOrEqual(102);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(produced).toBe(held);
+    expect(produced).toBeLessThanOrEqual(52);
     await iterator.return?.(undefined);
   });
 

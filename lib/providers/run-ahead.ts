@@ -40,5 +40,5 @@ export function runAhead(source: AsyncIterable<EventBatch>, maxBuffered = 1024):
         void pumping.then(() => iterator.return?.(undefined)).catch(() => {});
       },
     };
-  }, { highWater: maxBuffered, deferWake: true });
+  }, maxBuffered);
 }
