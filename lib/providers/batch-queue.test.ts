@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StreamEvent } from "../chat/events";
 import { batchQueue, type BatchSink } from "./batch-queue";
 
@@ -15,7 +15,7 @@ function started() {
       calls.started++;
       return { resume: () => void calls.resumed++, cancel: () => void calls.cancelled++ };
     },
-    4,
+    { highWater: 4 },
   );
   const first = iterator.next();
   return { iterator, sink, calls, first };
@@ -109,5 +109,61 @@ describe("batchQueue", () => {
     });
     expect(texts((await iterator.next()).value)).toBe("early");
     expect((await iterator.next()).done).toBe(true);
+  });
+
+  it("with a cadence, hands over the first batch at once, then one batch per interval, and the end without waiting", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      let sink!: BatchSink;
+      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
+      const first = iterator.next();
+      sink.push([delta("a")]);
+      expect(texts((await first).value)).toBe("a");
+
+      // Pushed within the interval: held, then handed over together when it has passed.
+      sink.push([delta("b")]);
+      sink.push([delta("c")]);
+      let second: IteratorResult<readonly StreamEvent[]> | undefined;
+      void iterator.next().then((result) => (second = result));
+      await vi.advanceTimersByTimeAsync(15);
+      expect(second).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(texts(second?.value)).toBe("b,c");
+
+      // Slower than the cadence: no wait at all.
+      await vi.advanceTimersByTimeAsync(40);
+      const third = iterator.next();
+      sink.push([delta("d")]);
+      expect(texts((await third).value)).toBe("d");
+
+      // Within the interval again, but then the end: nothing waits for the cadence.
+      sink.push([delta("e")]);
+      const fourth = iterator.next();
+      sink.push([{ type: "finish", reason: "stop" }]);
+      sink.close();
+      expect(texts((await fourth).value)).toBe("e,finish");
+      expect((await iterator.next()).done).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("with a cadence, a consumer that leaves cancels the pending hand-over", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      let sink!: BatchSink;
+      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
+      const first = iterator.next();
+      sink.push([delta("a")]);
+      await first;
+      sink.push([delta("b")]);
+      const pending = iterator.next();
+      await iterator.return?.(undefined);
+      expect((await pending).done).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

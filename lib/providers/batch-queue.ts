@@ -7,6 +7,11 @@
  * promise per read, and a pull that finds events waiting is answered at once; only a pull that
  * has to wait costs one promise. Bounded: `push` says when `highWater` events wait, and the
  * producer pauses until `resume`. Lazy, as a generator is: the producer starts at the first pull.
+ *
+ * `minIntervalMs` sets a cadence: a batch is handed over no sooner than that long after the
+ * previous one (the first, and the end, at once). For a producer that makes one event at a time
+ * faster than anyone reads (the engine), this turns one socket write per token into one per
+ * interval; events slower than the cadence still go out the moment they come.
  */
 import type { EventBatch, StreamEvent } from "../chat/events";
 
@@ -26,7 +31,17 @@ export interface BatchProducer {
   cancel?(): void;
 }
 
-export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, highWater = 1024): AsyncIterableIterator<EventBatch> {
+export interface BatchQueueOptions {
+  /** Events waiting before `push` asks the producer to pause. */
+  highWater?: number;
+  /** The least time between two batches handed over, in ms (0: each pull is answered at once). */
+  minIntervalMs?: number;
+}
+
+export function batchQueue(
+  start: (sink: BatchSink) => BatchProducer | void,
+  { highWater = 1024, minIntervalMs = 0 }: BatchQueueOptions = {},
+): AsyncIterableIterator<EventBatch> {
   let queue: StreamEvent[] = [];
   let closed = false;
   let cancelled = false;
@@ -36,9 +51,35 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
   let started = false;
   /** Pulls waiting for events, in the order they came. */
   const waiting: { resolve(result: IteratorResult<EventBatch>): void; reject(error: unknown): void }[] = [];
+  /** When the last batch was handed over (the cadence only). */
+  let lastHandedAt = -Infinity;
+  /** Wakes the waiting pull once the cadence allows the next batch. */
+  let cadenceTimer: NodeJS.Timeout | undefined;
+
+  /** Whether the next batch must wait for the cadence; if so, arms the timer that hands it over. */
+  const heldByCadence = (): boolean => {
+    if (minIntervalMs <= 0) return false;
+    if (closed) {
+      clearTimeout(cadenceTimer);
+      cadenceTimer = undefined;
+      return false;
+    }
+    const now = performance.now();
+    const wait = lastHandedAt + minIntervalMs - now;
+    if (wait <= 0) {
+      lastHandedAt = now;
+      return false;
+    }
+    cadenceTimer ??= setTimeout(() => {
+      cadenceTimer = undefined;
+      wake();
+    }, wait);
+    return true;
+  };
 
   const take = (): IteratorResult<EventBatch> | undefined => {
     if (queue.length) {
+      if (heldByCadence()) return undefined;
       const batch = queue;
       queue = [];
       if (paused) {
@@ -101,6 +142,7 @@ export function batchQueue(start: (sink: BatchSink) => BatchProducer | void, hig
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
     return() {
+      clearTimeout(cadenceTimer);
       if (started && !closed && !cancelled) {
         cancelled = true;
         producer?.cancel?.();

@@ -34,7 +34,7 @@ describe("runAhead", () => {
         yield [delta("x")];
       }
     }
-    const iterator = runAhead(endless(), 50)[Symbol.asyncIterator]();
+    const iterator = runAhead(endless(), { highWater: 50 })[Symbol.asyncIterator]();
     await iterator.next();
     await new Promise((r) => setTimeout(r, 20));
     expect(produced).toBeLessThanOrEqual(52);

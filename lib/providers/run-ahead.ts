@@ -4,12 +4,12 @@
  * token only after the previous one has been written to the socket, so every token pays the
  * whole route's latency in series. Here the producer keeps going while the consumer writes, and
  * each pull takes everything made since the last one as one batch (./batch-queue). Bounded: a
- * slow reader pauses the producer once `maxBuffered` events wait.
+ * slow reader pauses the producer once `highWater` events wait; `minIntervalMs` paces the batches.
  */
 import type { EventBatch } from "../chat/events";
-import { batchQueue } from "./batch-queue";
+import { batchQueue, type BatchQueueOptions } from "./batch-queue";
 
-export function runAhead(source: AsyncIterable<EventBatch>, maxBuffered = 1024): AsyncIterableIterator<EventBatch> {
+export function runAhead(source: AsyncIterable<EventBatch>, options: BatchQueueOptions = {}): AsyncIterableIterator<EventBatch> {
   return batchQueue((sink) => {
     const iterator = source[Symbol.asyncIterator]();
     let stopped = false;
@@ -40,5 +40,5 @@ export function runAhead(source: AsyncIterable<EventBatch>, maxBuffered = 1024):
         void pumping.then(() => iterator.return?.(undefined)).catch(() => {});
       },
     };
-  }, maxBuffered);
+  }, options);
 }
