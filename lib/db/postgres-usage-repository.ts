@@ -1,19 +1,21 @@
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
 import { usageDaily } from "./schema-postgres";
-import { addedCounters, rowColumns } from "./usage-upsert";
+import { addedCounters, incrementPlaceholders, rowColumns } from "./usage-upsert";
 import { toIncrement, type UsageRepository, type UsageRow } from "./usage-repository";
 
 export function postgresUsageRepository({ db }: PostgresConnection): UsageRepository {
+  const upsert = db
+    .insert(usageDaily)
+    .values(incrementPlaceholders())
+    .onConflictDoUpdate({
+      target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
+      set: addedCounters(usageDaily),
+    })
+    .prepare("usage_record");
   return {
     async record(entry) {
-      await db
-        .insert(usageDaily)
-        .values(toIncrement(entry))
-        .onConflictDoUpdate({
-          target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
-          set: addedCounters(usageDaily),
-        });
+      await upsert.execute(toIncrement(entry));
     },
 
     async rows(keyId, sinceDay) {

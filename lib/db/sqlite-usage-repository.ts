@@ -1,19 +1,21 @@
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { usageDaily } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
-import { addedCounters, rowColumns } from "./usage-upsert";
+import { addedCounters, incrementPlaceholders, rowColumns } from "./usage-upsert";
 import { toIncrement, type UsageRepository, type UsageRow } from "./usage-repository";
 
 export function sqliteUsageRepository({ db }: SqliteConnection): UsageRepository {
+  const upsert = db
+    .insert(usageDaily)
+    .values(incrementPlaceholders())
+    .onConflictDoUpdate({
+      target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
+      set: addedCounters(usageDaily),
+    })
+    .prepare();
   return {
     async record(entry) {
-      db.insert(usageDaily)
-        .values(toIncrement(entry))
-        .onConflictDoUpdate({
-          target: [usageDaily.keyId, usageDaily.day, usageDaily.model, usageDaily.surface],
-          set: addedCounters(usageDaily),
-        })
-        .run();
+      upsert.run(toIncrement(entry));
     },
 
     async rows(keyId, sinceDay) {
