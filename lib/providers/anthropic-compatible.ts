@@ -12,7 +12,7 @@ import { anthropicHttpFailureEvent } from "../dialects/anthropic/errors";
 import { ANTHROPIC_VERSION, anthropicMessages, anthropicMessagesRequest } from "../dialects/anthropic/request";
 import { MODEL } from "../model-facts";
 import type { Redact } from "../redact";
-import type { ChatProvider, FetchLike, ProviderInfo } from "./types";
+import type { ChatProvider, FetchLike, ProviderInfo, StreamOptions } from "./types";
 import { modelIdsOf, providerRedactor, requestUpstreamJson, streamUpstream, type WireDialect } from "./upstream-stream";
 import { fetchTransport, nodeHttpTransport, type Transport } from "./upstream-transport";
 
@@ -82,7 +82,7 @@ export function createAnthropicCompatibleProvider(config: AnthropicCompatibleCon
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
   const redact = providerRedactor(config.apiKey, config.redact);
 
-  function stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncIterableIterator<EventBatch> {
+  function stream(request: ChatRequest, options: StreamOptions): AsyncIterableIterator<EventBatch> {
     const { request: fitted, warnings: unsupported } = fitToCapabilities(request, config.capabilities, config.info.label);
     const { body, warnings: adjusted } = anthropicMessagesRequest(fitted, fitted.model ?? config.info.model, true);
     const warnings = [...unsupported, ...adjusted];
@@ -96,7 +96,7 @@ export function createAnthropicCompatibleProvider(config: AnthropicCompatibleCon
         dialect: ANTHROPIC_WIRE,
         redact,
       },
-      signal,
+      options,
       warnings.length ? [{ type: "warnings", warnings }] : [],
     );
   }

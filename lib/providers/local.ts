@@ -91,7 +91,7 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
     async warmUp() {
       await engineFor(config);
     },
-    async *stream(request, { signal }) {
+    async *stream(request, { signal, batchIntervalMs = 0 }) {
       const fitted = fitToCapabilities(request, capabilities, label);
       if (fitted.warnings.length) yield [{ type: "warnings", warnings: fitted.warnings }];
       let engine: LocalEngine;
@@ -102,7 +102,7 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
         return;
       }
       const tokens = engine.generate(fitted.request, { signal, tokensPerSecond: isDemo ? config.demoTokensPerSecond : 0 });
-      yield* runAhead(tokens, { minIntervalMs: ENGINE_BATCH_INTERVAL_MS });
+      yield* runAhead(tokens, { minIntervalMs: Math.max(ENGINE_BATCH_INTERVAL_MS, batchIntervalMs) });
     },
   };
 }

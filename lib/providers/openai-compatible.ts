@@ -12,7 +12,7 @@ import { createOpenAiStreamDecoder, decodeOpenAiJson } from "../dialects/openai/
 import { httpFailureEvent } from "../dialects/openai/errors";
 import { upstreamChatBody } from "../dialects/openai/request";
 import type { Redact } from "../redact";
-import type { ChatProvider, FetchLike, ProviderInfo } from "./types";
+import type { ChatProvider, FetchLike, ProviderInfo, StreamOptions } from "./types";
 import { modelIdsOf, providerRedactor, requestUpstreamJson, streamUpstream, type WireDialect } from "./upstream-stream";
 import { fetchTransport, nodeHttpTransport, type Transport } from "./upstream-transport";
 
@@ -57,7 +57,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
   const info: ProviderInfo = { ...config.info, capabilities: config.capabilities };
   const redact = providerRedactor(config.apiKey, config.redact);
 
-  function stream(request: ChatRequest, { signal }: { signal: AbortSignal }): AsyncIterableIterator<EventBatch> {
+  function stream(request: ChatRequest, options: StreamOptions): AsyncIterableIterator<EventBatch> {
     const { request: fitted, warnings } = fitToCapabilities(request, config.capabilities, config.info.label);
     return streamUpstream(
       {
@@ -69,7 +69,7 @@ export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): 
         dialect: OPENAI_WIRE,
         redact,
       },
-      signal,
+      options,
       warnings.length ? [{ type: "warnings", warnings }] : [],
     );
   }

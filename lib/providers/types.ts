@@ -17,13 +17,23 @@ export interface ProviderInfo {
   capabilities: ProviderCapabilities;
 }
 
+export interface StreamOptions {
+  signal: AbortSignal;
+  /**
+   * The least time between two batches, in ms: a reader that shows text at its own pace (the
+   * playground page) gains nothing from more, and every batch costs a write, a network read and
+   * a parse on both sides. The first batch and the end are never held (./batch-queue).
+   */
+  batchIntervalMs?: number;
+}
+
 export interface ChatProvider {
   info: ProviderInfo;
   /**
    * Yields batches of events (all that one upstream read or engine step produced) and always
    * ends with exactly one `finish` or `error`, as the last event of the last batch; never throws.
    */
-  stream(request: ChatRequest, options: { signal: AbortSignal }): AsyncIterable<EventBatch>;
+  stream(request: ChatRequest, options: StreamOptions): AsyncIterable<EventBatch>;
   /** Model ids the upstream serves (OpenAI `/models`, ModelsLab `/v1/models`); throws a readable Error. */
   listModels?(signal: AbortSignal): Promise<string[]>;
   /**

@@ -13,6 +13,7 @@ import { createRedactor, type Redact } from "../redact";
 import type { Readable } from "node:stream";
 import { batchQueue } from "./batch-queue";
 import { idleWatchdog } from "./idle-watchdog";
+import type { StreamOptions } from "./types";
 import type { Transport, UpstreamResponse } from "./upstream-transport";
 
 /** How long a body may go on after the reply's end before its connection is cut rather than reused. */
@@ -57,7 +58,7 @@ export function providerRedactor(apiKey: string | undefined, redact: Redact | un
  * The body is read from its `data` events and each read is decoded on the spot into the batch
  * queue: no promise per read, and a consumer that fell behind takes all waiting reads as one batch.
  */
-export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading: readonly StreamEvent[] = []): AsyncIterableIterator<EventBatch> {
+export function streamUpstream(call: UpstreamCall, { signal, batchIntervalMs = 0 }: StreamOptions, leading: readonly StreamEvent[] = []): AsyncIterableIterator<EventBatch> {
   const { dialect, idleTimeoutMs, redact } = call;
   const safe = (batch: StreamEvent[]): StreamEvent[] => {
     const last = batch[batch.length - 1];
@@ -156,7 +157,7 @@ export function streamUpstream(call: UpstreamCall, signal: AbortSignal, leading:
         body?.destroy();
       },
     };
-  });
+  }, { minIntervalMs: batchIntervalMs });
 }
 
 /** GET a JSON body (a model list, say), or POST one (a token count); failures throw a readable, redacted Error. */

@@ -10,6 +10,7 @@ import { countUsage } from "../client/count-tokens";
 import type { Usage } from "../chat/events";
 import { applyEvents } from "./apply-event";
 import { debouncedLocalStorage } from "./debounced-storage";
+import { PAGE_UPDATE_INTERVAL_MS } from "../chat/page-cadence";
 import { afterDelayOnNextFrame } from "./next-frame";
 import { toRequestMessages } from "./request-messages";
 import { continuationOf } from "./token-spans";
@@ -68,7 +69,7 @@ const newId = () => crypto.randomUUID();
 export function createConversationStore(options: ConversationStoreOptions): ConversationStore {
   const stream = options.streamChat ?? streamChat;
   const count = options.countUsage ?? countUsage;
-  const commitDelayMs = options.commitDelayMs ?? 50;
+  const commitDelayMs = options.commitDelayMs ?? PAGE_UPDATE_INTERVAL_MS;
   let controller: AbortController | undefined;
 
   const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {

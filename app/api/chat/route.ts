@@ -1,4 +1,5 @@
 /** POST: one chat turn, streamed as this app's SSE events (lib/dialects/playground). */
+import { PAGE_UPDATE_INTERVAL_MS } from "@/lib/chat/page-cadence";
 import { encodePlaygroundEvents } from "@/lib/dialects/playground/encode";
 import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
@@ -34,7 +35,8 @@ export async function POST(request: Request): Promise<Response> {
   const model = chat.model ?? provider.info.model;
   const account = { limitKey: client, accessKeyId, surface: "playground", model, servedModel: provider.info.model } as const;
   const generation = { model, systemMessage: chat.systemMessage, params: chat.params, messages: chat.messages };
-  return sseResponse((signal) => provider.stream(chat, { signal }), request.signal, {
+  // The page shows text at its own pace; batches more often than that only cost both sides.
+  return sseResponse((signal) => provider.stream(chat, { signal, batchIntervalMs: PAGE_UPDATE_INTERVAL_MS }), request.signal, {
     encode: encodePlaygroundEvents,
     observers: [slot, usageCharge(account, promptBytes(chat)), replySigner(generation)],
   });
