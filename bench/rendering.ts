@@ -45,10 +45,10 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript((endMark: string) => {
-      const w = window as unknown as { __longTasks: number[]; __endSeenAt: number };
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __endSeenAt: number };
       w.__longTasks = [];
       w.__endSeenAt = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: "longtask", buffered: true });
       // The moment the reply's last words are on the page, on the same clock as the upstream's send time.
       // Only the changed nodes are read (the parent, for added children): reading the whole reply on
       // every mutation would be the bench's own cost. (No named helpers in here: tsx would wrap them
@@ -66,7 +66,7 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
     }, END_MARK);
     await page.goto(`${app}/${options.query ? `?${options.query}` : ""}`);
     await page.locator('[data-ready="true"]').waitFor();
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     if (options.cpuProfilePath) {
@@ -77,6 +77,7 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
 
     const start = await mainThreadTimes(cdp);
     const startWall = now();
+    const sentAt = await page.evaluate(() => performance.now());
     await page.getByRole("textbox", { name: "Message", exact: true }).fill("Write a long markdown document");
     await page.keyboard.press("Enter");
     await page.locator('[data-role="assistant"][data-state="done"]').waitFor({ timeout: 120_000 });
@@ -88,7 +89,7 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
     }
 
     const { longTasks, endSeenAt } = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __endSeenAt: number };
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __endSeenAt: number };
       return { longTasks: w.__longTasks, endSeenAt: w.__endSeenAt };
     });
     const percent = (key: keyof MainThreadTimes) => (((end[key] - start[key]) / wall) * 100).toFixed(1);
@@ -97,7 +98,8 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
       `main thread busy ${percent("TaskDuration")}% of ${wall.toFixed(1)} s (target ≤ ${TARGET_BUSY_PERCENT}%;` +
         ` CPU ${percent("ThreadTime")}%, script ${percent("ScriptDuration")}%, style ${percent("RecalcStyleDuration")}%, layout ${percent("LayoutDuration")}%)` +
         ` | long tasks > 50 ms: ${longTasks.length} (target 0)` +
-        (longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : "") +
+        // When each began (from the send) says which work it was: the send, a module's first use, a commit.
+        (longTasks.length ? ` (${longTasks.map((t) => `${t.duration.toFixed(0)} ms at +${((t.start - sentAt) / 1000).toFixed(2)} s`).join(", ")})` : "") +
         ` | text complete ${lag} after the stream's last token (target ≤ ${TARGET_TEXT_LAG_MS} ms)`,
     );
   } finally {

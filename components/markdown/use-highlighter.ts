@@ -16,11 +16,16 @@ async function loadHighlighter(): Promise<PluggableList> {
   return [() => highlight];
 }
 
+/** Starts loading (once); what a reply with code, or the idle page, calls. */
+export function preloadHighlighter(): Promise<PluggableList> {
+  return (loading ??= loadHighlighter().then((p) => (loaded = p)));
+}
+
 export function useHighlighter(needed: boolean): PluggableList | undefined {
   const [plugins, setPlugins] = useState(loaded);
   useEffect(() => {
     if (!needed || plugins) return;
-    loading ??= loadHighlighter().then((p) => (loaded = p));
+    const loading = preloadHighlighter();
     let live = true;
     loading.then((p) => live && setPlugins(p));
     return () => {

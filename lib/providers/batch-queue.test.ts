@@ -166,4 +166,25 @@ describe("batchQueue", () => {
       vi.useRealTimers();
     }
   });
+
+  it("with a cadence, hands over a full queue at once instead of pausing the producer for the interval", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      let sink!: BatchSink;
+      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 4 });
+      const first = iterator.next();
+      sink.push([delta("a")]);
+      await first;
+      // A producer at full speed: the queue fills within the interval.
+      expect(sink.push([delta("b"), delta("c")])).toBe(true);
+      const second = iterator.next();
+      // Full: handed over at once, so the producer is not even asked to pause.
+      expect(sink.push([delta("d"), delta("e")])).toBe(true);
+      expect(texts((await second).value)).toBe("b,c,d,e");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+

@@ -11,7 +11,8 @@
  * `minIntervalMs` sets a cadence: a batch is handed over no sooner than that long after the
  * previous one (the first, and the end, at once). For a producer that makes one event at a time
  * faster than anyone reads (the engine), this turns one socket write per token into one per
- * interval; events slower than the cadence still go out the moment they come.
+ * interval; events slower than the cadence still go out the moment they come, and so does a
+ * queue that has filled up (a producer at full speed is never paused by the cadence).
  */
 import type { EventBatch, StreamEvent } from "../chat/events";
 
@@ -56,10 +57,13 @@ export function batchQueue(
   /** Wakes the waiting pull once the cadence allows the next batch. */
   let cadenceTimer: NodeJS.Timeout | undefined;
 
-  /** Whether the next batch must wait for the cadence; if so, arms the timer that hands it over. */
+  /**
+   * Whether the next batch must wait for the cadence; if so, arms the timer that hands it over.
+   * A full queue goes at once: holding it would pause a fast producer for the rest of the interval.
+   */
   const heldByCadence = (): boolean => {
     if (minIntervalMs <= 0) return false;
-    if (closed) {
+    if (closed || queue.length >= highWater) {
       clearTimeout(cadenceTimer);
       cadenceTimer = undefined;
       return false;

@@ -1,0 +1,35 @@
+"use client";
+import { useEffect } from "react";
+import { preloadHighlighter } from "../markdown/use-highlighter";
+
+type Idle = (work: () => void) => () => void;
+
+/** requestIdleCallback where there is one (Safari before 18 has none: a timer instead). */
+const whenIdle: Idle = (work) => {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(work, { timeout: 5000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 1000);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Loads what renders a reply (the markdown stack, then syntax highlighting) once the page is
+ * idle, one module per idle period. Both stay off the first load, but evaluating them when the
+ * first reply arrives made a 50 ms task in the middle of its streaming (a 2-core machine).
+ */
+export function useWarmReplyRendering(): void {
+  useEffect(() => {
+    let live = true;
+    let cancel = whenIdle(() => {
+      void import("../markdown/markdown").then(() => {
+        if (live) cancel = whenIdle(() => void preloadHighlighter());
+      });
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, []);
+}
