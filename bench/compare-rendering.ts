@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { wallMs as now } from "./clock";
-import { mainThreadTimes, type MainThreadTimes } from "./rendering";
+import { mainThreadTimes, settled, type MainThreadTimes } from "./rendering";
 import { COMPARE_MODEL, END_MARK } from "./upstream";
 
 const COLUMNS = 6;
@@ -48,6 +48,7 @@ export async function measureCompareRendering(app: string, lastEndSentAt: () => 
     );
     await page.goto(app);
     await page.locator('[data-ready="true"]').waitFor();
+    await settled(page);
     await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: "Compare" }).click();
     await page.getByRole("combobox", { name: "Columns", exact: true }).selectOption(String(COLUMNS));
     await page.getByRole("button", { name: "Fill columns" }).click();

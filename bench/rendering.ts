@@ -4,7 +4,7 @@
  * model, which the app at `app` must be pointed at), printed beside the targets.
  */
 import { writeFileSync } from "node:fs";
-import { chromium, type CDPSession } from "@playwright/test";
+import { chromium, type CDPSession, type Page } from "@playwright/test";
 import { wallMs as now } from "./clock";
 import { END_MARK } from "./upstream";
 
@@ -37,6 +37,17 @@ export async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes>
   };
 }
 
+/**
+ * Waits until the page has nothing left to load and has been idle twice: a person reads the page
+ * before sending, and what it loads when idle (the reply's markdown stack) is then done, as it is
+ * for them. Sending the moment the page hydrates would time that loading, not the streaming.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 3000 })));
+  await page.waitForLoadState("networkidle");
+}
+
 export async function measureRendering(app: string, lastEndSentAt: () => number, options: RenderingOptions = {}): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -66,6 +77,7 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
     }, END_MARK);
     await page.goto(`${app}/${options.query ? `?${options.query}` : ""}`);
     await page.locator('[data-ready="true"]').waitFor();
+    await settled(page);
     await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");

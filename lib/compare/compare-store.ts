@@ -72,8 +72,8 @@ export type CompareStore = StoreApi<CompareState> & { resizeSlots(limit: number)
 
 /**
  * Six columns streaming at once: each shows its text 10 times a second rather than the chat's
- * 20, all in the same frames (next-frame.ts). Still reads as streaming; at 20 a second the six
- * columns kept the main thread ~32% busy, at 10 ~N% (bench/compare-rendering.ts).
+ * 20, all in the same frames (next-frame.ts). Still reads as streaming, at half the renders;
+ * bench/compare-rendering.ts prints what six columns cost the main thread.
  */
 const COLUMN_COMMIT_DELAY_MS = 100;
 
