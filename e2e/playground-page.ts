@@ -46,7 +46,9 @@ export class PlaygroundPage {
 
   /** Lengths of the last reply sampled while it streams: proof the text grows in steps. */
   async sampleGrowth(samples: number, everyMs: number): Promise<number[]> {
-    await expect.poll(async () => ((await this.lastReplyText().textContent()) ?? "").length).toBeGreaterThan(0);
+    // Sampling starts at the first text, not up to a second later (expect.poll's default
+    // intervals): a short reply could otherwise be complete before the first sample.
+    await expect.poll(async () => ((await this.lastReplyText().textContent()) ?? "").length, { intervals: [20] }).toBeGreaterThan(0);
     const lengths: number[] = [];
     for (let i = 0; i < samples; i++) {
       lengths.push(((await this.lastReplyText().textContent()) ?? "").length);
