@@ -16,6 +16,7 @@ import { CompareView } from "./compare/compare-view";
 import { ParamPanel } from "./params/param-panel";
 import { createQueryClient, QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
+import { useWarmReplyRendering } from "./chat/use-warm-reply-rendering";
 
 /** Alternatives per token the probabilities view asks for: a readable list, and a bounded reply size. */
 export const TOP_ALTERNATIVES = 10;
@@ -37,6 +38,8 @@ type Mode = "chat" | "compare";
 
 export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
   const [queries] = useState(createQueryClient);
+  // In both modes: a shared comparison opens straight into compare mode.
+  useWarmReplyRendering();
   return (
     <QueryProvider client={queries}>
       <PlaygroundModes codeExport={codeExport} queries={queries} />

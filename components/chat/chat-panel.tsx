@@ -11,7 +11,6 @@ import { useConversation, useConversationStoreApi } from "./conversation-context
 import { ConversationTotals } from "./conversation-totals";
 import { MessageList } from "./message-list";
 import { StarterPrompts } from "./starter-prompts";
-import { useWarmReplyRendering } from "./use-warm-reply-rendering";
 
 export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const empty = useConversation((s) => s.messages.length === 0);
@@ -21,7 +20,6 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const { send, stop, clear } = useConversationStoreApi().getState();
   const prices = useActivePrices();
   const model = useParamsStore((s) => s.model);
-  useWarmReplyRendering();
 
   return (
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
