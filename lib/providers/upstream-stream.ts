@@ -119,15 +119,15 @@ export function streamUpstream(call: UpstreamCall, { signal, batchIntervalMs = 0
       } catch (cause) {
         return end([failure(errorEvent("connection_dropped", describeNetworkError(cause)))]);
       }
-      const stream = (body = response.body());
-      const text = new TextDecoder();
+      // Node's own UTF-8 stream decoding (a character split across reads stays whole).
+      const stream = (body = response.body()).setEncoding("utf8");
       const decoder = dialect.createDecoder();
-      stream.on("data", (chunk: Uint8Array) => {
+      stream.on("data", (text: string) => {
         if (ended) return;
         idle.touch();
         let batch: StreamEvent[];
         try {
-          batch = decoder.push(text.decode(chunk, { stream: true }));
+          batch = decoder.push(text);
         } catch (cause) {
           return end([errorEvent("upstream_error", (cause as Error).message)]);
         }
