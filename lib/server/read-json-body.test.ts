@@ -32,6 +32,16 @@ function endlessUpload(chunkBytes: number, total = 20_000_000, headers: Record<s
 const tooLarge = (message: string) => expect.objectContaining({ status: 413, code: "too_large", message });
 
 describe("readBodyText", () => {
+  it("returns a body once its declared length has arrived, without waiting a turn for the stream's end", async () => {
+    const bytes = new TextEncoder().encode('{"messages":[]}');
+    // The bytes, then an end that never comes: a reader that waits for it never returns.
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(bytes) });
+    const request = new Request("http://x/api/chat", { method: "POST", body, headers: { "Content-Length": String(bytes.byteLength) }, duplex: "half" } as RequestInit);
+    const read = readBodyText(request, 1000);
+    const outcome = await Promise.race([read, new Promise((resolve) => setTimeout(() => resolve("still waiting for the end"), 500))]);
+    expect(outcome).toBe('{"messages":[]}');
+  });
+
   it("refuses a chunked body over the limit with 413 as soon as it passes the limit, holding no more than the limit", async () => {
     const { request, seen } = endlessUpload(64 * 1024);
     // What had been pulled when the refusal came (the drop-and-cancel that follows keeps pulling).
