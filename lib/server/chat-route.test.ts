@@ -41,7 +41,7 @@ describe("sseResponse", () => {
 
   it("writes all the events of one batch in one chunk", async () => {
     async function* twoReads(): AsyncGenerator<EventBatch> {
-      yield [{ type: "text-delta", text: "a" }, { type: "text-delta", text: "b" }, { type: "text-delta", text: "c" }];
+      yield [{ type: "text-delta", text: "a" }, { type: "logprobs", tokens: [{ token: "a", logprob: -1 }] }, { type: "text-delta", text: "b" }];
       yield [{ type: "usage", usage: { promptTokens: 1, completionTokens: 3 } }, { type: "finish", reason: "stop" }];
     }
     const reader = (await sseResponse(twoReads, new AbortController().signal, ours)).body!.getReader();
