@@ -111,80 +111,98 @@ describe("batchQueue", () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
-  it("with a cadence, hands over the first batch at once, then one batch per interval, and the end without waiting", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
-    try {
-      let sink!: BatchSink;
-      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
-      const first = iterator.next();
-      sink.push([delta("a")]);
-      expect(texts((await first).value)).toBe("a");
+  it("with a cadence, hands over the first batch at once, then one batch per interval, and the end without waiting", withFakeTimers(async () => {
+    let sink!: BatchSink;
+    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
+    const first = iterator.next();
+    sink.push([delta("a")]);
+    expect(texts((await first).value)).toBe("a");
 
-      // Pushed within the interval: held, then handed over together when it has passed.
-      sink.push([delta("b")]);
-      sink.push([delta("c")]);
-      let second: IteratorResult<readonly StreamEvent[]> | undefined;
-      void iterator.next().then((result) => (second = result));
-      await vi.advanceTimersByTimeAsync(15);
-      expect(second).toBeUndefined();
-      await vi.advanceTimersByTimeAsync(1);
-      expect(texts(second?.value)).toBe("b,c");
+    // Pushed within the interval: held, then handed over together when it has passed.
+    sink.push([delta("b")]);
+    sink.push([delta("c")]);
+    let second: IteratorResult<readonly StreamEvent[]> | undefined;
+    void iterator.next().then((result) => (second = result));
+    await vi.advanceTimersByTimeAsync(15);
+    expect(second).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(texts(second?.value)).toBe("b,c");
 
-      // Slower than the cadence: no wait at all.
-      await vi.advanceTimersByTimeAsync(40);
-      const third = iterator.next();
-      sink.push([delta("d")]);
-      expect(texts((await third).value)).toBe("d");
+    // Slower than the cadence: no wait at all.
+    await vi.advanceTimersByTimeAsync(40);
+    const third = iterator.next();
+    sink.push([delta("d")]);
+    expect(texts((await third).value)).toBe("d");
 
-      // Within the interval again, but then the end: nothing waits for the cadence.
-      sink.push([delta("e")]);
-      const fourth = iterator.next();
-      sink.push([{ type: "finish", reason: "stop" }]);
-      sink.close();
-      expect(texts((await fourth).value)).toBe("e,finish");
-      expect((await iterator.next()).done).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    // Within the interval again, but then the end: nothing waits for the cadence.
+    sink.push([delta("e")]);
+    const fourth = iterator.next();
+    sink.push([{ type: "finish", reason: "stop" }]);
+    sink.close();
+    expect(texts((await fourth).value)).toBe("e,finish");
+    expect((await iterator.next()).done).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  }));
 
-  it("with a cadence, a consumer that leaves cancels the pending hand-over", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
-    try {
-      let sink!: BatchSink;
-      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
-      const first = iterator.next();
-      sink.push([delta("a")]);
-      await first;
-      sink.push([delta("b")]);
-      const pending = iterator.next();
-      await iterator.return?.(undefined);
-      expect((await pending).done).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  it("with a cadence, a consumer that leaves cancels the pending hand-over", withFakeTimers(async () => {
+    let sink!: BatchSink;
+    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
+    const first = iterator.next();
+    sink.push([delta("a")]);
+    await first;
+    sink.push([delta("b")]);
+    const pending = iterator.next();
+    await iterator.return?.(undefined);
+    expect((await pending).done).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  }));
 
-  it("with a cadence, hands over a full queue at once instead of pausing the producer for the interval", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
-    try {
-      let sink!: BatchSink;
-      const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 4 });
-      const first = iterator.next();
-      sink.push([delta("a")]);
-      await first;
-      // A producer at full speed: the queue fills within the interval.
-      expect(sink.push([delta("b"), delta("c")])).toBe(true);
-      const second = iterator.next();
-      // Full: handed over at once, so the producer is not even asked to pause.
-      expect(sink.push([delta("d"), delta("e")])).toBe(true);
-      expect(texts((await second).value)).toBe("b,c,d,e");
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  it("with a cadence, hands over a full queue at once instead of pausing the producer for the interval", withFakeTimers(async () => {
+    let sink!: BatchSink;
+    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 4 });
+    const first = iterator.next();
+    sink.push([delta("a")]);
+    await first;
+    // A producer at full speed: the queue fills within the interval.
+    expect(sink.push([delta("b"), delta("c")])).toBe(true);
+    const second = iterator.next();
+    // Full: handed over at once, so the producer is not even asked to pause.
+    expect(sink.push([delta("d"), delta("e")])).toBe(true);
+    expect(texts((await second).value)).toBe("b,c,d,e");
+    expect(vi.getTimerCount()).toBe(0);
+  }));
+
+  it("with a cadence, a full queue handed over early starts the next interval", withFakeTimers(async () => {
+    let sink!: BatchSink;
+    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 2 });
+    const first = iterator.next();
+    sink.push([delta("a")]);
+    await first;
+    // Past the interval, the queue fills and goes at once...
+    await vi.advanceTimersByTimeAsync(60);
+    const second = iterator.next();
+    sink.push([delta("b"), delta("c")]);
+    expect(texts((await second).value)).toBe("b,c");
+    // ...so what comes right after waits a whole interval from that hand-over, not from the first.
+    let third: IteratorResult<readonly StreamEvent[]> | undefined;
+    void iterator.next().then((result) => (third = result));
+    sink.push([delta("d")]);
+    await vi.advanceTimersByTimeAsync(49);
+    expect(third).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(texts(third?.value)).toBe("d");
+    await iterator.return?.(undefined);
+  }));
 });
 
+/** Runs a test on fake timers (the cadence reads performance.now), restoring real ones after. */
+function withFakeTimers(test: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      await test();
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+}

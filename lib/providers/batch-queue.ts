@@ -66,8 +66,12 @@ export function batchQueue(
     if (closed || queue.length >= highWater) {
       clearTimeout(cadenceTimer);
       cadenceTimer = undefined;
+      // Handed over early, but still a hand-over: the next interval counts from here.
+      if (!closed) lastHandedAt = performance.now();
       return false;
     }
+    // The hand-over is already booked (no clock read per push while it waits).
+    if (cadenceTimer) return true;
     const now = performance.now();
     const wait = lastHandedAt + minIntervalMs - now;
     if (wait <= 0) {
