@@ -70,6 +70,10 @@ describe("tools, tool messages and response formats", () => {
     expect(fieldsOf({ messages: [{ ...user("Hi"), toolCalls: [call] }] })).toContain("messages.0.toolCalls: only assistant messages carry toolCalls");
     expect(fieldsOf({ messages: [user("Hi")], options: { tools: [{ ...weather, name: "get weather!" }] } })).toEqual(["options.tools.0.name: name must be 1 to 64 letters, digits, _ or -"]);
     expect(fieldsOf({ messages: [user("Hi")], options: { tools: [weather, weather] } })).toEqual(["options.tools: tool names must be unique"]);
+    // The same words the browser's Functions editor shows (lib/chat/function-schema.ts).
+    expect(fieldsOf({ messages: [user("Hi")], options: { tools: [{ ...weather, arguments: {} }] } })).toEqual([
+      'options.tools.0: unknown field "arguments" (a function has name, description and parameters)',
+    ]);
     expect(fieldsOf({ messages: [user("Hi")], options: { tools: [weather], toolChoice: { name: "other" } } })).toEqual(["options.toolChoice: toolChoice names a function that is not in tools"]);
     expect(fieldsOf({ messages: [user("Hi")], options: { toolChoice: "required" } })).toEqual(["options.toolChoice: toolChoice needs tools"]);
   });

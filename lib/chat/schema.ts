@@ -3,6 +3,7 @@
  * route that accepts a chat (/api/chat, /api/v1) validates through it, with the same limits.
  */
 import { z } from "zod";
+import { FunctionDefinitionSchema, functionName, jsonSchemaObject, MAX_TOOLS } from "./function-schema";
 import { ADVANCED_NUMERIC_PARAMS, DEFAULT_SYSTEM_MESSAGE, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
 
 export const MAX_MESSAGES = 500;
@@ -59,15 +60,8 @@ export const ParamsSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}` : undefined) },
 );
 
-/** Function names as OpenAI and Anthropic both accept them. */
-export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-export const MAX_TOOLS = 32;
 export const MAX_TOOL_CALLS = 16;
 const MAX_TOOL_CALL_ID_LENGTH = 100;
-/** A function's JSON Schema or a response format's schema, as JSON text. */
-export const MAX_SCHEMA_BYTES = 32_000;
-
-const functionName = z.string({ error: "name must be a string" }).regex(FUNCTION_NAME, { error: "name must be 1 to 64 letters, digits, _ or -" });
 const toolCallId = z
   .string({ error: "tool call id must be a string" })
   .min(1, { error: "tool call id must not be empty" })
@@ -99,19 +93,6 @@ export const withMessageRules = <T extends z.ZodType<MessageShape>>(schema: T) =
 
 export const MessageSchema = withMessageRules(MessageObject);
 
-/** JSON Schema objects from the user: any object, bounded in size (the upstream or the engine's grammar judges the rest). */
-const jsonSchemaObject = (what: string) =>
-  z.record(z.string(), z.unknown(), { error: `${what} must be a JSON Schema object` }).refine((schema) => JSON.stringify(schema).length <= MAX_SCHEMA_BYTES, {
-    error: `${what} must be at most ${MAX_SCHEMA_BYTES} characters of JSON`,
-  });
-
-export const FunctionDefinitionSchema = z.strictObject({
-  name: functionName,
-  // Generous: agent clients (Claude Code) describe their tools at length; the body cap still bounds it.
-  description: z.string({ error: "description must be a string" }).max(20_000, { error: "description must be at most 20000 characters" }).optional(),
-  parameters: jsonSchemaObject("parameters"),
-});
-
 export const SystemMessageSchema = z
   .string({ error: "System Message must be a string" })
   .max(SYSTEM_MESSAGE_MAX_LENGTH, { error: `System Message must be at most ${SYSTEM_MESSAGE_MAX_LENGTH} characters` })
@@ -133,7 +114,7 @@ export const ResponseFormatSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("json_schema"),
       schema: jsonSchemaObject("responseFormat.schema"),
-      name: functionName.optional(),
+      name: z.optional(functionName),
     }),
   ],
   { error: 'responseFormat.type must be "text", "json_object" or "json_schema"' },

@@ -30,6 +30,19 @@ describe("parseFunctionDefinitions", () => {
   });
 });
 
+describe("the editor's messages, where the page loads no zod locale", () => {
+  // This file, like the page, loads zod/mini and not the full zod: a check without its own
+  // message would say only "Invalid input" here, and something else on the server.
+  it("names an unknown field and a definition that is not an object", () => {
+    expect(parseFunctionDefinitions('[{"name": "f", "parameters": {}, "arguments": {}}]')).toEqual({
+      ok: false,
+      error: 'Function 1 (f), definition: unknown field "arguments" (a function has name, description and parameters)',
+    });
+    expect(parseFunctionDefinitions("[5]")).toEqual({ ok: false, error: "Function 1, definition: a function definition must be an object" });
+    expect(parseFunctionDefinitions('[{"name": "f", "parameters": {}, "description": 5}]')).toEqual({ ok: false, error: "Function 1 (f), description: description must be a string" });
+  });
+});
+
 describe("jsonProblem", () => {
   it("reads the position out of either engine message style", () => {
     expect(jsonProblem("ab\ncd", "Unexpected token 'c', \"ab\ncd\" is not valid JSON in JSON at position 3 (line 2 column 1)")).toMatchObject({ line: 2, column: 1 });

@@ -1,9 +1,10 @@
 /**
  * The Functions editor's text: a JSON array of function definitions, checked as the user types
- * with the same schema the server applies (lib/chat/schema.ts), so what the editor accepts the
+ * with the same schema the server applies (lib/chat/function-schema.ts), so what the editor accepts the
  * server accepts. Problems name the line (syntax) or the function and field (content).
  */
-import { FunctionDefinitionSchema, MAX_TOOLS } from "../chat/schema";
+// Not ../chat/schema: that is the full zod, which the page would then load (see function-schema.ts).
+import { FunctionDefinitionSchema, MAX_TOOLS } from "../chat/function-schema";
 import type { FunctionDefinition } from "../chat/request";
 import { describeProblem, parseJsonText } from "../json/json-error";
 
