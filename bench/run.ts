@@ -8,7 +8,8 @@
  * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
- * build ("before") and this one ("after") in turn, in the same run. BENCH_BASELINE_UNBIASED=1
+ * build ("before") and this one ("after") in turn, in the same run; `single` runs both servers at
+ * once and interleaves their requests. BENCH_BASELINE_UNBIASED=1
  * says that checkout is older than the demo model's Latin-only bias, so the engine section's raw
  * side samples unbiased for it too (raw and route must sample alike: the bias alone costs raw
  * about a fifth of its speed).
@@ -61,6 +62,13 @@ async function main() {
     // Section by section, each app in turn: before and after see the same machine state.
     for (const section of SECTIONS) {
       if (!wanted.has(section)) continue;
+      // Per-token cost is a few µs: before and after are measured in one interleaved loop, so
+      // neither sees a quieter machine than the other.
+      if (section === "single" && apps.length > 1) {
+        console.log(`\n#### single: ${apps.map((a) => a.label).join(" and ")}, interleaved`);
+        await singleInterleaved(dataDir, apps);
+        continue;
+      }
       for (const app of ["bundle", "shares", "rendering", "compare", "probabilities"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
@@ -72,24 +80,40 @@ async function main() {
   }
 }
 
+/** The environment of a bench server whose provider is the bench upstream at `upstreamUrl`. */
+function benchEnv(upstreamUrl: string, dataDir: string, databaseUrl: string): Record<string, string> {
+  return {
+    OPENAI_BASE_URL: upstreamUrl,
+    OPENAI_MODEL: MARKDOWN_MODEL,
+    MODELSLAB_API_KEY: "",
+    DATA_DIR: dataDir,
+    // Every bench client comes from 127.0.0.1: the per-client limits would measure themselves.
+    SHARE_RATE_LIMIT: "1000000",
+    CHAT_RATE_LIMIT: "100000000",
+    CHAT_CONCURRENT_LIMIT: "100000000",
+    TOKEN_RATE_LIMIT: "1000000000",
+    COUNT_RATE_LIMIT: "100000000",
+    DATABASE_URL: databaseUrl,
+  };
+}
+
+/** `single` for several checkouts at once: one upstream, one server each (own data), requests interleaved. */
+async function singleInterleaved(dataDir: string, apps: App[]) {
+  const upstream = await startUpstream();
+  const servers: NextServer[] = [];
+  try {
+    for (const [i, app] of apps.entries()) servers.push(await startNext(benchEnv(upstream.url, mkdtempSync(path.join(dataDir, `app${i}-`)), ""), app.dir));
+    await measureSingle(apps.map((app, i) => ({ label: app.label.replace(/ \(.*\)$/, ""), paths: streamPaths(upstream.url, servers[i].url) })));
+  } finally {
+    for (const server of servers) server.stop();
+    upstream.close();
+  }
+}
+
 /** Every section but the engine's runs against one server whose provider is the bench upstream. */
 async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
   const upstream = await startUpstream();
-  const startApp = (databaseUrl: string, env: Record<string, string> = {}) =>
-    startNext({
-      OPENAI_BASE_URL: upstream.url,
-      OPENAI_MODEL: MARKDOWN_MODEL,
-      MODELSLAB_API_KEY: "",
-      DATA_DIR: dataDir,
-      // Every bench client comes from 127.0.0.1: the per-client limits would measure themselves.
-      SHARE_RATE_LIMIT: "1000000",
-      CHAT_RATE_LIMIT: "100000000",
-      CHAT_CONCURRENT_LIMIT: "100000000",
-      TOKEN_RATE_LIMIT: "1000000000",
-      COUNT_RATE_LIMIT: "100000000",
-      DATABASE_URL: databaseUrl,
-      ...env,
-    }, appDir);
+  const startApp = (databaseUrl: string, env: Record<string, string> = {}) => startNext({ ...benchEnv(upstream.url, dataDir, databaseUrl), ...env }, appDir);
   try {
     // These two start their own server (raised limits; the inspector), one section at a time.
     if (wanted.has("abuse")) return await measureAbuse(upstream.url, (env) => startApp("", env));
@@ -98,7 +122,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
     try {
       const paths = streamPaths(upstream.url, server.url);
       if (wanted.has("floor")) await measureFloor(server.url, upstream.url, paths);
-      if (wanted.has("single")) await measureSingle(paths);
+      if (wanted.has("single")) await measureSingle([{ label: "", paths }]);
       if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid, { bare: `${upstream.url}/api/health/live`, next: `${server.url}/api/health/live` });
       if (wanted.has("bundle")) await measureBundle(server.url);
       if (wanted.has("shares")) await measureShares(server.url, startApp);
