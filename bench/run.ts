@@ -8,8 +8,8 @@
  * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
- * build ("before") and this one ("after") in turn, in the same run; `single` runs both servers at
- * once and interleaves their requests. BENCH_BASELINE_UNBIASED=1
+ * build ("before") and this one ("after") in turn, in the same run; `floor` and `single` run both
+ * servers at once and interleave their requests. BENCH_BASELINE_UNBIASED=1
  * says that checkout is older than the demo model's Latin-only bias, so the engine section's raw
  * side samples unbiased for it too (raw and route must sample alike: the bias alone costs raw
  * about a fifth of its speed).
@@ -64,9 +64,9 @@ async function main() {
       if (!wanted.has(section)) continue;
       // Per-token cost is a few µs: before and after are measured in one interleaved loop, so
       // neither sees a quieter machine than the other.
-      if (section === "single" && apps.length > 1) {
-        console.log(`\n#### single: ${apps.map((a) => a.label).join(" and ")}, interleaved`);
-        await singleInterleaved(dataDir, apps);
+      if ((section === "single" || section === "floor") && apps.length > 1) {
+        console.log(`\n#### ${section}: ${apps.map((a) => a.label).join(" and ")}, interleaved`);
+        await interleaved(section, dataDir, apps);
         continue;
       }
       for (const app of ["bundle", "shares", "rendering", "compare", "probabilities"].includes(section) ? apps.slice(-1) : apps) {
@@ -97,13 +97,15 @@ function benchEnv(upstreamUrl: string, dataDir: string, databaseUrl: string): Re
   };
 }
 
-/** `single` for several checkouts at once: one upstream, one server each (own data), requests interleaved. */
-async function singleInterleaved(dataDir: string, apps: App[]) {
+/** `single` or `floor` for several checkouts at once: one upstream, one server each (own data), requests interleaved. */
+async function interleaved(section: "single" | "floor", dataDir: string, apps: App[]) {
   const upstream = await startUpstream();
   const servers: NextServer[] = [];
   try {
     for (const [i, app] of apps.entries()) servers.push(await startNext(benchEnv(upstream.url, mkdtempSync(path.join(dataDir, `app${i}-`)), ""), app.dir));
-    await measureSingle(apps.map((app, i) => ({ label: app.label.replace(/ \(.*\)$/, ""), paths: streamPaths(upstream.url, servers[i].url) })));
+    const under = apps.map((app, i) => ({ label: app.label.replace(/ \(.*\)$/, ""), url: servers[i].url, paths: streamPaths(upstream.url, servers[i].url) }));
+    if (section === "single") await measureSingle(under);
+    else await measureFloor(upstream.url, under);
   } finally {
     for (const server of servers) server.stop();
     upstream.close();
@@ -121,7 +123,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
     const server = await startApp("");
     try {
       const paths = streamPaths(upstream.url, server.url);
-      if (wanted.has("floor")) await measureFloor(server.url, upstream.url, paths);
+      if (wanted.has("floor")) await measureFloor(upstream.url, [{ label: "", url: server.url, paths }]);
       if (wanted.has("single")) await measureSingle([{ label: "", paths }]);
       if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid, { bare: `${upstream.url}/api/health/live`, next: `${server.url}/api/health/live` });
       if (wanted.has("bundle")) await measureBundle(server.url);
