@@ -6,7 +6,7 @@ import { FULL_SPEED, time, warmUp, type StreamPaths } from "./targets";
 import { median, ms, signedMs } from "./stats";
 import { timeGet } from "./stream-client";
 
-const ROUNDS = 30;
+const ROUNDS = 80;
 
 /** A server to measure; several (a baseline checkout and this one) are interleaved round by round. */
 export interface AppUnderTest {
