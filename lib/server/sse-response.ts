@@ -74,10 +74,13 @@ export async function sseResponse(
     await iterator.return?.(undefined);
   };
 
-  // The first batch decides the status: a stream that fails before sending anything can still
-  // answer with a real HTTP error. Warnings alone do not count as content.
-  let first = await nextBatch();
+  // With earlyError, the first batch decides the status: a stream that fails before sending
+  // anything can still answer with a real HTTP error. Warnings alone do not count as content.
+  // Without it (our own /api/chat: errors travel in the stream), the headers go out at once and
+  // the server writes them while the upstream is still being asked.
+  let first: { batch: EventBatch; last: boolean } | undefined;
   if (earlyError) {
+    first = await nextBatch();
     const pending: EventBatch[] = [];
     while (!first.last && first.batch.every((e) => e.type === "warnings")) {
       pending.push(first.batch);
@@ -106,8 +109,8 @@ export async function sseResponse(
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(encode(first.batch)));
-      if (first.last) {
+      if (first) controller.enqueue(encoder.encode(encode(first.batch)));
+      if (first?.last) {
         controller.close();
         void close();
       } else {
