@@ -31,6 +31,31 @@ describe("the registry of running streams (graceful shutdown)", () => {
     expect(activeStreamCount()).toBe(0);
   });
 
+  it("answers at once and can end a stream whose upstream has not answered yet", async () => {
+    let providerAborted = false;
+    // An upstream that never answers: the response (headers) must not wait for it.
+    async function* silent(signal: AbortSignal): AsyncGenerator<EventBatch> {
+      await new Promise<void>((resolve) => signal.addEventListener("abort", () => ((providerAborted = true), resolve())));
+      yield [{ type: "finish", reason: "abort" }];
+    }
+    const answered = await Promise.race([
+      sseResponse(silent, new AbortController().signal, { encode: encodePlaygroundEvents }),
+      new Promise<"no response">((r) => setTimeout(() => r("no response"), 500)),
+    ]);
+    expect(answered).toBeInstanceOf(Response);
+    const response = answered as Response;
+    const events: StreamEvent[] = [];
+    const reading = (async () => {
+      for await (const m of iterate(parseSse(response.body!))) events.push(JSON.parse(m.data));
+    })();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(endActiveStreams(errorEvent("upstream_unavailable", "shutting down"))).toBe(1);
+    await reading;
+    expect(events).toEqual([expect.objectContaining({ type: "error", code: "upstream_unavailable" })]);
+    expect(providerAborted).toBe(true);
+    expect(activeStreamCount()).toBe(0);
+  });
+
   it("does not keep streams that already ended", async () => {
     async function* short(): AsyncGenerator<EventBatch> {
       yield [{ type: "text-delta", text: "a" }];
