@@ -96,6 +96,9 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       if (options.acquireSlot) {
         set({ isQueued: true });
         try {
+          // Awaited even when a slot is free, and keep it so: compare mode starting its six
+          // streams synchronously inside the key press (tried once, to skip the "Queued" render)
+          // left every column's reply blank until it ended, though the store kept updating.
           release = await options.acquireSlot(abort.signal);
         } catch {
           // Stopped while queued: nothing was sent.
