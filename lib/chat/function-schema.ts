@@ -11,10 +11,10 @@
 import * as z from "zod/mini";
 
 /** Function names as OpenAI and Anthropic both accept them. */
-export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_TOOLS = 32;
 /** A function's JSON Schema or a response format's schema, as JSON text. */
-export const MAX_SCHEMA_BYTES = 32_000;
+const MAX_SCHEMA_BYTES = 32_000;
 const MAX_DESCRIPTION_LENGTH = 20_000;
 
 export const functionName = z.string({ error: "name must be a string" }).check(z.regex(FUNCTION_NAME, { error: "name must be 1 to 64 letters, digits, _ or -" }));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { StreamEvent } from "../chat/events";
-import { batchQueue, type BatchSink } from "./batch-queue";
+import { batchQueue, type BatchQueueOptions, type BatchSink } from "./batch-queue";
 
 const delta = (text: string): StreamEvent => ({ type: "text-delta", text });
 const texts = (batch: readonly StreamEvent[] | undefined) => (batch ?? []).map((e) => (e.type === "text-delta" ? e.text : e.type)).join(",");
@@ -145,11 +145,7 @@ describe("batchQueue", () => {
   }));
 
   it("with a cadence, a consumer that leaves cancels the pending hand-over", withFakeTimers(async () => {
-    let sink!: BatchSink;
-    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 16 });
-    const first = iterator.next();
-    sink.push([delta("a")]);
-    await first;
+    const { iterator, sink } = await afterFirstBatch({ minIntervalMs: 16 });
     sink.push([delta("b")]);
     const pending = iterator.next();
     await iterator.return?.(undefined);
@@ -158,11 +154,7 @@ describe("batchQueue", () => {
   }));
 
   it("with a cadence, hands over a full queue at once instead of pausing the producer for the interval", withFakeTimers(async () => {
-    let sink!: BatchSink;
-    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 4 });
-    const first = iterator.next();
-    sink.push([delta("a")]);
-    await first;
+    const { iterator, sink } = await afterFirstBatch({ minIntervalMs: 50, highWater: 4 });
     // A producer at full speed: the queue fills within the interval.
     expect(sink.push([delta("b"), delta("c")])).toBe(true);
     const second = iterator.next();
@@ -173,11 +165,7 @@ describe("batchQueue", () => {
   }));
 
   it("with a cadence, a full queue handed over early starts the next interval", withFakeTimers(async () => {
-    let sink!: BatchSink;
-    const iterator = batchQueue((s) => void (sink = s), { minIntervalMs: 50, highWater: 2 });
-    const first = iterator.next();
-    sink.push([delta("a")]);
-    await first;
+    const { iterator, sink } = await afterFirstBatch({ minIntervalMs: 50, highWater: 2 });
     // Past the interval, the queue fills and goes at once...
     await vi.advanceTimersByTimeAsync(60);
     const second = iterator.next();
@@ -205,4 +193,14 @@ function withFakeTimers(test: () => Promise<void>): () => Promise<void> {
       vi.useRealTimers();
     }
   };
+}
+
+/** A queue with `options` whose producer has pushed "a" and whose first batch ("a") was taken. */
+async function afterFirstBatch(options: BatchQueueOptions) {
+  let sink!: BatchSink;
+  const iterator = batchQueue((s) => void (sink = s), options);
+  const first = iterator.next();
+  sink.push([delta("a")]);
+  await first;
+  return { iterator, sink };
 }

@@ -18,10 +18,7 @@ describe("the registry of running streams (graceful shutdown)", () => {
     }
     const response = await sseResponse(endless, new AbortController().signal, { encode: encodePlaygroundEvents });
     expect(activeStreamCount()).toBe(1);
-    const events: StreamEvent[] = [];
-    const reading = (async () => {
-      for await (const m of iterate(parseSse(response.body!))) events.push(JSON.parse(m.data));
-    })();
+    const { events, reading } = readEvents(response);
     await new Promise((r) => setTimeout(r, 100));
     expect(endActiveStreams(errorEvent("upstream_unavailable", "shutting down"))).toBe(1);
     await reading;
@@ -44,10 +41,7 @@ describe("the registry of running streams (graceful shutdown)", () => {
     ]);
     expect(answered).toBeInstanceOf(Response);
     const response = answered as Response;
-    const events: StreamEvent[] = [];
-    const reading = (async () => {
-      for await (const m of iterate(parseSse(response.body!))) events.push(JSON.parse(m.data));
-    })();
+    const { events, reading } = readEvents(response);
     await new Promise((r) => setTimeout(r, 20));
     expect(endActiveStreams(errorEvent("upstream_unavailable", "shutting down"))).toBe(1);
     await reading;
@@ -67,3 +61,12 @@ describe("the registry of running streams (graceful shutdown)", () => {
     expect(endActiveStreams(errorEvent("upstream_unavailable"))).toBe(0);
   });
 });
+
+/** Reads a response's events as they come; `reading` settles when the stream ends. */
+function readEvents(response: Response): { events: StreamEvent[]; reading: Promise<void> } {
+  const events: StreamEvent[] = [];
+  const reading = (async () => {
+    for await (const m of iterate(parseSse(response.body!))) events.push(JSON.parse(m.data));
+  })();
+  return { events, reading };
+}
