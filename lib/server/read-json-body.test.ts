@@ -42,6 +42,18 @@ describe("readBodyText", () => {
     expect(outcome).toBe('{"messages":[]}');
   });
 
+  it("reads a body with no declared length to its end, even when its first chunk is empty", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(0));
+        controller.enqueue(new TextEncoder().encode('{"messages":[]}'));
+        controller.close();
+      },
+    });
+    const request = new Request("http://x/api/chat", { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await readBodyText(request, 1000)).toBe('{"messages":[]}');
+  });
+
   it("refuses a chunked body over the limit with 413 as soon as it passes the limit, holding no more than the limit", async () => {
     const { request, seen } = endlessUpload(64 * 1024);
     // What had been pulled when the refusal came (the drop-and-cancel that follows keeps pulling).

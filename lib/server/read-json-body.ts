@@ -110,7 +110,8 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     // stream: true keeps a multi-byte character split across chunks whole.
     text += decoder.decode(value, { stream: true });
     // The declared length has arrived: the body is whole, without waiting a turn for its end.
-    if (received === declared) break;
+    // (No length declared: only the stream's end says so, even after an empty first chunk.)
+    if (declared > 0 && received === declared) break;
   }
   return text + decoder.decode();
 }
