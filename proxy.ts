@@ -3,21 +3,21 @@
  * were revoked or expired with HTTP 410 and the "removed" page (App Router pages cannot set a
  * 410 themselves, so the status is decided here, before the page renders).
  *
- * Live share pages are sent from the share-page cache (lib/shares/page-cache.ts): on a miss the
+ * Live share pages are sent from the share-page cache (lib/shares/server/page-cache.ts): on a miss the
  * proxy renders the page once by asking this same server for it with a per-process secret header
  * and a placeholder nonce, keeps that HTML, and sends every reader a copy with its own fresh nonce.
  * Whether a link is live is still asked of the database on every request.
  *
  * API routes stay out (see the matcher): a proxy makes Next buffer each request body before the
- * route runs. The served API's own headers come from its routes (lib/server/served-api-http.ts).
+ * route runs. The served API's own headers come from its routes (lib/server/http/served-api.ts).
  */
 import http from "node:http";
 import { NextResponse, type NextRequest } from "next/server";
-import { getShareService } from "@/lib/db";
-import { contentSecurityPolicy, newNonce } from "@/lib/server/content-security-policy";
-import { LOCAL_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
-import { cachedPage, forgetPage, isCached, noncePlaceholder, renderSecret, type CachedPage } from "@/lib/shares/page-cache";
-import { REMOVED_PAGE_HTML } from "@/lib/shares/removed-page";
+import { getShareService } from "@/lib/server/services";
+import { contentSecurityPolicy, newNonce } from "@/lib/server/http/content-security-policy";
+import { LOCAL_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
+import { cachedPage, forgetPage, isCached, noncePlaceholder, renderSecret, type CachedPage } from "@/lib/shares/server/page-cache";
+import { REMOVED_PAGE_HTML } from "@/lib/shares/server/removed-page";
 
 const RENDER_HEADER = "x-playground-share-render";
 /**

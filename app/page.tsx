@@ -8,7 +8,7 @@ import { ModelInfo } from "@/components/model-info";
 import { Playground } from "@/components/playground";
 import { codeExportContext } from "@/lib/code-export/server-targets";
 import { getProvider } from "@/lib/providers/registry";
-import { ACCESS_COOKIE, playgroundKeyId } from "@/lib/server/access-keys";
+import { ACCESS_COOKIE, playgroundKeyId } from "@/lib/server/limits/access-keys";
 
 export default async function Home() {
   // The upstream is chosen from the server's environment at run time, never at build time.

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ProviderInfo } from "@/lib/providers/types";
-import { MODEL } from "@/lib/model-facts";
+import { MODEL } from "@/lib/model/facts";
 import { ActiveModelId } from "./active-model-id";
 import { CopyButton } from "./ui/copy-button";
 

@@ -1,6 +1,6 @@
 /** Below the playground: what the seed page tells about the model, server-rendered. */
-import { ABOUT, API_ENDPOINTS, FAQ, KEY_FEATURES, RELATED_MODELS, SPECIFICATIONS, USE_CASES } from "@/lib/model-info";
-import { MODEL } from "@/lib/model-facts";
+import { ABOUT, API_ENDPOINTS, FAQ, KEY_FEATURES, RELATED_MODELS, SPECIFICATIONS, USE_CASES } from "@/lib/model/info";
+import { MODEL } from "@/lib/model/facts";
 import { CopyButton } from "./ui/copy-button";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {

@@ -1,11 +1,11 @@
 "use client";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { ModelsResponse } from "@/lib/client/use-models";
+import type { ModelsResponse } from "@/lib/hooks/use-models";
 import type { CodeExportContext } from "@/lib/code-export/targets";
-import { createCompareStore, type CompareColumn, type CompareStore } from "@/lib/compare/compare-store";
-import { useCapabilities } from "@/lib/client/use-models";
-import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
+import { createCompareStore, type CompareColumn, type CompareStore } from "@/lib/store/compare-store";
+import { useCapabilities } from "@/lib/hooks/use-models";
+import { fromSharedMessages } from "@/lib/store/share-mapping";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { createConversationStore, type ConversationStore } from "@/lib/store/conversation-store";
 import { requestOptions, useOutputStore } from "@/lib/store/output-store";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { MODEL, MODELSLAB_BASE_URL } from "./model-facts";
+import { MODEL, MODELSLAB_BASE_URL } from "./model/facts";
 import { createRedactor, type Redact } from "./redact";
 
 const optionalString = z

@@ -1,4 +1,7 @@
-/** One way to fail a route: an AppError becomes a JSON Response with a stable shape. */
+/**
+ * One way to fail a request: an AppError carries the status, a stable code, a readable message and
+ * the fields at fault; lib/server/http/error-response.ts answers it in the client's dialect.
+ */
 export interface FieldError {
   field: string;
   message: string;
@@ -23,15 +26,6 @@ export class AppError extends Error {
     readonly retryAfter?: number,
   ) {
     super(message);
-  }
-
-  toResponse(): Response {
-    const headers: Record<string, string> = { "Cache-Control": "no-store" };
-    if (this.retryAfter !== undefined) headers["Retry-After"] = String(this.retryAfter);
-    return Response.json(
-      { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } },
-      { status: this.status, headers },
-    );
   }
 }
 

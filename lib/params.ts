@@ -3,7 +3,7 @@
  * the upstream request body and the code export: add a parameter here and nowhere else.
  * Labels, defaults and order are the model page's own.
  */
-import { MODEL } from "./model-facts";
+import { MODEL } from "./model/facts";
 
 /** Mixtral's window; the serving upstream's own (provider capabilities) is what requests are checked against. */
 export const CONTEXT_WINDOW = MODEL.contextWindow;

@@ -4,14 +4,14 @@
  * is aborted. Other clients are not affected.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 import { openAiStream } from "@/lib/testing/openai-wire";
 import { startReplayServer, type ReplayServer } from "@/lib/testing/replay-server";
 
 let server: ReplayServer;
 let chat: typeof import("./chat/route").POST;
 let v1: typeof import("./v1/chat/completions/route").POST;
-let streamsHeld: typeof import("@/lib/server/concurrent-streams").streamsHeld;
+let streamsHeld: typeof import("@/lib/server/limits/concurrent-streams").streamsHeld;
 
 beforeAll(async () => {
   server = await startReplayServer();
@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   ({ POST: chat } = await import("./chat/route"));
   ({ POST: v1 } = await import("./v1/chat/completions/route"));
-  ({ streamsHeld } = await import("@/lib/server/concurrent-streams"));
+  ({ streamsHeld } = await import("@/lib/server/limits/concurrent-streams"));
 });
 afterAll(() => server.close());
 

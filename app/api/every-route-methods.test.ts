@@ -1,6 +1,6 @@
 /**
  * Next answers a method a route does not export with an empty 405 (no JSON, no Allow). Every API
- * route therefore exports the other methods from lib/server/method-not-allowed.ts; this keeps
+ * route therefore exports the other methods from lib/server/http/method-not-allowed.ts; this keeps
  * new routes from forgetting it.
  */
 import fs from "node:fs";

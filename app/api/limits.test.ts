@@ -3,7 +3,7 @@
  * upstream replayed locally. Clients are told apart by the address the server stamps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 import { openAiStream } from "@/lib/testing/openai-wire";
 import { startReplayServer, type ReplayServer } from "@/lib/testing/replay-server";
 

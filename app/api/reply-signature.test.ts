@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StreamEvent } from "@/lib/chat/events";
 import { DEFAULT_PARAMS } from "@/lib/params";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 import { openAiStream, REPLY_TEXT } from "@/lib/testing/openai-wire";
 import { startReplayServer, type ReplayServer } from "@/lib/testing/replay-server";
 import { iterate, parseSse } from "@/lib/testing/sse";

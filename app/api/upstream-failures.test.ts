@@ -10,7 +10,7 @@ const CANARY_KEY = "sk-canary-upstream-7d1e55a0";
 let server: ReplayServer;
 let v1: typeof import("./v1/chat/completions/route").POST;
 let chat: typeof import("./chat/route").POST;
-let models: typeof import("@/lib/server/models-response").modelsResponse;
+let models: typeof import("@/lib/server/models/models-response").modelsResponse;
 let anthropic: typeof import("./v1/messages/route").POST;
 let model: string;
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   Object.assign(process.env, { MODELSLAB_API_KEY: CANARY_KEY, MODELSLAB_BASE_URL: `${server.url}/api/v7/llm`, UPSTREAM_IDLE_TIMEOUT_MS: "5000" });
   ({ POST: v1 } = await import("./v1/chat/completions/route"));
   ({ POST: chat } = await import("./chat/route"));
-  ({ modelsResponse: models } = await import("@/lib/server/models-response"));
+  ({ modelsResponse: models } = await import("@/lib/server/models/models-response"));
   ({ POST: anthropic } = await import("./v1/messages/route"));
   model = (await import("@/lib/providers/registry")).getProvider().info.model;
 });

@@ -7,8 +7,8 @@ import { AccessGatePage } from "@/components/access/access-gate-page";
 import { ModelHeader } from "@/components/model-header";
 import { UsageView } from "@/components/usage/usage-view";
 import { getProvider } from "@/lib/providers/registry";
-import { ACCESS_COOKIE, playgroundKeyId } from "@/lib/server/access-keys";
-import { DEFAULT_USAGE_DAYS, parseUsageDays, usageReport } from "@/lib/server/usage-report";
+import { ACCESS_COOKIE, playgroundKeyId } from "@/lib/server/limits/access-keys";
+import { DEFAULT_USAGE_DAYS, parseUsageDays, usageReport } from "@/lib/server/usage/usage-report";
 
 export const metadata: Metadata = { title: "Usage · Mistral: Mixtral 8x7B Instruct Playground", robots: { index: false } };
 

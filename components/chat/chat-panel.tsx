@@ -1,7 +1,7 @@
 "use client";
 import { useShallow } from "zustand/react/shallow";
 import type { CodeExportContext } from "@/lib/code-export/targets";
-import { useActivePrices } from "@/lib/client/use-models";
+import { useActivePrices } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { ViewCodeButton } from "../code/view-code-button";
 import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";

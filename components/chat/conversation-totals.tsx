@@ -1,4 +1,4 @@
-import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/pricing";
+import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/model/pricing";
 import type { Usage } from "@/lib/chat/events";
 
 /** Tokens and cost of every reply so far (each reply's prompt includes the history it was sent with). */

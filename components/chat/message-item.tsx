@@ -2,7 +2,7 @@
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/ui-message";
-import type { Prices } from "@/lib/pricing";
+import type { Prices } from "@/lib/model/pricing";
 import { CopyButton } from "../ui/copy-button";
 import { TokenText } from "../probabilities/token-text";
 import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog";

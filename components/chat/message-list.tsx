@@ -1,8 +1,8 @@
 "use client";
 import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { Prices } from "@/lib/pricing";
-import { useCapabilities } from "@/lib/client/use-models";
+import type { Prices } from "@/lib/model/pricing";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";

@@ -1,4 +1,4 @@
-import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/pricing";
+import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/model/pricing";
 import type { Usage } from "@/lib/chat/events";
 
 interface Metrics {

@@ -1,5 +1,5 @@
 "use client";
-import { STARTER_PROMPTS } from "@/lib/model-facts";
+import { STARTER_PROMPTS } from "@/lib/model/facts";
 
 export function StarterPrompts({ onPick }: { onPick(prompt: string): void }) {
   return (

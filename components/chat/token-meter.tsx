@@ -3,11 +3,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { countRequestTokens } from "@/lib/client/count-tokens";
 import { ApiError } from "@/lib/client/json-api";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
-import { useActivePrices } from "@/lib/client/use-models";
-import { costOf, formatCount, formatUsd } from "@/lib/pricing";
+import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
+import { useActivePrices } from "@/lib/hooks/use-models";
+import { costOf, formatCount, formatUsd } from "@/lib/model/pricing";
 import { useParamsStore } from "@/lib/store/params-store";
-import { toRequestMessages } from "@/lib/store/request-messages";
+import { toRequestMessages } from "@/lib/chat/request-messages";
 import { useConversation } from "./conversation-context";
 
 /**

@@ -2,11 +2,11 @@
 import { useMemo, useState } from "react";
 import { generateSnippet, LANGUAGES, type Language } from "@/lib/code-export/snippets";
 import { DIALECT_LABELS, MODELSLAB_TARGET, type CodeExportContext, type Dialect, type SnippetTarget } from "@/lib/code-export/targets";
-import { MODEL, STARTER_PROMPTS } from "@/lib/model-facts";
+import { MODEL, STARTER_PROMPTS } from "@/lib/model/facts";
 import type { ChatMessage } from "@/lib/chat/request";
 import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
-import { lastRequestMessages } from "@/lib/store/request-messages";
+import { lastRequestMessages } from "@/lib/chat/request-messages";
 import { useConversation } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 

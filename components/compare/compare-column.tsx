@@ -1,10 +1,10 @@
 "use client";
 import { useRef } from "react";
 import { useStore } from "zustand";
-import { differingParams, type CompareColumn, type CompareStore } from "@/lib/compare/compare-store";
+import { differingParams, type CompareColumn, type CompareStore } from "@/lib/store/compare-store";
 import type { ProviderCapabilities } from "@/lib/chat/capabilities";
 import { NUMERIC_PARAMS } from "@/lib/params";
-import type { Prices } from "@/lib/pricing";
+import type { Prices } from "@/lib/model/pricing";
 import { ConversationProvider } from "../chat/conversation-context";
 import { MessageList } from "../chat/message-list";
 import { ReplyStats } from "../chat/reply-stats";

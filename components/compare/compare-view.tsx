@@ -1,8 +1,8 @@
 "use client";
 import { useId } from "react";
-import type { CompareColumn, CompareStore } from "@/lib/compare/compare-store";
+import type { CompareColumn, CompareStore } from "@/lib/store/compare-store";
 import { MAX_COLUMNS } from "@/lib/compare/sweep";
-import { useActivePrices, useCapabilities } from "@/lib/client/use-models";
+import { useActivePrices, useCapabilities } from "@/lib/hooks/use-models";
 import { NUMERIC_PARAMS, SEED_PARAM } from "@/lib/params";
 import { Composer } from "../chat/composer";
 import { ConversationProvider } from "../chat/conversation-context";

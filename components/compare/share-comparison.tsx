@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { CompareStore } from "@/lib/compare/compare-store";
-import { toSharedMessages } from "@/lib/shares/conversation-mapping";
+import type { CompareStore } from "@/lib/store/compare-store";
+import { toSharedMessages } from "@/lib/store/share-mapping";
 import { firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { ShareForm } from "../share/share-dialog";
 import { Dialog } from "../ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
-import type { CompareColumn, CompareState, CompareStore } from "@/lib/compare/compare-store";
+import type { CompareColumn, CompareState, CompareStore } from "@/lib/store/compare-store";
 
 export const useCompare = <T,>(store: CompareStore, selector: (state: CompareState) => T): T => useStore(store, selector);
 

@@ -1,10 +1,10 @@
 "use client";
 import { useId, useState } from "react";
 import type { ProviderCapabilities } from "@/lib/chat/capabilities";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { ADVANCED_NUMERIC_PARAMS, STOP_PARAM, type OptionalNumericParam } from "@/lib/params";
 import { useParamsStore } from "@/lib/store/params-store";
-import { parseStopInput, showStop } from "@/lib/stop-sequence-text";
+import { parseStopInput, showStop } from "@/lib/stop-sequences/text";
 
 /** Why a control is greyed: the serving upstream does not take the setting (capabilities from /api/models). */
 const notAccepted = (label: string) => `This upstream does not accept ${label}, so it is not sent.`;

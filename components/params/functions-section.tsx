@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { EXAMPLE_FUNCTIONS, formatDefinitions, parseFunctionDefinitions } from "@/lib/tools/function-definitions";
 import { useOutputStore, type ToolChoiceSetting } from "@/lib/store/output-store";
 import { JsonEditor } from "./json-editor";

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { useModels } from "@/lib/client/use-models";
+import { useModels } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 
 /** Shown when the upstream serves more than one model: switches the model the playground talks to. */

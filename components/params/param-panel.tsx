@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { FunctionsSection } from "./functions-section";
 import { AdvancedSection } from "./advanced-section";

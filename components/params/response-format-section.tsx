@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { describeProblem, parseJsonText } from "@/lib/json/json-error";
 import { useOutputStore, type FormatSetting } from "@/lib/store/output-store";
 import { JsonEditor } from "./json-editor";

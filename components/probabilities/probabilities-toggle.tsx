@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { PROBABILITY_BANDS } from "@/lib/store/token-spans";
 

@@ -1,6 +1,6 @@
 "use client";
 import type { TokenLogprob } from "@/lib/chat/events";
-import { useCapabilities } from "@/lib/client/use-models";
+import { useCapabilities } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
 import { PopoverPanel } from "../ui/popover-panel";
 import { TokenCandidates } from "./token-candidates";

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchShare } from "@/lib/client/shares-api";
-import { fromSharedMessages } from "@/lib/shares/conversation-mapping";
+import { fromSharedMessages } from "@/lib/store/share-mapping";
 import type { UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";

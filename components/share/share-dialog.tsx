@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api";
 import type { CreateShareBody } from "@/lib/shares/snapshot";
-import { toSharedMessages } from "@/lib/shares/conversation-mapping";
+import { toSharedMessages } from "@/lib/store/share-mapping";
 import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
 import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { useMySharesStore } from "@/lib/store/my-shares-store";

@@ -1,6 +1,6 @@
-import { differingParams } from "@/lib/compare/compare-store";
+import { differingParams } from "@/lib/store/compare-store";
 import { NUMERIC_PARAMS, SEED_PARAM } from "@/lib/params";
-import type { Prices } from "@/lib/pricing";
+import type { Prices } from "@/lib/model/pricing";
 import type { ShareSnapshot, SharedColumn } from "@/lib/shares/snapshot";
 import { ReplyStats } from "../chat/reply-stats";
 import { SharedMessageItem } from "./shared-message";

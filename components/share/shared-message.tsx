@@ -1,5 +1,5 @@
 import type { SharedMessage } from "@/lib/shares/snapshot";
-import type { Prices } from "@/lib/pricing";
+import type { Prices } from "@/lib/model/pricing";
 import { ReplyStats } from "../chat/reply-stats";
 import { ToolCallCards } from "../chat/tool-calls";
 import { StaticMarkdown } from "../markdown/static-markdown";

@@ -1,5 +1,5 @@
 import { ADVANCED_NUMERIC_PARAMS, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM } from "@/lib/params";
-import { showStop } from "@/lib/stop-sequence-text";
+import { showStop } from "@/lib/stop-sequences/text";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 
 /**

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatCount, formatUsd } from "@/lib/pricing";
-import type { UsageReport } from "@/lib/server/usage-report";
+import { formatCount, formatUsd } from "@/lib/model/pricing";
+import type { UsageReport } from "@/lib/server/usage/usage-report";
 
 const PERIODS = [7, 30, 90, 366] as const;
 const SURFACES = { api: "API", playground: "Playground" } as const;

@@ -72,7 +72,7 @@ export function fitToCapabilities(request: ChatRequest, can: ProviderCapabilitie
   fit(options.responseFormat?.type === "json_object", can.jsonMode, "JSON mode", () => delete options.responseFormat);
   fit(!!options.logprobs, can.logprobs, "log-probabilities", () => delete options.logprobs);
   // A continuation cannot be taken out without changing what is asked: the routes refuse it up
-  // front (lib/server/parse-chat-request), never turning it silently into a new reply.
+  // front (lib/server/chat/parse-chat-request), never turning it silently into a new reply.
   if (!warnings.length) return { request, warnings };
   return { request: { ...request, systemMessage, params, options }, warnings };
 }

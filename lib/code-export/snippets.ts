@@ -6,7 +6,7 @@
 import { anthropicMessagesBody } from "../dialects/anthropic/request";
 import { openAiChatBody } from "../dialects/openai/request";
 import type { ChatRequest } from "../chat/request";
-import { MODEL } from "../model-facts";
+import { MODEL } from "../model/facts";
 import { pythonLiteral } from "./python-literal";
 import { baseUrlOf, endpointOf, type Dialect, type SnippetTarget } from "./targets";
 

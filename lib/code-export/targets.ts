@@ -1,5 +1,5 @@
 /** Where a code snippet sends its request, and how it authenticates. */
-import { MODELSLAB_BASE_URL } from "../model-facts";
+import { MODELSLAB_BASE_URL } from "../model/facts";
 
 export type Dialect = "openai" | "anthropic";
 

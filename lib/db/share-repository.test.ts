@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { createShareService, type ShareService } from "../shares/share-service";
+import { createShareService, type ShareService } from "../shares/server/share-service";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES, type CreateShareBody } from "../shares/snapshot";
 import { tempPostgresDatabase, tempSqliteFile } from "../testing/temp-databases";
 import { openPostgresShareRepository } from "./postgres-share-repository";
@@ -151,7 +151,7 @@ describe.each(backends)("share repository on $name", (backend) => {
       isDemo: true,
       systemMessage: "You are terse.",
       params: { temperature: 0.3, maxTokens: 1000, topP: 0.9, frequencyPenalty: 0, presencePenalty: 0, seed: 42 },
-      // Without a verifier no reply counts as generated here (lib/shares/verify-replies).
+      // Without a verifier no reply counts as generated here (lib/shares/server/verify-replies).
       messages: body().messages.map((m) => (m.role === "assistant" ? { ...m, verified: false } : m)),
       prices: { inputPerMillion: 0.54, outputPerMillion: 0.54 },
     });

@@ -12,7 +12,7 @@ import { offeredTools } from "../chat/tool-prompt";
 import { ENGINE_TOP_K } from "../sampling/sampler-transform";
 import { sampleWithLogprobs, type SampledToken } from "./logprob-sampling";
 import { ReplyShaper, type ShapeMode } from "./reply-shaper";
-import { createStopFilter } from "./stop-filter";
+import { createStopFilter } from "../stop-sequences/stream-filter";
 import { sleep } from "./sleep";
 import { callListSchema, DEMO_JSON_OBJECT, responseSchema } from "./tool-grammar";
 

@@ -10,7 +10,7 @@ import type { ChatMessage, ChatRequest } from "../chat/request";
 import { createAnthropicStreamDecoder, decodeAnthropicJson } from "../dialects/anthropic/decode";
 import { anthropicHttpFailureEvent } from "../dialects/anthropic/errors";
 import { ANTHROPIC_VERSION, anthropicMessages, anthropicMessagesRequest } from "../dialects/anthropic/request";
-import { MODEL } from "../model-facts";
+import { MODEL } from "../model/facts";
 import type { Redact } from "../redact";
 import type { ChatProvider, FetchLike, ProviderInfo, StreamOptions } from "./types";
 import { modelIdsOf, providerRedactor, requestUpstreamJson, streamUpstream, type WireDialect } from "./upstream-stream";

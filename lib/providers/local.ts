@@ -63,7 +63,7 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
     contextWindow: config.contextSize,
     concurrentStreams: config.parallel,
     seed: true,
-    // Matched on the detokenized text, held back until decided (lib/engine/stop-filter).
+    // Matched on the detokenized text, held back until decided (lib/stop-sequences/stream-filter).
     stop: true,
     // node-llama-cpp's topK and repeatPenalty.penalty (the probabilities path applies the same top-k).
     topK: true,

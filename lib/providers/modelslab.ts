@@ -1,5 +1,5 @@
 import type { ProviderCapabilities } from "../chat/capabilities";
-import { MODEL } from "../model-facts";
+import { MODEL } from "../model/facts";
 import type { Redact } from "../redact";
 import { ANTHROPIC_CAPABILITIES, createAnthropicCompatibleProvider, upstreamCountsBetter } from "./anthropic-compatible";
 import { createOpenAICompatibleProvider } from "./openai-compatible";

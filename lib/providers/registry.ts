@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { getEnv, redactSecrets, type Env } from "../env";
-import { MODEL } from "../model-facts";
+import { MODEL } from "../model/facts";
 import { ANTHROPIC_CAPABILITIES, createAnthropicCompatibleProvider, upstreamCountsBetter } from "./anthropic-compatible";
 import { createLocalProvider } from "./local";
 import { createModelsLabProvider } from "./modelslab";

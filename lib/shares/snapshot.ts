@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_MESSAGES, MessageObject, ModelIdSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
-import type { Prices } from "../pricing";
+import type { Prices } from "../model/pricing";
 import type { ProviderKind } from "../providers/types";
 import { EXPIRY_CHOICES } from "./expiry";
 import { MAX_SHARED_TOKENS, SHARED_TOP } from "./shared-logprobs";
@@ -97,13 +97,4 @@ export interface ShareSnapshot {
   columns?: SharedColumn[];
   /** The prices the playground used for this model when shared; null when none is published. */
   prices: Prices | null;
-}
-
-/** JSON with object keys sorted, so equal content always hashes equally. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }

@@ -16,7 +16,7 @@ import type { BatchObserver } from "../chat/batch-observer";
 import type { ChatMessage, ToolCall } from "../chat/request";
 import { getEnv } from "../env";
 import type { SamplingParams } from "../params";
-import { canonicalJson } from "../shares/snapshot";
+import { canonicalJson } from "../json/canonical-json";
 
 export interface SignedGeneration {
   model: string;

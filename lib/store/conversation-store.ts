@@ -12,7 +12,7 @@ import { applyEvents } from "./apply-event";
 import { debouncedLocalStorage } from "./debounced-storage";
 import { PAGE_UPDATE_INTERVAL_MS } from "../chat/page-cadence";
 import { afterDelayOnNextFrame } from "./next-frame";
-import { toRequestMessages } from "./request-messages";
+import { toRequestMessages } from "../chat/request-messages";
 import { continuationOf } from "./token-spans";
 import type { ReplyMetrics, UiMessage } from "./ui-message";
 

@@ -3,13 +3,13 @@
  * read it) instead of Next's HTML not-found page. Routes that exist win over this catch-all.
  */
 import { AppError } from "@/lib/errors";
-import { apiErrorResponse, isServedApiPath } from "@/lib/server/api-errors";
-import { servedApi } from "@/lib/server/served-api-http";
+import { errorDialectOf, errorResponse, isServedApiPath } from "@/lib/server/http/error-response";
+import { servedApi } from "@/lib/server/http/served-api";
 
 function notFound(request: Request): Response {
   const { pathname } = new URL(request.url);
   const shown = pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname;
-  return apiErrorResponse(pathname, new AppError(404, "not_found", `No API endpoint at ${request.method} ${shown}.`));
+  return errorResponse(new AppError(404, "not_found", `No API endpoint at ${request.method} ${shown}.`), errorDialectOf(pathname));
 }
 
 const servedNotFound = servedApi(notFound);

@@ -5,17 +5,17 @@
  */
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/schema";
 import { getProvider } from "@/lib/providers/registry";
-import { refuseIfCannotFit } from "@/lib/server/parse-chat-request";
-import { readJsonBody } from "@/lib/server/read-json-body";
-import { requirePlaygroundAccess } from "@/lib/server/access-keys";
-import { guardAction } from "@/lib/server/request-guards";
-import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
-import { withAppErrors } from "@/lib/server/with-app-errors";
+import { refuseIfCannotFit } from "@/lib/server/chat/parse-chat-request";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { requirePlaygroundAccess } from "@/lib/server/limits/access-keys";
+import { guardAction } from "@/lib/server/http/request-guards";
+import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
+import { playgroundRoute } from "@/lib/server/http/error-response";
 import { countPromptTokens, countTextTokens, promptTokenLowerBound, textTokenLowerBound } from "@/lib/tokens/mistral-tokenizer";
 import { CountTokensBodySchema } from "./schema";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
-export const POST = withAppErrors(async (request: Request) => {
+export const POST = playgroundRoute(async (request: Request) => {
   guardAction(request);
   await checkRequestRate("count", limitKey(request, requirePlaygroundAccess(request)));
   // A count is asked for what could be sent: no more than a chat body, nor than the window holds.
@@ -35,5 +35,5 @@ export const POST = withAppErrors(async (request: Request) => {
   return Response.json({ promptTokens, contextWindow }, { headers: { "Cache-Control": "no-store" } });
 }, "Could not count tokens right now.");
 
-// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+// Other methods: a JSON 405 with Allow (lib/server/http/method-not-allowed.ts).
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

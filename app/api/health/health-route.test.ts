@@ -7,12 +7,12 @@ async function healthWith(shares: () => Promise<unknown>) {
     DATABASE_URL: "postgres://app:db-pass-5e2a@db.internal:5432/playground",
   });
   delete process.env.REDIS_URL;
-  vi.doMock("@/lib/db", () => ({ getShareService: shares }));
+  vi.doMock("@/lib/server/services", () => ({ getShareService: shares }));
   return (await import("./route")).GET();
 }
 
 afterEach(() => {
-  vi.doUnmock("@/lib/db");
+  vi.doUnmock("@/lib/server/services");
   delete process.env.DATABASE_URL;
   delete process.env.MODELSLAB_API_KEY;
 });

@@ -3,11 +3,11 @@
  * database (a cheap lookup with a timeout) and Redis (a PING, or "not configured"). 503 when the
  * database is down, so a load balancer stops sending traffic here. Liveness is /api/health/live.
  */
-import { getShareService } from "@/lib/db";
+import { getShareService } from "@/lib/server/services";
 import { getEnv, redactSecrets } from "@/lib/env";
 import { getProvider } from "@/lib/providers/registry";
-import { redisHealth } from "@/lib/server/redis";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { redisHealth } from "@/lib/db/redis";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
 const DATABASE_TIMEOUT_MS = 1_500;
 /** Well-formed and never issued in practice: the lookup runs the real query and finds nothing. */
@@ -51,5 +51,5 @@ function shortReason(error: unknown): string {
   return text.replace(/\/\/[^\s/@]+@/g, "//").slice(0, 200);
 }
 
-// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+// Other methods: a JSON 405 with Allow (lib/server/http/method-not-allowed.ts).
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

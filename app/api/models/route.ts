@@ -1,20 +1,15 @@
-/** GET: the models the configured upstream serves (lib/server/models-response). */
+/** GET: the models the configured upstream serves (lib/server/models/models-response). */
 import { connection } from "next/server";
-import { AppError } from "@/lib/errors";
-import { requirePlaygroundAccess } from "@/lib/server/access-keys";
-import { modelsResponse } from "@/lib/server/models-response";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { requirePlaygroundAccess } from "@/lib/server/limits/access-keys";
+import { modelsResponse } from "@/lib/server/models/models-response";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { playgroundRoute } from "@/lib/server/http/error-response";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = playgroundRoute(async (request: Request) => {
   await connection();
-  try {
-    requirePlaygroundAccess(request);
-  } catch (error) {
-    if (error instanceof AppError) return error.toResponse();
-    throw error;
-  }
+  requirePlaygroundAccess(request);
   return modelsResponse();
-}
+});
 
-// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+// Other methods: a JSON 405 with Allow (lib/server/http/method-not-allowed.ts).
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,18 +1,19 @@
 /** POST: snapshot the conversation into an immutable share link. */
-import { getShareService } from "@/lib/db";
+import { getShareService } from "@/lib/server/services";
 import { getEnv } from "@/lib/env";
 import { getProvider } from "@/lib/providers/registry";
-import { createRateLimit } from "@/lib/server/rate-limit";
-import { requirePlaygroundAccess } from "@/lib/server/access-keys";
-import { readJsonBody } from "@/lib/server/read-json-body";
-import { guardAction } from "@/lib/server/request-guards";
-import { withAppErrors } from "@/lib/server/with-app-errors";
+import { createRateLimit } from "@/lib/server/limits/rate-limit";
+import { requirePlaygroundAccess } from "@/lib/server/limits/access-keys";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { guardAction } from "@/lib/server/http/request-guards";
+import { playgroundRoute } from "@/lib/server/http/error-response";
+import { SHARE_STORAGE_UNAVAILABLE } from "@/lib/shares/server/share-service";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "@/lib/shares/snapshot";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
 const checkRate = createRateLimit(getEnv().SHARE_RATE_LIMIT, "share links");
 
-export const POST = withAppErrors(async (request: Request) => {
+export const POST = playgroundRoute(async (request: Request) => {
   guardAction(request);
   requirePlaygroundAccess(request);
   await checkRate(request);
@@ -24,7 +25,7 @@ export const POST = withAppErrors(async (request: Request) => {
     { ...created, url: `/s/${created.id}` },
     { status: created.reused ? 200 : 201, headers: { "Cache-Control": "no-store" } },
   );
-});
+}, SHARE_STORAGE_UNAVAILABLE);
 
-// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+// Other methods: a JSON 405 with Allow (lib/server/http/method-not-allowed.ts).
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

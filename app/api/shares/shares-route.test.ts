@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shares-route-"));
 process.env.DATA_DIR = dataDir;

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "@/lib/params";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 import { openAiStream } from "@/lib/testing/openai-wire";
 import { startReplayServer, type ReplayServer } from "@/lib/testing/replay-server";
 

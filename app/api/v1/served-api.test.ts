@@ -25,7 +25,7 @@ let model: typeof import("./models/[...id]/route");
 let completions: typeof import("./chat/completions/route");
 let catchAll: typeof import("../[[...path]]/route");
 let shares: typeof import("../shares/route");
-let guardAction: typeof import("@/lib/server/request-guards").guardAction;
+let guardAction: typeof import("@/lib/server/http/request-guards").guardAction;
 let demoModel: string;
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   completions = await import("./chat/completions/route");
   catchAll = await import("../[[...path]]/route");
   shares = await import("../shares/route");
-  ({ guardAction } = await import("@/lib/server/request-guards"));
+  ({ guardAction } = await import("@/lib/server/http/request-guards"));
   demoModel = (await import("@/lib/providers/registry")).getProvider().info.model;
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -111,7 +111,7 @@ describe("JSON 404, 405 and 415 instead of Next's pages", () => {
   });
 });
 
-describe("x-request-id and CORS (every /api/v1 route, lib/server/served-api-http.ts)", () => {
+describe("x-request-id and CORS (every /api/v1 route, lib/server/http/served-api.ts)", () => {
   /** The route Next would run for `url` and the method. */
   const through = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
     const route = (url.startsWith("/api/v1/models") ? models : url.startsWith("/api/v1/chat/completions") ? completions : catchAll) as Record<string, (request: Request) => Response | Promise<Response>>;
@@ -155,7 +155,7 @@ describe("x-request-id and CORS (every /api/v1 route, lib/server/served-api-http
   });
 
   it("answers what a route throws with a 500 in its clients' shape that still carries the request id and CORS", async () => {
-    const { servedApi } = await import("@/lib/server/served-api-http");
+    const { servedApi } = await import("@/lib/server/http/served-api");
     const throwing = servedApi((request: Request): Response => {
       throw new Error(`database is down (${request.method})`);
     });

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_PARAMS } from "@/lib/params";
-import { PEER_ADDRESS_HEADER } from "@/lib/server/peer-address-header";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/http/peer-address-header";
 import { openAiStream } from "@/lib/testing/openai-wire";
 import { startReplayServer, type ReplayServer } from "@/lib/testing/replay-server";
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   ({ POST: messages } = await import("./messages/route"));
   usage = await import("./usage/route");
   ({ POST: chat } = await import("../chat/route"));
-  const keys = await import("@/lib/server/access-keys");
+  const keys = await import("@/lib/server/limits/access-keys");
   accessCookie = keys.accessCookie(new Request("http://app/"), keys.matchAccessKey(KEY_A)!).split(";")[0];
 });
 afterAll(async () => {

@@ -7,8 +7,8 @@ import { ModelHeader } from "@/components/model-header";
 import { SharedComparison } from "@/components/share/shared-comparison";
 import { SharedMessageItem } from "@/components/share/shared-message";
 import { SharedSettings } from "@/components/share/shared-settings";
-import { getShareService } from "@/lib/db";
-import { MODEL } from "@/lib/model-facts";
+import { getShareService } from "@/lib/server/services";
+import { MODEL } from "@/lib/model/facts";
 import { firstUserMessage, shorten } from "@/lib/shares/share-text";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 

@@ -1,25 +1,26 @@
 /** GET: a share's snapshot as JSON ("Open in playground"). DELETE: revoke it with its token. */
 import { z } from "zod";
-import { getShareService } from "@/lib/db";
+import { getShareService } from "@/lib/server/services";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/server/read-json-body";
-import { guardAction } from "@/lib/server/request-guards";
-import { withAppErrors } from "@/lib/server/with-app-errors";
-import { invalidateSharePage } from "@/lib/shares/page-cache";
-import { methodNotAllowed } from "@/lib/server/method-not-allowed";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { guardAction } from "@/lib/server/http/request-guards";
+import { playgroundRoute } from "@/lib/server/http/error-response";
+import { SHARE_STORAGE_UNAVAILABLE } from "@/lib/shares/server/share-service";
+import { invalidateSharePage } from "@/lib/shares/server/page-cache";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
 type Context = { params: Promise<{ id: string }> };
 
 const notFound = () => new AppError(404, "not_found", "There is no shared conversation at this link.");
 const gone = () => new AppError(410, "gone", "This shared conversation was removed by its creator or has expired.");
 
-export const GET = withAppErrors(async (_request: Request, { params }: Context) => {
+export const GET = playgroundRoute(async (_request: Request, { params }: Context) => {
   const { id } = await params;
   const read = await (await getShareService()).read(id);
   if (read.status === "missing") throw notFound();
   if (read.status === "gone") throw gone();
   return Response.json(read.share, { headers: { "Cache-Control": "private, max-age=60" } });
-});
+}, SHARE_STORAGE_UNAVAILABLE);
 
 const RevokeBodySchema = z.strictObject({
   revokeToken: z
@@ -28,7 +29,7 @@ const RevokeBodySchema = z.strictObject({
     .max(200, { error: "revokeToken is at most 200 characters" }),
 });
 
-export const DELETE = withAppErrors(async (request: Request, { params }: Context) => {
+export const DELETE = playgroundRoute(async (request: Request, { params }: Context) => {
   guardAction(request);
   const { id } = await params;
   const { revokeToken } = await readJsonBody(request, RevokeBodySchema, 10_000);
@@ -38,7 +39,7 @@ export const DELETE = withAppErrors(async (request: Request, { params }: Context
   // Every instance's cached copy of the page goes too (they already answer 410: they ask the database).
   await invalidateSharePage(id);
   return Response.json({ id, revoked: true }, { headers: { "Cache-Control": "no-store" } });
-});
+}, SHARE_STORAGE_UNAVAILABLE);
 
-// Other methods: a JSON 405 with Allow (lib/server/method-not-allowed.ts).
+// Other methods: a JSON 405 with Allow (lib/server/http/method-not-allowed.ts).
 export const { POST, PUT, PATCH, OPTIONS } = methodNotAllowed(["GET", "DELETE"]);

@@ -1,10 +1,10 @@
 /** GET: the models this server lets a request name, in a shape the OpenAI and Anthropic SDKs both read. */
 import { AppError } from "@/lib/errors";
-import { requireApiKey } from "@/lib/server/access-keys";
-import { apiErrorResponse } from "@/lib/server/api-errors";
-import { servedRoute } from "@/lib/server/served-api-http";
-import { anthropicErrorResponse, isAnthropicClient, modelList } from "@/lib/server/served-models";
-import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { servedRoute } from "@/lib/server/http/served-api";
+import { isAnthropicClient, modelList } from "@/lib/server/models/served-models";
+import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 
 async function answer(request: Request): Promise<Response> {
   try {
@@ -13,7 +13,7 @@ async function answer(request: Request): Promise<Response> {
     return Response.json(await modelList(), { headers: { "Cache-Control": "private, max-age=60" } });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
+    return errorResponse(error, isAnthropicClient(request) ? "anthropic" : "openai");
   }
 }
 

@@ -3,23 +3,16 @@
  * out and cost per day, model and surface, over the last `days` days (default 30). With no
  * ACCESS_KEYS the app is open and this is everyone's usage.
  */
-import { AppError } from "@/lib/errors";
-import { requireApiKey } from "@/lib/server/access-keys";
-import { apiErrorResponse } from "@/lib/server/api-errors";
-import { servedRoute } from "@/lib/server/served-api-http";
-import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
-import { parseUsageDays, usageReport, usageReportJson } from "@/lib/server/usage-report";
+import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { servedRoute } from "@/lib/server/http/served-api";
+import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
+import { parseUsageDays, usageReport, usageReportJson } from "@/lib/server/usage/usage-report";
 
 async function answer(request: Request): Promise<Response> {
-  try {
-    const accessKeyId = requireApiKey(request);
-    await checkRequestRate("count", limitKey(request, accessKeyId));
-    const days = parseUsageDays(new URL(request.url).searchParams.get("days"));
-    return Response.json(usageReportJson(await usageReport(accessKeyId, days)), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return apiErrorResponse("/api/v1/usage", error);
-  }
+  const accessKeyId = requireApiKey(request);
+  await checkRequestRate("count", limitKey(request, accessKeyId));
+  const days = parseUsageDays(new URL(request.url).searchParams.get("days"));
+  return Response.json(usageReportJson(await usageReport(accessKeyId, days)), { headers: { "Cache-Control": "no-store" } });
 }
 
 export const dynamic = "force-dynamic";

@@ -5,18 +5,17 @@
  * An upstream that counts its own model's tokens (ChatProvider.countPromptTokens) is asked instead.
  */
 import { ChatBodySchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/schema";
-import { anthropicStatusErrorResponse } from "@/lib/dialects/anthropic/errors";
 import { AppError, invalidRequest } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/registry";
-import { requireApiKey } from "@/lib/server/access-keys";
-import { servedRoute } from "@/lib/server/served-api-http";
-import { requireAllowedModel } from "@/lib/server/models-allowed";
-import { refuseIfCannotFit } from "@/lib/server/parse-chat-request";
-import { readJsonBody } from "@/lib/server/read-json-body";
-import { guardAction } from "@/lib/server/request-guards";
-import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { servedRoute } from "@/lib/server/http/served-api";
+import { requireAllowedModel } from "@/lib/server/limits/models-allowed";
+import { refuseIfCannotFit } from "@/lib/server/chat/parse-chat-request";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { guardAction } from "@/lib/server/http/request-guards";
+import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 import { countPromptTokens, promptTokenLowerBound } from "@/lib/tokens/mistral-tokenizer";
-import { anthropicAppError, AnthropicCountRequestSchema, toChatBody } from "../schema";
+import { AnthropicCountRequestSchema, inAnthropicWords, toChatBody } from "@/lib/dialects/anthropic/served-request";
 
 async function answer(request: Request): Promise<Response> {
   let source: number[] = [];
@@ -39,8 +38,8 @@ async function answer(request: Request): Promise<Response> {
     const inputTokens = provider.countPromptTokens && !options?.tools?.length ? await provider.countPromptTokens(systemMessage, messages, request.signal).catch(local) : await local();
     return Response.json({ input_tokens: inputTokens }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return anthropicStatusErrorResponse(anthropicAppError(error, source));
+    // servedRoute answers it in Anthropic's shape, the fields named as the client sent them.
+    throw error instanceof AppError ? inAnthropicWords(error, source) : error;
   }
 }
 

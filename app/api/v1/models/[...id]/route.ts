@@ -3,11 +3,11 @@
  * ("mistralai/mixtral-8x7b-instruct" on OpenRouter), which clients send encoded or not.
  */
 import { AppError } from "@/lib/errors";
-import { requireApiKey } from "@/lib/server/access-keys";
-import { apiErrorResponse } from "@/lib/server/api-errors";
-import { servedRoute } from "@/lib/server/served-api-http";
-import { anthropicErrorResponse, isAnthropicClient, servedModel } from "@/lib/server/served-models";
-import { checkRequestRate, limitKey } from "@/lib/server/usage-limits";
+import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { errorResponse } from "@/lib/server/http/error-response";
+import { servedRoute } from "@/lib/server/http/served-api";
+import { isAnthropicClient, servedModel } from "@/lib/server/models/served-models";
+import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 
 async function answer(request: Request, { params }: { params: Promise<{ id: string[] }> }): Promise<Response> {
   try {
@@ -16,7 +16,7 @@ async function answer(request: Request, { params }: { params: Promise<{ id: stri
     return Response.json(await servedModel(id), { headers: { "Cache-Control": "private, max-age=60" } });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return isAnthropicClient(request) ? anthropicErrorResponse(error) : apiErrorResponse("/api/v1/models", error);
+    return errorResponse(error, isAnthropicClient(request) ? "anthropic" : "openai");
   }
 }
 
