@@ -5,14 +5,13 @@
  * Target (issue 9): p99 added latency ≤ 50 ms.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import { startAttacker } from "./children";
 import { monotonicMs } from "./clock";
 import type { AttackCounts } from "./attack-process";
 import { treeCpuSeconds, type NextServer } from "./next-server";
 import { percentile } from "./stats";
-import { timeGet } from "./stream-client";
+import { readSseStream, timeGet } from "./stream-client";
 import { FULL_SPEED, STREAM_TOKENS, streamPaths, warmUp, type Target } from "./targets";
 
 const STREAM_MODEL = `stamp:${STREAM_TOKENS}:100`;
@@ -51,36 +50,20 @@ function streamDelays(target: Target): Promise<StreamDelays> {
   return new Promise((resolve) => {
     const start = monotonicMs();
     const result: StreamDelays = { delays: [], firstContentMs: 0 };
-    let pending = "";
     let terminal = false;
-    const finish = (error?: string) => resolve(error ? { ...result, error } : result);
-    const request = http.request(target.url, { method: "POST", agent: false, headers: { "Content-Type": "application/json" } });
-    request.setTimeout(120_000, () => request.destroy(new Error("no data for 120 s")));
-    request.on("error", (error) => finish(error.message));
-    request.on("response", (response) => {
-      response.setEncoding("utf8");
-      if (response.statusCode !== 200) {
-        let text = "";
-        response.on("data", (part: string) => (text += part));
-        response.on("end", () => finish(`HTTP ${response.statusCode}: ${text.slice(0, 120)}`));
-        return;
-      }
-      response.on("data", (part: string) => {
-        const at = monotonicMs();
-        pending += part;
-        const end = pending.lastIndexOf("\n\n");
-        if (end < 0) return;
-        const complete = pending.slice(0, end);
-        pending = pending.slice(end + 2);
+    readSseStream(target.url, target.body, {
+      onEvents(complete, at) {
         for (const [, stamp] of complete.matchAll(STAMP)) result.delays.push(at - Number(stamp));
         if (result.delays.length && !result.firstContentMs) result.firstContentMs = at - start;
         if (complete.includes(`"type":"finish"`)) terminal = true;
         const error = /"type":"error".*/.exec(complete);
-        if (error) request.destroy(new Error(`error event: ${error[0].slice(0, 160)}`));
-      });
-      response.on("end", () => finish(terminal ? undefined : "the stream ended without a finish event"));
+        if (error) throw new Error(`error event: ${error[0].slice(0, 160)}`);
+      },
+      onEnd(error) {
+        if (error) resolve({ ...result, error: error.message });
+        else resolve(terminal ? result : { ...result, error: "the stream ended without a finish event" });
+      },
     });
-    request.end(JSON.stringify(target.body));
   });
 }
 

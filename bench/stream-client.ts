@@ -28,7 +28,6 @@ export function timeStream(url: string, body: unknown): Promise<StreamTiming> {
     const start = monotonicMs();
     const timing: StreamTiming = { firstContentMs: 0, totalMs: 0, firstLagMs: 0, lastLagMs: 0, stamps: 0 };
     let terminal = false;
-    let pending = "";
 
     const content = (at: number) => {
       if (!timing.firstContentMs) timing.firstContentMs = at - start;
@@ -50,46 +49,70 @@ export function timeStream(url: string, body: unknown): Promise<StreamTiming> {
       else if (json.type === "error") throw new Error(`error event: ${json.code}: ${json.message}`);
     };
 
-    const request = http.request(url, {
-      method: "POST",
-      agent: false, // a fresh connection per stream, as a new visitor's would be
-      headers: { "Content-Type": "application/json" },
-    });
-    request.setTimeout(120_000, () => request.destroy(new Error("gave up after 120 s without data")));
-    request.on("error", reject);
-    request.on("response", (response) => {
-      response.on("error", reject);
-      response.setEncoding("utf8");
-      if (response.statusCode !== 200) {
-        let text = "";
-        response.on("data", (part: string) => (text += part));
-        response.on("end", () => reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`)));
-        return;
-      }
-      response.on("data", (part: string) => {
-        const at = monotonicMs();
-        pending += part;
-        const end = pending.lastIndexOf("\n\n");
-        if (end < 0) return;
-        const complete = pending.slice(0, end);
-        pending = pending.slice(end + 2);
-        try {
-          for (const event of complete.split("\n\n")) {
-            const data = dataOf(event);
-            if (data !== undefined) onEvent(data, at);
-          }
-        } catch (error) {
-          request.destroy(error as Error);
+    readSseStream(url, body, {
+      onEvents(complete, at) {
+        for (const event of complete.split("\n\n")) {
+          const data = dataOf(event);
+          if (data !== undefined) onEvent(data, at);
         }
-      });
-      response.on("end", () => {
+      },
+      onEnd(error) {
         timing.totalMs = monotonicMs() - start;
-        if (terminal) resolve(timing);
+        if (error) reject(error);
+        else if (terminal) resolve(timing);
         else reject(new Error("the stream ended without a terminal event"));
-      });
+      },
     });
-    request.end(JSON.stringify(body));
   });
+}
+
+export interface SseStreamHandlers {
+  /** Whole events only (the text up to the last blank line received), with the time they arrived; throwing stops the stream. */
+  onEvents(complete: string, at: number): void;
+  /** Called once: the stream ended, or failed (HTTP error, no data for 120 s, an onEvents throw). */
+  onEnd(error?: Error): void;
+}
+
+/**
+ * POSTs `body` as JSON on a fresh connection (`agent: false`, as a new visitor's would be) and
+ * hands over the SSE response's complete events as they arrive. The benches' one SSE reader.
+ */
+export function readSseStream(url: string, body: unknown, handlers: SseStreamHandlers): void {
+  let pending = "";
+  let ended = false;
+  const end = (error?: Error) => {
+    if (ended) return;
+    ended = true;
+    handlers.onEnd(error);
+  };
+  const request = http.request(url, { method: "POST", agent: false, headers: { "Content-Type": "application/json" } });
+  request.setTimeout(120_000, () => request.destroy(new Error("gave up after 120 s without data")));
+  request.on("error", end);
+  request.on("response", (response) => {
+    response.on("error", end);
+    response.setEncoding("utf8");
+    if (response.statusCode !== 200) {
+      let text = "";
+      response.on("data", (part: string) => (text += part));
+      response.on("end", () => end(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`)));
+      return;
+    }
+    response.on("data", (part: string) => {
+      const at = monotonicMs();
+      pending += part;
+      const last = pending.lastIndexOf("\n\n");
+      if (last < 0) return;
+      const complete = pending.slice(0, last);
+      pending = pending.slice(last + 2);
+      try {
+        handlers.onEvents(complete, at);
+      } catch (error) {
+        request.destroy(error as Error);
+      }
+    });
+    response.on("end", () => end());
+  });
+  request.end(JSON.stringify(body));
 }
 
 /** The data of one SSE event (its `data:` lines joined), or undefined for comments and empty events. */

@@ -29,3 +29,19 @@ export function errorEvent(code: ErrorCode, detail?: string, retryAfter?: number
   message += ".";
   return retryAfter === undefined ? { type: "error", code, message } : { type: "error", code, message, retryAfter };
 }
+
+/**
+ * The HTTP status a served API answers for each code that is the client's fault (or its limits):
+ * the same in every dialect, and 4xx so SDKs do not retry them (504 is a timeout they may retry).
+ * Each dialect adds its own statuses for upstream trouble (lib/dialects/X/errors.ts).
+ */
+export const CLIENT_FAULT_STATUS = {
+  bad_request: 400,
+  invalid_request: 400,
+  context_length_exceeded: 400,
+  invalid_key: 401,
+  out_of_credits: 402,
+  forbidden: 403,
+  rate_limited: 429,
+  timeout: 504,
+} as const satisfies Partial<Record<ErrorCode, number>>;

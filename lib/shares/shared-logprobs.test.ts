@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { TokenLogprob } from "../chat/events";
+import { replyWithLogprobs, tokenWithAlternatives } from "../testing/logprob-replies";
 import { compactLogprobs, fitLogprobs, LOGPROBS_BUDGET_BYTES, SHARED_TOP } from "./shared-logprobs";
 
-const token = (i: number): TokenLogprob => ({
-  token: ` w${i}`,
-  logprob: -1.23456789,
-  top: Array.from({ length: 10 }, (_, k) => ({ token: ` alt${k}`, logprob: -k - 0.123456 })),
-  tail: Array.from({ length: 30 }, () => -7.5),
-});
-const reply = (tokens: number) => {
-  const logprobs = Array.from({ length: tokens }, (_, i) => token(i));
-  return { role: "assistant" as const, content: logprobs.map((t) => t.token).join(""), logprobs };
-};
+const token = tokenWithAlternatives;
+const reply = replyWithLogprobs;
 
 describe("probabilities in share snapshots", () => {
   it("keeps each token's probability and its 5 likeliest alternatives, rounded to 3 decimals, and never the text-less tail", () => {

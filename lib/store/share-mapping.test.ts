@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { TokenLogprob } from "../chat/events";
+import { replyWithLogprobs, tokenWithAlternatives } from "../testing/logprob-replies";
 import { canonicalJson } from "../json/canonical-json";
 import { DEFAULT_PARAMS } from "../params";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "../shares/snapshot";
 import { toSharedMessages } from "./share-mapping";
 
-const token = (i: number): TokenLogprob => ({
-  token: ` w${i}`,
-  logprob: -1.23456789,
-  top: Array.from({ length: 10 }, (_, k) => ({ token: ` alt${k}`, logprob: -k - 0.123456 })),
-  tail: Array.from({ length: 30 }, () => -7.5),
-});
-const reply = (tokens: number) => {
-  const logprobs = Array.from({ length: tokens }, (_, i) => token(i));
-  return { role: "assistant" as const, content: logprobs.map((t) => t.token).join(""), logprobs };
-};
+const token = tokenWithAlternatives;
+const reply = replyWithLogprobs;
 
 describe("a conversation as a share keeps it", () => {
   it("a 2,000-token reply with probabilities makes a share body the schema accepts, under the snapshot limit", () => {

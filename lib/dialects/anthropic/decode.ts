@@ -11,6 +11,7 @@
 import { createParser } from "eventsource-parser";
 import { errorEvent } from "../../chat/errors";
 import type { FinishReason, StreamEvent } from "../../chat/events";
+import { parseWholeBody } from "../whole-body";
 import { anthropicEmbeddedFailure } from "./errors";
 
 /** end_turn and stop_sequence are a normal end; pause_turn, refusal and others are "other". */
@@ -191,15 +192,9 @@ export function createAnthropicStreamDecoder(): AnthropicStreamDecoder {
 
 /** A whole JSON body: a non-streamed message, or an error object (also with status 200). */
 export function decodeAnthropicJson(text: string): StreamEvent[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return [errorEvent("malformed_stream", "expected an event stream")];
-  }
-  const failure = anthropicEmbeddedFailure(json);
-  if (failure) return [failure];
-  const message = json as Data["message"] & { type?: string };
+  const body = parseWholeBody(text, anthropicEmbeddedFailure);
+  if ("failure" in body) return [body.failure];
+  const message = body.json as Data["message"] & { type?: string };
   if (!message || typeof message !== "object" || !Array.isArray(message.content)) return [errorEvent("malformed_stream", "expected an event stream or a message")];
   const events: StreamEvent[] = [];
   let ordinal = 0;

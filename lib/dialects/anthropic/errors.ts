@@ -5,7 +5,7 @@
  * Compatible gateways (ModelsLab) may answer in their OpenAI-side shapes instead, so anything
  * that is not Anthropic's shape is read by the OpenAI dialect's parser.
  */
-import { errorEvent } from "../../chat/errors";
+import { CLIENT_FAULT_STATUS, errorEvent } from "../../chat/errors";
 import type { ErrorCode, ErrorEvent } from "../../chat/events";
 import { embeddedError, embeddedFailureEvent, upstreamMessage } from "../openai/errors";
 
@@ -136,14 +136,7 @@ export function anthropicErrorType(status: number): string {
 
 /** The status an Anthropic client sees for each of our error codes (client faults stay 4xx, so SDKs do not retry them). */
 const SERVED_STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  invalid_request: 400,
-  context_length_exceeded: 400,
-  invalid_key: 401,
-  out_of_credits: 402,
-  forbidden: 403,
-  rate_limited: 429,
-  timeout: 504,
+  ...CLIENT_FAULT_STATUS,
   upstream_unavailable: 529,
   upstream_unreachable: 500,
   connection_dropped: 500,

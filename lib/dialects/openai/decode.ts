@@ -8,7 +8,8 @@
 import { createParser } from "eventsource-parser";
 import { errorEvent } from "../../chat/errors";
 import type { FinishReason, StreamEvent, TokenLogprob } from "../../chat/events";
-import { embeddedError, embeddedFailureEvent } from "./errors";
+import { parseWholeBody } from "../whole-body";
+import { openAiEmbeddedFailure } from "./errors";
 
 interface ChunkChoice {
   index?: number;
@@ -94,8 +95,8 @@ export function createOpenAiStreamDecoder(): OpenAiStreamDecoder {
       } catch {
         return terminate(errorEvent("malformed_stream", `unreadable chunk ${JSON.stringify(data.slice(0, 80))}`));
       }
-      const said = embeddedError(json);
-      if (said !== undefined) return terminate(embeddedFailureEvent(json, said));
+      const failure = openAiEmbeddedFailure(json);
+      if (failure) return terminate(failure);
       finishReason = chunkEvents(json as Chunk, out) ?? finishReason;
     },
   });
@@ -121,16 +122,10 @@ export function createOpenAiStreamDecoder(): OpenAiStreamDecoder {
 
 /** A whole JSON body: a non-streamed completion, or a gateway's error (often with status 200). */
 export function decodeOpenAiJson(text: string): StreamEvent[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return [errorEvent("malformed_stream", "expected an event stream")];
-  }
-  const said = embeddedError(json);
-  if (said !== undefined) return [embeddedFailureEvent(json, said)];
+  const body = parseWholeBody(text, openAiEmbeddedFailure);
+  if ("failure" in body) return [body.failure];
   const events: StreamEvent[] = [];
-  const reason = chunkEvents(json as Chunk, events) ?? "stop";
+  const reason = chunkEvents(body.json as Chunk, events) ?? "stop";
   events.push({ type: "finish", reason });
   return events;
 }

@@ -4,7 +4,7 @@
  * `{"error":{...}}`, ModelsLab's `{"status":"error","message"|"messege"}` (also inside a 200) and
  * plain-text bodies. Out: our error codes in OpenAI's shape (`type`, `code`, `param`) and status.
  */
-import { errorEvent } from "../../chat/errors";
+import { CLIENT_FAULT_STATUS, errorEvent } from "../../chat/errors";
 import type { ErrorCode, ErrorEvent } from "../../chat/events";
 
 interface UpstreamFailure {
@@ -85,19 +85,18 @@ export function embeddedFailureEvent(json: unknown, message: string): ErrorEvent
   return errorEvent(code, message, code === "rate_limited" ? retryAfterSeconds(null, body) : undefined);
 }
 
+/** The error event of a body that is really an error, or undefined for a real reply. */
+export function openAiEmbeddedFailure(json: unknown): ErrorEvent | undefined {
+  const said = embeddedError(json);
+  return said === undefined ? undefined : embeddedFailureEvent(json, said);
+}
+
 /**
  * The HTTP status an OpenAI client should see for each of our codes. Client errors keep their
  * 4xx so SDKs do not retry them; upstream trouble is a 5xx (502 for a bad gateway answer).
  */
 const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  invalid_request: 400,
-  context_length_exceeded: 400,
-  invalid_key: 401,
-  out_of_credits: 402,
-  forbidden: 403,
-  rate_limited: 429,
-  timeout: 504,
+  ...CLIENT_FAULT_STATUS,
   upstream_unavailable: 503,
   upstream_unreachable: 502,
   connection_dropped: 502,
