@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { replyWithLogprobs, tokenWithAlternatives } from "../testing/logprob-replies";
+import { replyWithLogprobs } from "../testing/logprob-replies";
 import { canonicalJson } from "../json/canonical-json";
 import { DEFAULT_PARAMS } from "../params";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "../shares/snapshot";
 import { toSharedMessages } from "./share-mapping";
 
-const token = tokenWithAlternatives;
 const reply = replyWithLogprobs;
 
 describe("a conversation as a share keeps it", () => {
