@@ -25,7 +25,7 @@ export const LIB_LAYERS = [
   ["lib/server/services.ts"],
   ["lib/server/limits/**"],
   ["lib/server/usage/**"],
-  ["lib/server/chat/**", "lib/server/lifecycle/**"],
+  ["lib/server/chat/**", "lib/server/lifecycle/**", "lib/server/pages/**"],
   // The browser's side: network code, then stores, then React hooks.
   ["lib/compare/**"],
   ["lib/client/**"],
