@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { sideOf, wordDiff } from "@/lib/compare/word-diff";
+import { sideOf, wordDiff } from "@/lib/diff/word-diff";
 
 /**
  * A reply as plain text with the words the other column lacks marked: struck through on the

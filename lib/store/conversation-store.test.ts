@@ -69,6 +69,58 @@ describe("createConversationStore", () => {
     expect(countUsage).toHaveBeenCalledWith({ systemMessage: "Be brief.", messages: [{ role: "user", content: "Hi" }] }, "Hello");
   });
 
+  it("stopping a reply while it waits for a stream slot stops it without sending anything", async () => {
+    const { stream, requests } = fakeStream([[{ type: "text-delta", text: "never" }]]);
+    // No slot ever frees up: the wait ends only by its abort.
+    const acquireSlot = (signal: AbortSignal) => new Promise<() => void>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn(), acquireSlot });
+    store.getState().send("Hi");
+    expect(store.getState()).toMatchObject({ isQueued: true, isStreaming: true });
+
+    store.getState().stop();
+    await settled(store);
+    expect(store.getState().isQueued).toBe(false);
+    expect(store.getState().messages[1]).toMatchObject({ role: "assistant", content: "", state: "stopped", finishReason: "abort" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("gives its stream slot back once the reply has ended", async () => {
+    const { stream } = fakeStream([[{ type: "text-delta", text: "Hi" }, { type: "usage", usage: { promptTokens: 1, completionTokens: 1 } }, { type: "finish", reason: "stop" }]]);
+    const release = vi.fn();
+    const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn(), acquireSlot: async () => release });
+    store.getState().send("Hi");
+    await settled(store);
+    expect(store.getState().messages[1]).toMatchObject({ content: "Hi", state: "done" });
+    expect(release).toHaveBeenCalledTimes(1);
+  });
+
+  it("a reply replaced by an edit, ending late, leaves the reply that replaced it streaming", async () => {
+    const { stream, requests } = fakeStream([[{ type: "text-delta", text: "a" }]], { hang: true });
+    let ended = 0;
+    const store = createConversationStore({
+      settings,
+      countUsage: vi.fn(),
+      async *streamChat(body, signal) {
+        try {
+          yield* stream(body, signal);
+        } finally {
+          ended++;
+        }
+      },
+    });
+    store.getState().send("one");
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    store.getState().editAndResend(store.getState().messages[0].id, "two");
+    await vi.waitFor(() => expect(ended).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(requests[0].signal.aborted).toBe(true);
+    expect(requests[1].body.messages).toEqual([{ role: "user", content: "two" }]);
+    expect(store.getState().isStreaming).toBe(true);
+    store.getState().stop();
+    await settled(store);
+  });
+
   it("regenerate replaces the last reply and sends the history up to the last user message", async () => {
     const { stream, requests } = fakeStream([[{ type: "text-delta", text: "x" }, { type: "usage", usage: { promptTokens: 1, completionTokens: 1 } }, { type: "finish", reason: "stop" }]]);
     const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });

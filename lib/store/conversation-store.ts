@@ -1,20 +1,25 @@
 /**
  * A conversation and the state of the reply being streamed, as a factory: the playground has
  * one, compare mode one per column. Each instance owns its abort controller. Network work lives
- * in lib/client; the reducer in apply-event.ts turns events into the reply.
+ * in lib/client; the reducer in apply-event.ts turns events into the reply. A run is a short
+ * sequence of steps, each a module of its own that is tested without a store: the placeholder
+ * reply, the request, reading the stream into the reply, its metrics and its counted usage.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { persist } from "zustand/middleware";
 import { streamChat, type ChatRequestBody } from "../client/chat-stream";
 import { countUsage } from "../client/count-tokens";
-import type { Usage } from "../chat/events";
-import { applyEvents } from "./apply-event";
-import { debouncedLocalStorage } from "./debounced-storage";
 import { PAGE_UPDATE_INTERVAL_MS } from "../chat/page-cadence";
-import { afterDelayOnNextFrame } from "./next-frame";
-import { toRequestMessages } from "../chat/request-messages";
+import { needsCountedUsage, withCountedUsage } from "./counted-usage";
+import { debouncedLocalStorage } from "./debounced-storage";
+import { createLatestRun } from "./latest-run";
+import { placeholderReply, type PartialReply } from "./placeholder-reply";
+import { readReplyStream } from "./read-reply-stream";
+import { stoppedReply } from "./reply-endings";
+import { startReplyClock, type ReplyClock } from "./reply-metrics";
+import { replyRequest } from "./reply-request";
 import { continuationOf } from "./token-spans";
-import type { ReplyMetrics, UiMessage } from "./ui-message";
+import type { UiMessage } from "./ui-message";
 
 export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
 
@@ -66,11 +71,14 @@ export type ConversationStore = StoreApi<ConversationState> & {
 
 const newId = () => crypto.randomUUID();
 
+/** Without stream slots there is nothing to give back. */
+const noSlotToRelease = () => {};
+
 export function createConversationStore(options: ConversationStoreOptions): ConversationStore {
   const stream = options.streamChat ?? streamChat;
   const count = options.countUsage ?? countUsage;
   const commitDelayMs = options.commitDelayMs ?? PAGE_UPDATE_INTERVAL_MS;
-  let controller: AbortController | undefined;
+  const runs = createLatestRun();
 
   const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {
     const replace = (message: UiMessage) => set((s) => ({ messages: s.messages.map((m) => (m.id === message.id ? message : m)) }));
@@ -79,93 +87,63 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
      * Streams a reply to `history` (which ends with a user message), or, given `partial`, the rest
      * of that reply: the request then ends with it, which the server takes as "continue this".
      */
-    async function run(history: UiMessage[], partial?: Pick<UiMessage, "content" | "logprobs" | "continuedAt">) {
-      controller?.abort();
-      const abort = (controller = new AbortController());
+    async function run(history: UiMessage[], partial?: PartialReply) {
+      const abort = runs.start();
       const settings = options.settings();
-      // What this reply is generated with, kept with it: the server's signature covers exactly this.
-      const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
-      // The format asked for, kept with the reply: its JSON badge checks against it.
-      const format = settings.options?.responseFormat?.type === "text" ? undefined : settings.options?.responseFormat;
-      let reply: UiMessage = { id: newId(), role: "assistant", content: "", state: "streaming", generation, ...(format ? { format } : {}), ...partial };
-      set({ messages: [...history, reply], isStreaming: true });
+      const placeholder = placeholderReply(newId(), settings, partial);
+      set({ messages: [...history, placeholder], isStreaming: true });
+      const request = replyRequest(settings, history, partial ? placeholder : undefined);
 
-      const messages = toRequestMessages(partial ? [...history, reply] : history);
-
-      let release = () => {};
-      if (options.acquireSlot) {
-        set({ isQueued: true });
-        try {
-          // Awaited even when a slot is free, and keep it so: compare mode starting its six
-          // streams synchronously inside the key press (tried once, to skip the "Queued" render)
-          // left every column's reply blank until it ended, though the store kept updating.
-          release = await options.acquireSlot(abort.signal);
-        } catch {
-          // Stopped while queued: nothing was sent.
-          reply = { ...reply, state: "stopped", finishReason: "abort" };
-          replace(reply);
-          if (controller === abort) controller = undefined;
-          set({ isQueued: false, ...(controller ? {} : { isStreaming: false }) });
-          return;
-        }
-        set({ isQueued: false });
-      }
+      const release = options.acquireSlot ? await queueForSlot(options.acquireSlot, abort.signal) : noSlotToRelease;
+      if (!release) return endStoppedWhileQueued(placeholder, abort);
 
       // Speed as the user experiences it: measured here, from sending to the last token.
-      const startedAt = performance.now();
-      let firstTokenAt: number | undefined;
-      let finishedAt = startedAt;
-      const speed = (usage: Usage | undefined) => {
-        const seconds = firstTokenAt === undefined ? 0 : (finishedAt - firstTokenAt) / 1000;
-        const tokens = usage?.completionTokens ?? 0;
-        return tokens > 0 && seconds > 0 ? { tokensPerSecond: Math.round((tokens / seconds) * 10) / 10 } : {};
-      };
-      const metrics = (usage: Usage | undefined): ReplyMetrics | undefined =>
-        firstTokenAt === undefined
-          ? undefined
-          : { timeToFirstTokenMs: Math.round(firstTokenAt - startedAt), totalMs: Math.round(finishedAt - startedAt), ...speed(usage) };
-
-      // The reply advances with every read; the page sees it at most once per commit delay.
-      let cancelCommit: (() => void) | undefined;
-      const commit = () => {
-        cancelCommit?.();
-        cancelCommit = undefined;
-        replace(reply);
-      };
-
+      const clock = startReplyClock();
+      let reply: UiMessage;
       try {
-        for await (const events of stream({ ...settings, messages }, abort.signal)) {
-          const before = reply;
-          reply = applyEvents(reply, events);
-          if (firstTokenAt === undefined && reply.content.length > before.content.length) firstTokenAt = performance.now();
-          if (reply.state === "streaming") {
-            if (reply !== before) cancelCommit ??= afterDelayOnNextFrame(commit, commitDelayMs);
-            continue;
-          }
-          finishedAt = performance.now();
-          const measured = reply.state === "error" ? undefined : metrics(reply.usage);
-          if (measured) reply = { ...reply, metrics: measured };
-          // The server signed only the continuation; the whole reply is partly the user's choice.
-          if (partial && reply.signature) reply = { ...reply, signature: undefined };
-          commit();
-        }
+        reply = await readReplyStream(stream(request, abort.signal), placeholder, { show: replace, commitDelayMs, clock, isContinuation: !!partial });
       } finally {
         release();
       }
-      if (controller === abort) {
-        controller = undefined;
-        set({ isStreaming: false });
-      }
+      if (runs.end(abort)) set({ isStreaming: false });
 
       // No usage from the upstream: count it exactly, off the streaming path, once the reply is done.
-      if (!reply.usage && reply.content && reply.state !== "error") {
-        try {
-          const counted = await count({ systemMessage: settings.systemMessage, messages }, reply.content);
-          const current = get().messages.find((m) => m.id === reply.id);
-          if (current) replace({ ...current, usage: counted, ...(current.metrics ? { metrics: { ...current.metrics, ...speed(counted) } } : {}) });
-        } catch {
-          /* the reply simply shows no token numbers */
-        }
+      if (needsCountedUsage(reply)) await countUsageOf(reply, request, clock);
+    }
+
+    /** Shows the reply as queued until a stream slot is free; undefined when stopped while queued. */
+    async function queueForSlot(acquireSlot: NonNullable<ConversationStoreOptions["acquireSlot"]>, signal: AbortSignal): Promise<(() => void) | undefined> {
+      set({ isQueued: true });
+      let release: () => void;
+      try {
+        // Awaited even when a slot is free, and keep it so: compare mode starting its six
+        // streams synchronously inside the key press (tried once, to skip the "Queued" render)
+        // left every column's reply blank until it ended, though the store kept updating.
+        release = await acquireSlot(signal);
+      } catch {
+        // Stopped while queued: nothing was sent.
+        return undefined;
+      }
+      set({ isQueued: false });
+      return release;
+    }
+
+    /** Ends a run stopped while it waited for a slot: its placeholder becomes a stopped reply. */
+    function endStoppedWhileQueued(placeholder: UiMessage, abort: AbortController) {
+      replace(stoppedReply(placeholder));
+      runs.end(abort);
+      // A run that replaced this one while it waited is streaming now.
+      set({ isQueued: false, ...(runs.isRunning ? {} : { isStreaming: false }) });
+    }
+
+    /** Counts the finished reply's tokens and adds them to it, if it is still in the conversation. */
+    async function countUsageOf(reply: UiMessage, request: ChatRequestBody, clock: ReplyClock) {
+      try {
+        const counted = await count({ systemMessage: request.systemMessage, messages: request.messages }, reply.content);
+        const current = get().messages.find((m) => m.id === reply.id);
+        if (current) replace(withCountedUsage(current, counted, clock.speed(counted)));
+      } catch {
+        /* the reply simply shows no token numbers */
       }
     }
 
@@ -179,7 +157,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         void run([...get().messages, { id: newId(), role: "user", content }]);
       },
       stop() {
-        controller?.abort();
+        runs.abort();
       },
       regenerate() {
         const { messages, isStreaming } = get();
@@ -201,7 +179,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         const { messages } = get();
         const index = messages.findIndex((m) => m.id === id && m.role === "user");
         if (!content || index < 0) return;
-        controller?.abort();
+        runs.abort();
         void run([...messages.slice(0, index), { ...messages[index], content }]);
       },
       continueFrom(id, index, alternative) {
@@ -212,11 +190,11 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         if (partial) void run(messages.slice(0, at), { ...partial, continuedAt: index });
       },
       clear() {
-        controller?.abort();
+        runs.abort();
         set({ messages: [], isStreaming: false });
       },
       load(messages) {
-        controller?.abort();
+        runs.abort();
         set({ messages, isStreaming: false });
       },
     };
@@ -234,9 +212,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       partialize: (s) => ({ messages: s.messages }),
       // A reply that was streaming when the page went away is a stopped reply now.
       merge: (persisted, current) => {
-        const messages = ((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []).map((m) =>
-          m.state === "streaming" ? { ...m, state: "stopped" as const, finishReason: "abort" as const } : m,
-        );
+        const messages = ((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []).map((m) => (m.state === "streaming" ? stoppedReply(m) : m));
         return { ...current, messages };
       },
     }),
