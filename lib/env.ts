@@ -85,7 +85,11 @@ const EnvSchema = z.object({
   COUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(240),
   /** Model ids a request may ask for (comma-separated); unset: the configured model plus the upstream's list. */
   MODELS_ALLOWED: optionalString,
-  LOCAL_GPU: flag,
+  /** Lets llama.cpp use a GPU build (`LOCAL_GPU=1 npm install` installs them): 1/true, or cuda/vulkan (the one installed). */
+  LOCAL_GPU: z
+    .string()
+    .optional()
+    .transform((v) => ["1", "true", "cuda", "vulkan"].includes(v?.toLowerCase() ?? "")),
   /** Other web origins allowed to call the acting routes from a browser, comma-separated. */
   ALLOWED_ORIGINS: optionalString,
   /**
