@@ -1,0 +1,60 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PARAMS } from "../params";
+import type { PromptContent } from "../prompts/prompt";
+import { createBrowserPromptLibrary } from "./prompt-library";
+
+const content = (text: string): PromptContent => ({ systemMessage: text, messages: [{ role: "user", content: "Hi {{name}}" }], params: { ...DEFAULT_PARAMS, seed: 3 }, variables: [{ name: "name", type: "text" }] });
+let databases = 0;
+const fresh = () => createBrowserPromptLibrary(`test-prompts-${databases++}`);
+
+describe("the browser prompt library (IndexedDB)", () => {
+  it("keeps prompts and their versions, newest saved first", async () => {
+    const library = fresh();
+    const a = await library.create("A", content("a1"), { note: "first" });
+    await library.create("B", content("b1"));
+    await new Promise((r) => setTimeout(r, 5));
+    await library.addVersion(a.id, content("a2"), "second");
+    const listed = await library.list();
+    expect(listed.map((p) => p.name)).toEqual(["A", "B"]);
+    expect(listed[0].versions.map((v) => [v.version, v.systemMessage, v.note])).toEqual([
+      [1, "a1", "first"],
+      [2, "a2", "second"],
+    ]);
+    // Another library object on the same database (another tab) reads the same.
+    expect(await createBrowserPromptLibrary(`test-prompts-${databases - 1}`).get(a.id)).toEqual(listed[0]);
+  });
+
+  it("keeps both versions when two tabs save the same prompt at once", async () => {
+    const name = `test-prompts-${databases++}`;
+    const [tab1, tab2] = [createBrowserPromptLibrary(name), createBrowserPromptLibrary(name)];
+    const prompt = await tab1.create("Shared", content("v1"));
+    await Promise.all([tab1.addVersion(prompt.id, content("from tab 1")), tab2.addVersion(prompt.id, content("from tab 2"))]);
+    const saved = await tab1.get(prompt.id);
+    expect(saved?.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(saved?.versions.slice(1).map((v) => v.systemMessage).sort()).toEqual(["from tab 1", "from tab 2"]);
+  });
+
+  it("labels, renames and deletes, and tells subscribers", async () => {
+    const library = fresh();
+    const heard: string[] = [];
+    library.subscribe(() => heard.push("changed"));
+    const prompt = await library.create("A", content("1"));
+    await library.setLabel(prompt.id, "production", 1);
+    await library.rename(prompt.id, "Renamed", "about it");
+    expect(await library.get(prompt.id)).toMatchObject({ name: "Renamed", description: "about it", labels: { production: 1 } });
+    await library.setLabel(prompt.id, "production", null);
+    await library.remove(prompt.id);
+    expect(await library.list()).toEqual([]);
+    expect(heard).toHaveLength(5);
+    await expect(library.addVersion(prompt.id, content("2"))).rejects.toThrow(/no longer in the library/);
+  });
+
+  it("imports all of a file or nothing", async () => {
+    const library = fresh();
+    const mine = await library.create("A", content("1"));
+    const merged = await library.importPrompts([{ ...mine, versions: [...mine.versions, { ...mine.versions[0], version: 2, systemMessage: "2" }] }]);
+    expect(merged).toMatchObject({ ok: true, report: { versionsAdded: 1, versionsSkipped: 1 } });
+    expect((await library.get(mine.id))?.versions).toHaveLength(2);
+  });
+});
