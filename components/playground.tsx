@@ -10,6 +10,8 @@ import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { createConversationStore, type ConversationStore } from "@/lib/store/conversation-store";
 import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
+import { fillRequest } from "@/lib/prompts/fill-request";
+import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
 import { CompareView } from "./compare/compare-view";
@@ -20,6 +22,9 @@ import { useWarmReplyRendering } from "./chat/use-warm-reply-rendering";
 
 /** Alternatives per token the probabilities view asks for: a readable list, and a bounded reply size. */
 export const TOP_ALTERNATIVES = 10;
+
+/** The prompt's {{variables}}, filled as Send goes (conversations keep them as typed). */
+const fillVariablesOfPage = <R extends Parameters<typeof fillRequest>[0]>(request: R): R => fillRequest(request, variableValues(usePromptSessionStore.getState()));
 
 /** The main conversation: the one the panel's settings drive and the one kept across reloads. */
 const createMainConversation = (queries: QueryClient) =>
@@ -32,6 +37,7 @@ const createMainConversation = (queries: QueryClient) =>
       const options = { ...requestOptions(useOutputStore.getState()), ...(logprobs ? { logprobs: { top: TOP_ALTERNATIVES } } : {}) };
       return { systemMessage, params, ...(model ? { model } : {}), ...(Object.keys(options).length ? { options } : {}) };
     },
+    prepare: fillVariablesOfPage,
   });
 
 type Mode = "chat" | "compare";
@@ -50,7 +56,7 @@ export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
 function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContext; queries: QueryClient }) {
   const [conversation] = useState(() => createMainConversation(queries));
   // Columns start with the embedded engine's default slots; the real figure comes with the capabilities.
-  const [comparison] = useState(() => createCompareStore({ concurrentStreams: 4 }));
+  const [comparison] = useState(() => createCompareStore({ concurrentStreams: 4, prepare: fillVariablesOfPage }));
   const [mode, setMode] = useState<Mode>("chat");
   const capabilities = useCapabilities();
   const [paramsOpen, setParamsOpen] = useState(false);
@@ -60,7 +66,7 @@ function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContex
 
   // Stores hydrate after mount so server and first client render agree.
   useEffect(() => {
-    void Promise.all([useParamsStore.persist.rehydrate(), useOutputStore.persist.rehydrate(), conversation.hydrate()]).then(() => {
+    void Promise.all([useParamsStore.persist.rehydrate(), useOutputStore.persist.rehydrate(), usePromptSessionStore.persist.rehydrate(), conversation.hydrate()]).then(() => {
       setShareId(shareIdInUrl());
       setReady(true);
     });

@@ -104,6 +104,32 @@ for (const scheme of SCHEMES) {
       await audit.check(page, "playground, editing a message");
       await page.getByRole("button", { name: "Cancel" }).click();
 
+      // Prompts: variables (one without a value, its settings open), Save prompt, the library, a prompt's versions.
+      await app.composer.fill("Summarise {{topic}} for {{audience}}");
+      const variables = page.getByRole("region", { name: "Variables" });
+      await variables.getByRole("textbox", { name: "audience" }).fill("children");
+      await variables.getByRole("button", { name: "Settings of topic" }).click();
+      await expect(variables.getByText("Needs a value")).toBeVisible();
+      await audit.check(page, "playground, variables (one without a value, its settings open)");
+      await page.getByRole("button", { name: "Save prompt" }).click();
+      const save = page.getByRole("dialog", { name: "Save prompt" });
+      await save.getByRole("textbox", { name: "Name" }).fill(`Accessibility ${scheme}`);
+      await audit.check(page, "Save prompt dialog");
+      await save.getByRole("button", { name: "Save", exact: true }).click();
+      await save.getByRole("button", { name: "Save version" }).click();
+      await expect(save.getByRole("status")).toHaveText(`Saved "Accessibility ${scheme}", version 2.`);
+      await audit.check(page, "Save prompt dialog, a version saved");
+      await save.getByRole("button", { name: "Close" }).click();
+      await page.getByRole("button", { name: "Prompts", exact: true }).click();
+      const library = page.getByRole("dialog", { name: "Prompt library" });
+      await expect(library.getByRole("list", { name: "Saved prompts" }).getByRole("listitem")).toHaveCount(1);
+      await audit.check(page, "Prompt library");
+      await library.getByRole("button", { name: "Versions" }).click();
+      await expect(library.getByTestId("version-diff")).toContainText("No differences.");
+      await audit.check(page, "Prompt library, a prompt's versions");
+      await library.getByRole("button", { name: "Close" }).click();
+      await app.composer.fill("");
+
       // View code: default target, then another language and the local engine.
       await page.getByRole("button", { name: "View code", exact: true }).click();
       const code = page.getByRole("dialog", { name: "View code" });

@@ -3,9 +3,14 @@ import { useShallow } from "zustand/react/shallow";
 import type { CodeExportContext } from "@/lib/code-export/targets";
 import { useActivePrices } from "@/lib/hooks/use-models";
 import { useParamsStore } from "@/lib/store/params-store";
+import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 import { ViewCodeButton } from "../code/view-code-button";
 import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";
 import { ShareButton } from "../share/share-dialog";
+import { PromptsButton } from "../prompts/prompts-button";
+import { SavePromptButton } from "../prompts/save-prompt-button";
+import { VariablesPanel } from "../prompts/variables-panel";
+import { usePromptVariables } from "../prompts/use-prompt-variables";
 import { Composer } from "./composer";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { ConversationTotals } from "./conversation-totals";
@@ -20,6 +25,10 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const { send, stop, clear } = useConversationStoreApi().getState();
   const prices = useActivePrices();
   const model = useParamsStore((s) => s.model);
+  const variables = usePromptVariables();
+  const blocked = variables.missing.length ? `Fill in the variables first: ${variables.missing.join(", ")}.` : undefined;
+  // A starter prompt sends at once: not while variables still need values.
+  const pick = (text: string) => (blocked ? usePromptSessionStore.getState().setDraft(text) : send(text));
 
   return (
     <section aria-label="Chat" className="flex min-h-[60vh] flex-col rounded-xl border border-line">
@@ -29,6 +38,8 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           <ConversationTotals usages={usages} prices={prices} />
         </div>
         <div className="flex flex-wrap items-center gap-1">
+          <PromptsButton />
+          <SavePromptButton />
           <ProbabilitiesToggle />
           <ViewCodeButton context={codeExport} model={model} />
           <ShareButton />
@@ -39,10 +50,11 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
       </div>
       <ProbabilityLegend />
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
-        {empty ? <StarterPrompts onPick={send} /> : <MessageList prices={prices} />}
+        {empty ? <StarterPrompts onPick={pick} /> : <MessageList prices={prices} />}
       </div>
       <div className="border-t border-line p-3">
-        <Composer streaming={isStreaming} onSend={send} onStop={stop} />
+        <VariablesPanel names={variables.names} missing={variables.missing} />
+        <Composer streaming={isStreaming} blocked={blocked} onSend={send} onStop={stop} />
       </div>
     </section>
   );

@@ -8,6 +8,8 @@ import { useActivePrices } from "@/lib/hooks/use-models";
 import { costOf, formatCount, formatUsd } from "@/lib/model/pricing";
 import { useParamsStore } from "@/lib/store/params-store";
 import { toRequestMessages } from "@/lib/chat/request-messages";
+import { useVariableValues } from "@/lib/hooks/use-variable-values";
+import { fillRequest } from "@/lib/prompts/fill-request";
 import { useConversation } from "./conversation-context";
 
 /**
@@ -23,12 +25,14 @@ export function TokenMeter({ draft }: { draft: string }) {
   const systemMessage = useParamsStore((s) => s.systemMessage);
   const maxTokens = useParamsStore((s) => s.params.maxTokens);
   const prices = useActivePrices();
+  const values = useVariableValues();
 
   const live = useMemo(() => {
     // Mounted mid-reply (a compare column, say), there is no earlier request to hold: count the system message.
     const history = messages === null ? [] : toRequestMessages(messages);
-    return { systemMessage, messages: draft.trim() ? [...history, { role: "user" as const, content: draft.trim() }] : history };
-  }, [messages, systemMessage, draft]);
+    // Counted as Send would fill it.
+    return fillRequest({ systemMessage, messages: draft.trim() ? [...history, { role: "user" as const, content: draft.trim() }] : history }, values);
+  }, [messages, systemMessage, draft, values]);
   const settled = useDebouncedValue(useHeldWhile(live, messages === null), 250);
 
   const count = useQuery({

@@ -7,6 +7,8 @@ import type { ChatMessage } from "@/lib/chat/request";
 import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { lastRequestMessages } from "@/lib/chat/request-messages";
+import { useVariableValues } from "@/lib/hooks/use-variable-values";
+import { fillRequest } from "@/lib/prompts/fill-request";
 import { useConversation } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 
@@ -28,13 +30,15 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
   const messages = useConversation((s) => s.messages);
   const { systemMessage, params } = useParamsStore();
   const output = useOutputStore();
+  const values = useVariableValues();
 
   const target = targets.find((t) => t.id === targetId) ?? MODELSLAB_TARGET;
   const activeDialect = target.dialects.includes(dialect) ? dialect : "openai";
   const snippet = useMemo(
     () =>
       generateSnippet(language, {
-        request: { systemMessage, messages: currentRequestMessages(messages), params, options: requestOptions(output) },
+        // As Send fills it: the request shown is the one that would go.
+        request: fillRequest({ systemMessage, messages: currentRequestMessages(messages), params, options: requestOptions(output) }, values),
         // A picked model belongs to the upstream that serves it; ModelsLab snippets otherwise use the page's model.
         model: target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : servesModelsLab ? (model ?? MODEL.id) : MODEL.id,
         dialect: activeDialect,
@@ -42,7 +46,7 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
         // A path (this app's /api/v1 and /api) becomes a URL with the origin the user sees.
         target: { ...target, baseUrl: absolute(target.baseUrl), ...(target.anthropicBaseUrl ? { anthropicBaseUrl: absolute(target.anthropicBaseUrl) } : {}) },
       }),
-    [language, systemMessage, messages, params, output, target, model, servesModelsLab, activeDialect, stream],
+    [language, systemMessage, messages, params, output, values, target, model, servesModelsLab, activeDialect, stream],
   );
 
   return (

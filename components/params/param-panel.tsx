@@ -1,4 +1,5 @@
 "use client";
+import { BadVariables } from "../prompts/bad-variables";
 import { useId } from "react";
 import { NUMERIC_PARAMS, SEED_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "@/lib/params";
 import { useCapabilities } from "@/lib/hooks/use-models";
@@ -44,8 +45,9 @@ export function ParamPanel() {
           aria-describedby={`${systemId}-help`}
         />
         <p id={`${systemId}-help`} className="text-xs text-muted">
-          Instructions the model follows for the whole conversation (folded into the first turn, as Mixtral expects).
+          Instructions the model follows for the whole conversation (folded into the first turn, as Mixtral expects). Write {"{{name}}"} for a variable.
         </p>
+        <BadVariables text={systemMessage} />
       </div>
 
       {NUMERIC_PARAMS.map((param) => (

@@ -8,6 +8,8 @@ import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/
 import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { useMySharesStore } from "@/lib/store/my-shares-store";
 import { useParamsStore } from "@/lib/store/params-store";
+import { fillRequest } from "@/lib/prompts/fill-request";
+import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
@@ -30,7 +32,9 @@ export function ShareButton() {
           description="The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never changes, and you can revoke it."
           content={() => {
             const { systemMessage, params, model } = useParamsStore.getState();
-            return { systemMessage, params, messages: toSharedMessages(conversation.getState().messages), ...(model ? { model } : {}) };
+            // What the model read: {{variables}} filled as they were sent.
+            const filled = fillRequest({ systemMessage, messages: conversation.getState().messages }, variableValues(usePromptSessionStore.getState()));
+            return { systemMessage: filled.systemMessage, params, messages: toSharedMessages(filled.messages), ...(model ? { model } : {}) };
           }}
           title={() => shorten(firstUserMessage(conversation.getState().messages), 80) || "Untitled conversation"}
         />

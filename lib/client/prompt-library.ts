@@ -7,7 +7,7 @@
 import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
 import { mergePrompts, type MergeResult } from "../prompts/merge";
 import { newPrompt, withNewVersion, type Prompt, type PromptContent } from "../prompts/prompt";
-import { PROMPT_FILE_CAPS } from "../prompts/prompt-file";
+import { PROMPT_FILE_CAPS } from "../prompts/caps";
 
 export interface PromptLibrary {
   /** Every prompt, most recently saved first. */

@@ -5,7 +5,7 @@
  * already set is kept, not moved. The result respects the file caps, or nothing is merged.
  */
 import type { Prompt } from "./prompt";
-import { PROMPT_FILE_CAPS } from "./prompt-file";
+import { PROMPT_FILE_CAPS } from "./caps";
 
 export interface MergeReport {
   /** Names of the prompts added (as added: suffixed where the name was taken). */

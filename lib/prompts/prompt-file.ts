@@ -10,23 +10,12 @@ import { z } from "zod";
 import { MAX_MESSAGES, MessageSchema, ModelIdSchema, OptionsSchema, ParamsSchema } from "../chat/schema";
 import { SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
 import type { Prompt } from "./prompt";
+import { PROMPT_FILE_CAPS, PROMPT_FILE_FORMAT, PROMPT_FILE_SCHEMA_PATH, PROMPT_FILE_VERSION } from "./caps";
 import { VARIABLE_NAME } from "./variables";
 
-export const PROMPT_FILE_FORMAT = "mixtral-playground.prompts";
-export const PROMPT_FILE_VERSION = 1;
-export const PROMPT_FILE_SCHEMA_PATH = "/schemas/prompt-file.schema.json";
+export { PROMPT_FILE_CAPS, PROMPT_FILE_FORMAT, PROMPT_FILE_SCHEMA_PATH, PROMPT_FILE_VERSION };
 
-export const PROMPT_FILE_CAPS = {
-  bytes: 5_000_000,
-  prompts: 1_000,
-  versions: 200,
-  labels: 20,
-  variables: 100,
-  choices: 50,
-  name: 200,
-  description: 2_000,
-  note: 500,
-} as const;
+
 
 const MB = PROMPT_FILE_CAPS.bytes / 1_000_000;
 
@@ -104,6 +93,11 @@ export function readPromptFile(textOfFile: string): ReadResult {
   } catch (error) {
     return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}`] };
   }
+  return parsePromptFile(json);
+}
+
+/** readPromptFile for a file already parsed as JSON (a route's body). */
+export function parsePromptFile(json: unknown): ReadResult {
   const parsed = PromptFileSchema.safeParse(json);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => (issue.path.length ? `${formatPath(issue.path)}: ${issue.message}` : issue.message));
@@ -112,11 +106,7 @@ export function readPromptFile(textOfFile: string): ReadResult {
   return { ok: true, prompts: parsed.data.prompts as Prompt[] };
 }
 
-/** A file holding `prompts`, ready to save; `schemaUrl` lets editors check it. */
-export function writePromptFile(prompts: readonly Prompt[], schemaUrl?: string): string {
-  const file = { ...(schemaUrl ? { $schema: schemaUrl } : {}), format: PROMPT_FILE_FORMAT, formatVersion: PROMPT_FILE_VERSION, prompts };
-  return `${JSON.stringify(file, null, 2)}\n`;
-}
+export { writePromptFile } from "./write-prompt-file";
 
 /** The file's JSON Schema (draft 2020-12), made from the schema above, so the two never drift. */
 export function promptFileJsonSchema(): Record<string, unknown> {

@@ -77,3 +77,9 @@ export function newPrompt(name: string, content: PromptContent, options: { descr
   const empty: Prompt = { id: options.id ?? newPromptId(), name, ...(options.description ? { description: options.description } : {}), versions: [], labels: {} };
   return withNewVersion(empty, content, options.note, options.now);
 }
+
+/** A version's content, without its number, date and note (to save it again as a new version). */
+export function contentOf(version: PromptVersion): PromptContent {
+  const { systemMessage, messages, params, options, model, variables } = version;
+  return { systemMessage, messages, params, ...(options ? { options } : {}), ...(model ? { model } : {}), variables };
+}

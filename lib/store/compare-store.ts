@@ -66,6 +66,8 @@ export interface CompareStoreOptions {
   /** For tests: the network side of every column. */
   streamChat?: ConversationStoreOptions["streamChat"];
   countUsage?: ConversationStoreOptions["countUsage"];
+  /** Turns each column's request into what is sent (the playground fills `{{variables}}`). */
+  prepare?: ConversationStoreOptions["prepare"];
 }
 
 export type CompareStore = StoreApi<CompareState> & { resizeSlots(limit: number): void };
@@ -91,6 +93,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
           return { systemMessage, params: get().effectiveParams(id), ...(model ? { model } : {}), ...(asked && Object.keys(asked).length ? { options: asked } : {}) };
         },
         acquireSlot: slots.acquire,
+        prepare: options.prepare,
         commitDelayMs: COLUMN_COMMIT_DELAY_MS,
         ...(options.streamChat ? { streamChat: options.streamChat } : {}),
         ...(options.countUsage ? { countUsage: options.countUsage } : {}),

@@ -62,6 +62,8 @@ export interface ConversationStoreOptions {
    * returns its release. Time spent here is not counted in the reply's metrics.
    */
   acquireSlot?(signal: AbortSignal): Promise<() => void>;
+  /** Turns the request into what is sent (the playground fills `{{variables}}`); read when it is sent. */
+  prepare?(request: ChatRequestBody): ChatRequestBody;
 }
 
 export type ConversationStore = StoreApi<ConversationState> & {
@@ -92,7 +94,8 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       const settings = options.settings();
       const placeholder = placeholderReply(newId(), settings, partial);
       set({ messages: [...history, placeholder], isStreaming: true });
-      const request = replyRequest(settings, history, partial ? placeholder : undefined);
+      const built = replyRequest(settings, history, partial ? placeholder : undefined);
+      const request = options.prepare ? options.prepare(built) : built;
 
       const release = options.acquireSlot ? await queueForSlot(options.acquireSlot, abort.signal) : noSlotToRelease;
       if (!release) return endStoppedWhileQueued(placeholder, abort);

@@ -1,0 +1,183 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useDeferredValue, useId, useMemo, useState } from "react";
+import { browserPromptLibrary, PROMPTS_KEY, usePrompts } from "@/lib/hooks/use-prompt-library";
+import { describeMerge } from "@/lib/prompts/merge";
+import { latestVersion, type Prompt } from "@/lib/prompts/prompt";
+import { checkPromptFile } from "@/lib/client/prompt-files-api";
+import { PROMPT_FILE_CAPS, PROMPT_FILE_SCHEMA_PATH } from "@/lib/prompts/caps";
+import { writePromptFile } from "@/lib/prompts/write-prompt-file";
+import { EXAMPLE_PROMPTS } from "@/lib/prompts/examples";
+import { openPromptVersion } from "@/lib/store/prompt-content";
+import { useConversationStoreApi } from "../chat/conversation-context";
+import { downloadText, promptFileName } from "./download";
+import { PromptVersions } from "./prompt-versions";
+
+const schemaUrl = () => `${window.location.origin}${PROMPT_FILE_SCHEMA_PATH}`;
+
+const exportPrompts = (fileName: string, prompts: readonly Prompt[]) => downloadText(fileName, writePromptFile(prompts, schemaUrl()));
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. */
+export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
+  const prompts = usePrompts();
+  const conversation = useConversationStoreApi();
+  const queries = useQueryClient();
+  const searchId = useId();
+  const importId = useId();
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+  const [versionsOf, setVersionsOf] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: "done" | "error"; lines: string[] } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const all = prompts.data;
+  const shown = useMemo(() => {
+    const q = deferredQuery.trim().toLowerCase();
+    if (!all || !q) return all ?? [];
+    return all.filter((p) => p.name.toLowerCase().includes(q) || p.description?.toLowerCase().includes(q) || latestVersion(p).systemMessage.toLowerCase().includes(q));
+  }, [all, deferredQuery]);
+  const examples = useMemo(() => EXAMPLE_PROMPTS.filter((p) => !deferredQuery.trim() || p.name.toLowerCase().includes(deferredQuery.trim().toLowerCase())), [deferredQuery]);
+
+  const open = (prompt: Prompt, version = latestVersion(prompt)) => {
+    openPromptVersion(prompt, version, conversation);
+    onOpened();
+  };
+
+  if (versionsOf) {
+    const prompt = all?.find((p) => p.id === versionsOf);
+    if (prompt) return <PromptVersions prompt={prompt} onBack={() => setVersionsOf(null)} onOpen={(version) => open(prompt, version)} />;
+  }
+
+  const importFile = async (file: File) => {
+    if (file.size > PROMPT_FILE_CAPS.bytes) return setMessage({ kind: "error", lines: [`"${file.name}" is ${(file.size / 1_000_000).toFixed(1)} MB; a prompt file may be at most ${PROMPT_FILE_CAPS.bytes / 1_000_000} MB. Nothing was imported.`] });
+    // Checked by the server, all or nothing: the page ships no validation code for files.
+    const read = await checkPromptFile(await file.text());
+    if (!read.ok) return setMessage({ kind: "error", lines: [`"${file.name}" was not imported; nothing changed:`, ...read.errors] });
+    const merged = await browserPromptLibrary().importPrompts(read.prompts);
+    if (!merged.ok) return setMessage({ kind: "error", lines: [`"${file.name}" was not imported; nothing changed: ${merged.error}`] });
+    setMessage({ kind: "done", lines: [`Imported "${file.name}": ${describeMerge(merged.report)}`] });
+    void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
+  };
+
+  const remove = async (prompt: Prompt) => {
+    await browserPromptLibrary().remove(prompt.id);
+    setConfirming(null);
+    setMessage({ kind: "done", lines: [`Deleted "${prompt.name}".`] });
+    void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-48 flex-1 space-y-1">
+          <label htmlFor={searchId} className="block text-sm font-medium">
+            Search prompts
+          </label>
+          <input id={searchId} type="search" className="w-full rounded border border-line bg-bg px-2 py-1 text-sm" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={importId} className="block text-sm font-medium">
+            Import prompt file
+          </label>
+          <input
+            id={importId}
+            type="file"
+            accept=".json,application/json"
+            className="text-sm file:mr-2 file:rounded file:border file:border-line file:bg-bg file:px-2 file:py-1"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+        <button type="button" className="btn-quiet border border-line" disabled={!all?.length} onClick={() => all && exportPrompts("prompt-library.prompt.json", all)}>
+          Export all
+        </button>
+      </div>
+
+      <div role={message?.kind === "error" ? "alert" : "status"} className={message?.kind === "error" ? "text-sm font-medium text-red-700 dark:text-red-300" : "text-sm"}>
+        {message?.lines.length === 1 ? message.lines[0] : message ? (
+          <>
+            <p>{message.lines[0]}</p>
+            <ul className="list-disc pl-5">
+              {message.lines.slice(1).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+
+      <section aria-labelledby={`${searchId}-saved`}>
+        <h3 id={`${searchId}-saved`} className="mb-1 text-sm font-semibold">
+          Saved prompts {all ? `(${shown.length}${shown.length !== all.length ? ` of ${all.length}` : ""})` : ""}
+        </h3>
+        {prompts.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
+        {prompts.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(prompts.error as Error).message}</p> : null}
+        {all && !all.length ? <p className="text-sm text-muted">No saved prompts yet. Use “Save prompt” above the chat, or import a file.</p> : null}
+        <ul className="divide-y divide-line" aria-label="Saved prompts">
+          {shown.map((prompt) => {
+            const latest = latestVersion(prompt);
+            return (
+              <li key={prompt.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+                <div className="min-w-0 flex-1">
+                  <p className="break-words font-medium">{prompt.name}</p>
+                  {prompt.description ? <p className="break-words text-sm text-muted">{prompt.description}</p> : null}
+                  <p className="text-xs text-muted">
+                    {prompt.versions.length} version{prompt.versions.length === 1 ? "" : "s"} · saved {when(latest.createdAt)}
+                    {Object.keys(prompt.labels).length ? ` · ${Object.entries(prompt.labels).map(([label, v]) => `${label} → v${v}`).join(", ")}` : ""}
+                  </p>
+                </div>
+                <div className="flex flex-wrap gap-1" role="group" aria-label={`Actions for ${prompt.name}`}>
+                  {confirming === prompt.id ? (
+                    <>
+                      <button type="button" className="btn-quiet text-red-700 dark:text-red-300" onClick={() => void remove(prompt)}>
+                        Confirm delete
+                      </button>
+                      <button type="button" className="btn-quiet" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <button type="button" className="btn-quiet" onClick={() => open(prompt)}>
+                        Open
+                      </button>
+                      <button type="button" className="btn-quiet" onClick={() => setVersionsOf(prompt.id)}>
+                        Versions
+                      </button>
+                      <button type="button" className="btn-quiet" onClick={() => exportPrompts(promptFileName(prompt.name), [prompt])}>
+                        Export
+                      </button>
+                      <button type="button" className="btn-quiet" onClick={() => setConfirming(prompt.id)}>
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby={`${searchId}-examples`}>
+        <h3 id={`${searchId}-examples`} className="mb-1 text-sm font-semibold">
+          Examples (read-only)
+        </h3>
+        <ul className="divide-y divide-line" aria-label="Example prompts">
+          {examples.map((prompt) => (
+            <li key={prompt.id} className="flex items-center justify-between gap-2 py-2">
+              <p className="min-w-0 break-words text-sm">{prompt.name}</p>
+              <button type="button" className="btn-quiet" aria-label={`Open example: ${prompt.name}`} onClick={() => open(prompt)}>
+                Open
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

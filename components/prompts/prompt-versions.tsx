@@ -1,0 +1,184 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
+import { browserPromptLibrary, PROMPTS_KEY } from "@/lib/hooks/use-prompt-library";
+import { contentOf, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
+import { diffVersions } from "@/lib/prompts/version-diff";
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
+
+/** A prompt's versions: notes and dates, a diff of any two, labels, Open and Restore. */
+export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onBack(): void; onOpen(version: PromptVersion): void }) {
+  const queries = useQueryClient();
+  const ids = { from: useId(), to: useId(), label: useId(), labelVersion: useId() };
+  const newest = prompt.versions.at(-1)!.version;
+  const [from, setFrom] = useState(prompt.versions.at(-2)?.version ?? newest);
+  const [to, setTo] = useState(newest);
+  const [label, setLabel] = useState("");
+  const [labelVersion, setLabelVersion] = useState(newest);
+  const [status, setStatus] = useState<{ kind: "done" | "error"; text: string } | null>(null);
+  const byNumber = (n: number) => prompt.versions.find((v) => v.version === n)!;
+  const diff = useMemo(() => diffVersions(byNumber(from), byNumber(to)), [prompt, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
+  const labelsOf = (n: number) => Object.entries(prompt.labels).filter(([, v]) => v === n).map(([l]) => l);
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setStatus({ kind: "done", text: done });
+      void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
+    } catch (error) {
+      setStatus({ kind: "error", text: (error as Error).message });
+    }
+  };
+  const restore = (version: PromptVersion) => {
+    void act(() => browserPromptLibrary().addVersion(prompt.id, contentOf(version), `Restored from version ${version.version}`), `Version ${version.version} restored as version ${newest + 1}.`);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="break-words font-semibold">Versions of “{prompt.name}”</h3>
+        <button type="button" className="btn-quiet" onClick={onBack}>
+          Back to prompts
+        </button>
+      </div>
+      <p role="status" className={status?.kind === "error" ? "text-sm font-medium text-red-700 dark:text-red-300" : "text-sm"}>
+        {status?.text}
+      </p>
+
+      <ol className="divide-y divide-line" aria-label="Versions">
+        {[...prompt.versions].reverse().map((version) => (
+          <li key={version.version} className="flex flex-wrap items-start justify-between gap-2 py-2">
+            <div className="min-w-0 flex-1 text-sm">
+              <p className="font-medium">
+                Version {version.version}
+                {version.version === newest ? " (latest)" : ""}
+                {labelsOf(version.version).map((l) => (
+                  <span key={l} className="ml-2 rounded border border-line px-1 text-xs">
+                    {l}
+                  </span>
+                ))}
+              </p>
+              <p className="text-xs text-muted">{when(version.createdAt)}</p>
+              {version.note ? <p className="break-words">{version.note}</p> : null}
+            </div>
+            <div className="flex gap-1" role="group" aria-label={`Actions for version ${version.version}`}>
+              <button type="button" className="btn-quiet" onClick={() => onOpen(version)}>
+                Open
+              </button>
+              {version.version !== newest ? (
+                <button type="button" className="btn-quiet" onClick={() => restore(version)}>
+                  Restore
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      <section aria-labelledby={`${ids.from}-heading`} className="space-y-2">
+        <h4 id={`${ids.from}-heading`} className="text-sm font-semibold">
+          Compare versions
+        </h4>
+        <div className="flex flex-wrap items-end gap-2 text-sm">
+          <VersionSelect id={ids.from} label="From version" value={from} versions={prompt.versions} onChange={setFrom} />
+          <VersionSelect id={ids.to} label="To version" value={to} versions={prompt.versions} onChange={setTo} />
+        </div>
+        <div data-testid="version-diff" className="space-y-2 text-sm">
+          {!diff.texts.length && !diff.settings.length ? <p className="text-muted">No differences.</p> : null}
+          {diff.texts.map((change) => (
+            <div key={change.field}>
+              <p className="font-medium">{change.field}</p>
+              <p className="whitespace-pre-wrap break-words rounded border border-line p-2">
+                {change.parts.map((part, i) =>
+                  part.kind === "same" ? (
+                    part.text
+                  ) : part.kind === "removed" ? (
+                    <del key={i} className="rounded-sm bg-red-100 text-red-950 dark:bg-red-950/60 dark:text-red-100">
+                      {part.text}
+                    </del>
+                  ) : (
+                    <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-100">
+                      {part.text}
+                    </ins>
+                  ),
+                )}
+              </p>
+            </div>
+          ))}
+          {diff.settings.length ? (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Settings that changed</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Setting</th>
+                  <th scope="col">Version {from}</th>
+                  <th scope="col">Version {to}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {diff.settings.map((s) => (
+                  <tr key={s.field} className="border-t border-line align-top">
+                    <th scope="row" className="pr-2 font-medium">
+                      {s.field}
+                    </th>
+                    <td className="break-all pr-2">{s.before}</td>
+                    <td className="break-all">{s.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      </section>
+
+      <form
+        className="flex flex-wrap items-end gap-2 text-sm"
+        aria-label="Labels"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = label.trim();
+          if (name === "latest") return setStatus({ kind: "error", text: '"latest" always means the newest version; choose another label.' });
+          if (!LABEL.test(name)) return setStatus({ kind: "error", text: "A label is 1 to 40 letters, digits, _ . or -." });
+          void act(() => browserPromptLibrary().setLabel(prompt.id, name, labelVersion), `Label "${name}" now points at version ${labelVersion}.`);
+          setLabel("");
+        }}
+      >
+        <div className="space-y-1">
+          <label htmlFor={ids.label} className="block font-medium">
+            Label
+          </label>
+          <input id={ids.label} className="rounded border border-line bg-bg px-2 py-1" placeholder="production" value={label} onChange={(e) => setLabel(e.target.value)} />
+        </div>
+        <VersionSelect id={ids.labelVersion} label="On version" value={labelVersion} versions={prompt.versions} onChange={setLabelVersion} />
+        <button type="submit" className="btn-quiet border border-line">
+          Set label
+        </button>
+        {Object.keys(prompt.labels).map((l) => (
+          <button key={l} type="button" className="btn-quiet" onClick={() => void act(() => browserPromptLibrary().setLabel(prompt.id, l, null), `Label "${l}" removed.`)}>
+            Remove label {l}
+          </button>
+        ))}
+      </form>
+    </div>
+  );
+}
+
+function VersionSelect({ id, label, value, versions, onChange }: { id: string; label: string; value: number; versions: readonly PromptVersion[]; onChange(n: number): void }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <select id={id} className="rounded border border-line bg-bg px-2 py-1" value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            Version {v.version}
+            {v.note ? `: ${v.note.slice(0, 40)}` : ""}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
