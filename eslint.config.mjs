@@ -26,7 +26,7 @@ export const LIB_LAYERS = [
   ["lib/server/services.ts"],
   ["lib/server/limits/**"],
   ["lib/server/usage/**"],
-  ["lib/server/chat/**", "lib/server/lifecycle/**", "lib/server/pages/**"],
+  ["lib/server/chat/**", "lib/server/lifecycle/**", "lib/server/pages/**", "lib/server/prompts/**"],
   // The browser's side: network code, then stores, then React hooks.
   ["lib/compare/**"],
   ["lib/client/**"],

@@ -1,5 +1,5 @@
 /** The tables for PostgreSQL. Keep in step with schema-sqlite.ts: the repositories share one contract. */
-import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -33,4 +33,31 @@ export const usageDaily = pgTable(
     unpricedRequests: count("unpriced_requests").notNull(),
   },
   (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
+);
+
+/** The server's prompt libraries, one per access key (see schema-sqlite.ts). */
+export const prompts = pgTable(
+  "prompts",
+  {
+    owner: text("owner").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    labels: text("labels").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.id] })],
+);
+
+export const promptVersions = pgTable(
+  "prompt_versions",
+  {
+    owner: text("owner").notNull(),
+    promptId: text("prompt_id").notNull(),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    note: text("note"),
+    content: text("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.promptId, t.version] })],
 );

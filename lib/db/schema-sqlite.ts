@@ -39,3 +39,35 @@ export const usageDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.keyId, t.day, t.model, t.surface] })],
 );
+
+/**
+ * The server's prompt libraries, one per access key ("open" when the app has no keys): a prompt's
+ * name, description and labels here, each of its immutable versions in prompt_versions.
+ */
+export const prompts = sqliteTable(
+  "prompts",
+  {
+    owner: text("owner").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    /** JSON: label → version number. */
+    labels: text("labels").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.id] })],
+);
+
+export const promptVersions = sqliteTable(
+  "prompt_versions",
+  {
+    owner: text("owner").notNull(),
+    promptId: text("prompt_id").notNull(),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    note: text("note"),
+    /** JSON: the version's content (lib/prompts/prompt.ts PromptContent). */
+    content: text("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.promptId, t.version] })],
+);

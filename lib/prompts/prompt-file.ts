@@ -42,7 +42,19 @@ export const PromptVersionSchema = z.strictObject({
   variables: z.array(VariableSpecSchema, { error: "variables must be a list" }).max(PROMPT_FILE_CAPS.variables, { error: `at most ${PROMPT_FILE_CAPS.variables} variables` }),
 });
 
-const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
+/** A version's content as an API client sends it: turns and variables may be left out, parameters default. */
+export const PromptContentSchema = PromptVersionSchema.omit({ version: true, createdAt: true, note: true }).extend({
+  messages: PromptVersionSchema.shape.messages.default([]),
+  params: ParamsSchema.default(ParamsSchema.parse({})),
+  variables: PromptVersionSchema.shape.variables.default([]),
+});
+
+export const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
+
+export const LabelsSchema = z
+  .record(z.string().regex(LABEL, { error: "a label is 1 to 40 letters, digits, _ . or -" }), z.number({ error: "a label points at a version number" }).int())
+  .refine((labels) => !Object.hasOwn(labels, "latest"), { error: '"latest" is not stored: it always means the newest version' })
+  .refine((labels) => Object.keys(labels).length <= PROMPT_FILE_CAPS.labels, { error: `at most ${PROMPT_FILE_CAPS.labels} labels` });
 
 export const PromptSchema = z
   .strictObject({

@@ -1,0 +1,19 @@
+CREATE TABLE "prompt_versions" (
+	"owner" text NOT NULL,
+	"prompt_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"created_at" text NOT NULL,
+	"note" text,
+	"content" text NOT NULL,
+	CONSTRAINT "prompt_versions_owner_prompt_id_version_pk" PRIMARY KEY("owner","prompt_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "prompts" (
+	"owner" text NOT NULL,
+	"id" text NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"labels" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "prompts_owner_id_pk" PRIMARY KEY("owner","id")
+);
