@@ -8,7 +8,7 @@ import { ModelInfo } from "@/components/model-info";
 import { Playground } from "@/components/playground";
 import { codeExportContext } from "@/lib/code-export/server-targets";
 import { getProvider } from "@/lib/providers/registry";
-import { ACCESS_COOKIE, playgroundKeyId } from "@/lib/server/limits/access-keys";
+import { ACCESS_COOKIE, accessRequired, playgroundKeyId } from "@/lib/server/limits/access-keys";
 
 export default async function Home() {
   // The upstream is chosen from the server's environment at run time, never at build time.
@@ -29,7 +29,8 @@ export default async function Home() {
         }
       />
       {provider.isDemo ? <DemoNotice /> : null}
-      <Playground codeExport={codeExportContext()} />
+      {/* With access keys, each key's prompts live on the server, shared by its browsers and instances. */}
+      <Playground codeExport={codeExportContext()} promptLibrary={accessRequired() ? "server" : "browser"} />
       <ModelInfo />
     </main>
   );

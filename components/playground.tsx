@@ -11,6 +11,7 @@ import { createConversationStore, type ConversationStore } from "@/lib/store/con
 import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { fillRequest } from "@/lib/prompts/fill-request";
+import { PromptLibraryKindProvider, type PromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
 import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
@@ -42,13 +43,15 @@ const createMainConversation = (queries: QueryClient) =>
 
 type Mode = "chat" | "compare";
 
-export function Playground({ codeExport }: { codeExport: CodeExportContext }) {
+export function Playground({ codeExport, promptLibrary = "browser" }: { codeExport: CodeExportContext; promptLibrary?: PromptLibraryKind }) {
   const [queries] = useState(createQueryClient);
   // In both modes: a shared comparison opens straight into compare mode.
   useWarmReplyRendering();
   return (
     <QueryProvider client={queries}>
-      <PlaygroundModes codeExport={codeExport} queries={queries} />
+      <PromptLibraryKindProvider kind={promptLibrary}>
+        <PlaygroundModes codeExport={codeExport} queries={queries} />
+      </PromptLibraryKindProvider>
     </QueryProvider>
   );
 }

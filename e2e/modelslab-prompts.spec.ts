@@ -158,4 +158,42 @@ test.describe("prompt library", () => {
     library = page.getByRole("dialog", { name: "Prompt library" });
     await expect(library).toBeHidden();
   });
+
+  test("a version shared as a template shows its settings and variables, and Use this prompt opens it with the values filled", async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await systemMessage(page).fill("You guide visitors around {{city}}.");
+    await app.composer.fill("Plan {{days}} days for me.");
+    const variables = page.getByRole("region", { name: "Variables" });
+    await variables.getByRole("button", { name: "Settings of days" }).click();
+    await variables.getByRole("textbox", { name: "Default value" }).fill("3");
+    await savePrompt(page, { name: "Trip planner", note: "v1" });
+
+    const library = await openLibrary(page);
+    await library.getByRole("group", { name: "Actions for Trip planner" }).getByRole("button", { name: "Versions" }).click();
+    await library.getByRole("group", { name: "Actions for version 1" }).getByRole("button", { name: "Share as template" }).click();
+    const sharing = library.getByRole("region", { name: "Share version 1 as a template" });
+    await sharing.getByLabel("Link expires").selectOption({ label: "Never" });
+    await sharing.getByRole("button", { name: "Create link" }).click();
+    const link = sharing.getByRole("textbox", { name: "Share link" });
+    await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/);
+    const url = await link.inputValue();
+
+    const shared = await page.goto(url);
+    expect(shared?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Trip planner" })).toBeVisible();
+    await expect(page.getByTestId("shared-system-message")).toHaveText("You guide visitors around {{city}}.");
+    const form = page.getByRole("group", { name: "Variables" });
+    await expect(form.getByRole("textbox", { name: "days" })).toHaveValue("3");
+    await form.getByRole("textbox", { name: "city" }).fill("Lisbon");
+    await page.getByRole("link", { name: "Use this prompt" }).click();
+
+    await expect(page.getByRole("status").filter({ hasText: "Opened the shared prompt “Trip planner”" })).toBeVisible();
+    await expect(systemMessage(page)).toHaveValue("You guide visitors around {{city}}.");
+    await expect(app.composer).toHaveValue("Plan {{days}} days for me.");
+    const opened = page.getByRole("region", { name: "Variables" });
+    await expect(opened.getByRole("textbox", { name: "city" })).toHaveValue("Lisbon");
+    await expect(opened.getByRole("textbox", { name: "days" })).toHaveAttribute("placeholder", "3");
+    await expect(app.button("Send")).toBeEnabled();
+  });
 });

@@ -1,7 +1,8 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useId, useMemo, useState } from "react";
-import { browserPromptLibrary, PROMPTS_KEY, usePrompts } from "@/lib/hooks/use-prompt-library";
+import { usePromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
+import { PROMPTS_KEY, usePromptLibrary, usePrompts } from "@/lib/hooks/use-prompt-library";
 import { describeMerge } from "@/lib/prompts/merge";
 import { latestVersion, type Prompt } from "@/lib/prompts/prompt";
 import { checkPromptFile } from "@/lib/client/prompt-files-api";
@@ -11,6 +12,7 @@ import { EXAMPLE_PROMPTS } from "@/lib/prompts/examples";
 import { openPromptVersion } from "@/lib/store/prompt-content";
 import { useConversationStoreApi } from "../chat/conversation-context";
 import { downloadText, promptFileName } from "./download";
+import { MoveBrowserPrompts } from "./move-browser-prompts";
 import { PromptVersions } from "./prompt-versions";
 
 const schemaUrl = () => `${window.location.origin}${PROMPT_FILE_SCHEMA_PATH}`;
@@ -21,6 +23,8 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 /** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. */
 export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
   const prompts = usePrompts();
+  const library = usePromptLibrary();
+  const kind = usePromptLibraryKind();
   const conversation = useConversationStoreApi();
   const queries = useQueryClient();
   const searchId = useId();
@@ -54,14 +58,14 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
     // Checked by the server, all or nothing: the page ships no validation code for files.
     const read = await checkPromptFile(await file.text());
     if (!read.ok) return setMessage({ kind: "error", lines: [`"${file.name}" was not imported; nothing changed:`, ...read.errors] });
-    const merged = await browserPromptLibrary().importPrompts(read.prompts);
+    const merged = await library.importPrompts(read.prompts);
     if (!merged.ok) return setMessage({ kind: "error", lines: [`"${file.name}" was not imported; nothing changed: ${merged.error}`] });
     setMessage({ kind: "done", lines: [`Imported "${file.name}": ${describeMerge(merged.report)}`] });
     void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
   };
 
   const remove = async (prompt: Prompt) => {
-    await browserPromptLibrary().remove(prompt.id);
+    await library.remove(prompt.id);
     setConfirming(null);
     setMessage({ kind: "done", lines: [`Deleted "${prompt.name}".`] });
     void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
@@ -110,9 +114,11 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
         ) : null}
       </div>
 
+      {kind === "server" ? <MoveBrowserPrompts /> : null}
+
       <section aria-labelledby={`${searchId}-saved`}>
         <h3 id={`${searchId}-saved`} className="mb-1 text-sm font-semibold">
-          Saved prompts {all ? `(${shown.length}${shown.length !== all.length ? ` of ${all.length}` : ""})` : ""}
+          {kind === "server" ? "Your server library" : "Saved prompts"} {all ? `(${shown.length}${shown.length !== all.length ? ` of ${all.length}` : ""})` : ""}
         </h3>
         {prompts.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {prompts.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(prompts.error as Error).message}</p> : null}

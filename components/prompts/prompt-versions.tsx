@@ -1,9 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
-import { browserPromptLibrary, PROMPTS_KEY } from "@/lib/hooks/use-prompt-library";
+import { PROMPTS_KEY, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import { contentOf, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { diffVersions } from "@/lib/prompts/version-diff";
+import { ShareForm } from "../share/share-dialog";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -11,6 +12,7 @@ const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
 /** A prompt's versions: notes and dates, a diff of any two, labels, Open and Restore. */
 export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onBack(): void; onOpen(version: PromptVersion): void }) {
   const queries = useQueryClient();
+  const library = usePromptLibrary();
   const ids = { from: useId(), to: useId(), label: useId(), labelVersion: useId() };
   const newest = prompt.versions.at(-1)!.version;
   const [from, setFrom] = useState(prompt.versions.at(-2)?.version ?? newest);
@@ -18,6 +20,7 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
   const [label, setLabel] = useState("");
   const [labelVersion, setLabelVersion] = useState(newest);
   const [status, setStatus] = useState<{ kind: "done" | "error"; text: string } | null>(null);
+  const [sharing, setSharing] = useState<number | null>(null);
   const byNumber = (n: number) => prompt.versions.find((v) => v.version === n)!;
   const diff = useMemo(() => diffVersions(byNumber(from), byNumber(to)), [prompt, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
   const labelsOf = (n: number) => Object.entries(prompt.labels).filter(([, v]) => v === n).map(([l]) => l);
@@ -32,7 +35,7 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
     }
   };
   const restore = (version: PromptVersion) => {
-    void act(() => browserPromptLibrary().addVersion(prompt.id, contentOf(version), `Restored from version ${version.version}`), `Version ${version.version} restored as version ${newest + 1}.`);
+    void act(() => library.addVersion(prompt.id, contentOf(version), `Restored from version ${version.version}`), `Version ${version.version} restored as version ${newest + 1}.`);
   };
 
   return (
@@ -72,10 +75,24 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
                   Restore
                 </button>
               ) : null}
+              <button type="button" className="btn-quiet" aria-expanded={sharing === version.version} onClick={() => setSharing(sharing === version.version ? null : version.version)}>
+                Share as template
+              </button>
             </div>
           </li>
         ))}
       </ol>
+
+      {sharing !== null ? (
+        <section aria-label={`Share version ${sharing} as a template`} className="rounded border border-line p-2">
+          <ShareForm
+            canShare
+            description={`A link to version ${sharing} of “${prompt.name}” as a template: its settings, turns and variables (with their defaults), and a “Use this prompt” button that opens it in the playground. The link never changes, and you can revoke it.`}
+            content={() => templateShare(prompt, byNumber(sharing))}
+            title={() => `Prompt: ${prompt.name} (version ${sharing})`}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby={`${ids.from}-heading`} className="space-y-2">
         <h4 id={`${ids.from}-heading`} className="text-sm font-semibold">
@@ -141,7 +158,7 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
           const name = label.trim();
           if (name === "latest") return setStatus({ kind: "error", text: '"latest" always means the newest version; choose another label.' });
           if (!LABEL.test(name)) return setStatus({ kind: "error", text: "A label is 1 to 40 letters, digits, _ . or -." });
-          void act(() => browserPromptLibrary().setLabel(prompt.id, name, labelVersion), `Label "${name}" now points at version ${labelVersion}.`);
+          void act(() => library.setLabel(prompt.id, name, labelVersion), `Label "${name}" now points at version ${labelVersion}.`);
           setLabel("");
         }}
       >
@@ -156,13 +173,24 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
           Set label
         </button>
         {Object.keys(prompt.labels).map((l) => (
-          <button key={l} type="button" className="btn-quiet" onClick={() => void act(() => browserPromptLibrary().setLabel(prompt.id, l, null), `Label "${l}" removed.`)}>
+          <button key={l} type="button" className="btn-quiet" onClick={() => void act(() => library.setLabel(prompt.id, l, null), `Label "${l}" removed.`)}>
             Remove label {l}
           </button>
         ))}
       </form>
     </div>
   );
+}
+
+/** What a template link holds: the version's request, and its name, options and variables. */
+function templateShare(prompt: Prompt, version: PromptVersion) {
+  return {
+    systemMessage: version.systemMessage,
+    params: version.params,
+    messages: version.messages,
+    ...(version.model ? { model: version.model } : {}),
+    template: { name: prompt.name, ...(prompt.description ? { description: prompt.description } : {}), ...(version.options ? { options: version.options } : {}), variables: version.variables },
+  };
 }
 
 function VersionSelect({ id, label, value, versions, onChange }: { id: string; label: string; value: number; versions: readonly PromptVersion[]; onChange(n: number): void }) {

@@ -1,7 +1,8 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { browserPromptLibrary, PROMPTS_KEY } from "@/lib/hooks/use-prompt-library";
+import { usePromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
+import { PROMPTS_KEY, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import { PROMPT_FILE_CAPS } from "@/lib/prompts/caps";
 import { firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { currentPromptContent } from "@/lib/store/prompt-content";
@@ -14,6 +15,8 @@ export function SavePromptForm() {
   const opened = usePromptSessionStore((s) => s.opened);
   const setOpened = usePromptSessionStore((s) => s.setOpened);
   const queries = useQueryClient();
+  const library = usePromptLibrary();
+  const kind = usePromptLibraryKind();
   const ids = { name: useId(), description: useId(), note: useId() };
   const [name, setName] = useState(() => opened?.name ?? (shorten(firstUserMessage(conversation.getState().messages) || usePromptSessionStore.getState().draft, 60) || "Untitled prompt"));
   const [description, setDescription] = useState("");
@@ -26,7 +29,6 @@ export function SavePromptForm() {
     setBusy(true);
     try {
       const content = currentPromptContent(conversation.getState().messages);
-      const library = browserPromptLibrary();
       const saved = opened && !asNew ? await library.addVersion(opened.id, content, note.trim() || undefined) : await library.create(name.trim(), content, { description: description.trim() || undefined, note: note.trim() || undefined });
       // A new name typed while saving a version renames the prompt too.
       const named = opened && !asNew && name.trim() !== saved.name ? await library.rename(saved.id, name.trim()) : saved;
@@ -51,7 +53,7 @@ export function SavePromptForm() {
       }}
     >
       <p className="text-sm text-muted">
-        A prompt keeps the System Message, the conversation (your draft as its last turn), every parameter with the seed and stop sequences, functions, response format, model and variables. Each save is a new version; nothing is overwritten. Prompts stay in this browser.
+        A prompt keeps the System Message, the conversation (your draft as its last turn), every parameter with the seed and stop sequences, functions, response format, model and variables. Each save is a new version; nothing is overwritten. {kind === "server" ? "Prompts are kept on the server, for your access key." : "Prompts stay in this browser."}
       </p>
       {opened ? (
         <p className="text-sm">

@@ -6,7 +6,11 @@ import { fromSharedMessages } from "@/lib/store/share-mapping";
 import type { UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";
-import type { ShareSnapshot } from "@/lib/shares/snapshot";
+import type { ShareSnapshot, SharedTemplate } from "@/lib/shares/snapshot";
+import { toRequestMessages } from "@/lib/chat/request-messages";
+import { openPromptVersion } from "@/lib/store/prompt-content";
+import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
+import type { ConversationStore } from "@/lib/store/conversation-store";
 import { useConversationStoreApi } from "../chat/conversation-context";
 
 interface Previous {
@@ -16,6 +20,20 @@ interface Previous {
 }
 
 export const shareIdInUrl = () => new URLSearchParams(window.location.search).get("share");
+
+/** A shared template in the page, as Open does for a saved prompt; values from its page's form (`var.<name>`) filled in. */
+function openSharedTemplate(snapshot: ShareSnapshot, template: SharedTemplate, conversation: ConversationStore) {
+  const search = new URLSearchParams(window.location.search);
+  const version = { version: 1, createdAt: new Date().toISOString(), systemMessage: snapshot.systemMessage, messages: toRequestMessages(snapshot.messages), params: snapshot.params, ...(template.options ? { options: template.options } : {}), variables: template.variables };
+  openPromptVersion({ id: "", name: template.name, versions: [version], labels: {} }, version, conversation);
+  const session = usePromptSessionStore.getState();
+  // Not a prompt of this library: Save makes a new one.
+  session.setOpened(null);
+  for (const v of template.variables) {
+    const value = search.get(`var.${v.name}`);
+    if (value) session.setValue(v.name, value);
+  }
+}
 
 /**
  * "Open in playground" lands here as /?share=<id>: load a copy of the shared conversation and
@@ -48,6 +66,11 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
       window.history.replaceState(null, "", window.location.pathname);
       return;
     }
+    if (snapshot.template) {
+      openSharedTemplate(snapshot, snapshot.template, conversationStore);
+      window.history.replaceState(null, "", window.location.pathname);
+      return;
+    }
     settings.load(snapshot.systemMessage, snapshot.params);
     conversation.load(fromSharedMessages(snapshot.messages, () => crypto.randomUUID()));
     // A reload should show the playground, not load the share over the user's edits again.
@@ -67,6 +90,16 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
   }
   if (!shared.data) return <p className="text-sm text-muted">Opening the shared conversation…</p>;
 
+  if (shared.data.snapshot.template) {
+    return (
+      <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">
+        <span>Opened the shared prompt “{shared.data.snapshot.template.name}”: fill its variables and send. Save it to keep it in your library.</span>
+        <button type="button" className="btn-quiet" onClick={() => setDismissed(true)}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
   if (shared.data.snapshot.columns) {
     return (
       <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">

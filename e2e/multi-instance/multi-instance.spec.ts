@@ -267,6 +267,33 @@ test("GET /api/health on each instance reports the provider, PostgreSQL and Redi
   }
 });
 
+test("a prompt saved through one instance is read, versioned and rendered through the other, and saves through both at once keep both versions", async () => {
+  const json = { "Content-Type": "application/json" };
+  const created = await fetch(`${urls.A}/api/v1/prompts`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ name: `multi-instance prompt ${salt}`, systemMessage: "Answer about {{topic}}.", messages: [{ role: "user", content: "Tell me about {{topic}}." }] }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  const onB = await fetch(`${urls.B}/api/v1/prompts/${id}`);
+  expect(onB.status).toBe(200);
+  expect(await onB.json()).toMatchObject({ name: `multi-instance prompt ${salt}`, versions: [{ version: 1 }] });
+
+  const version = (note: string) => ({ method: "POST", headers: json, body: JSON.stringify({ systemMessage: `Answer briefly about {{topic}} (${note}).`, note }) });
+  const [fromA, fromB] = await Promise.all([fetch(`${urls.A}/api/v1/prompts/${id}/versions`, version("from A")), fetch(`${urls.B}/api/v1/prompts/${id}/versions`, version("from B"))]);
+  expect([fromA.status, fromB.status]).toEqual([201, 201]);
+  const versions = (await (await fetch(`${urls.lb}/api/v1/prompts/${id}/versions`)).json()) as { data: { version: number; note?: string }[] };
+  expect(versions.data.map((v) => v.version)).toEqual([1, 2, 3]);
+  expect(versions.data.slice(1).map((v) => v.note).sort()).toEqual(["from A", "from B"]);
+
+  const rendered = await fetch(`${urls.B}/api/v1/prompts/${id}/render?version=1`, { method: "POST", headers: json, body: JSON.stringify({ variables: { topic: "rivers" } }) });
+  expect(await rendered.json()).toMatchObject({ messages: [{ role: "system", content: "Answer about rivers." }, { role: "user", content: "Tell me about rivers." }] });
+  expect((await fetch(`${urls.A}/api/v1/prompts/${id}`, { method: "DELETE" })).status).toBe(200);
+  expect((await fetch(`${urls.B}/api/v1/prompts/${id}`)).status).toBe(404);
+});
+
 test("a share created through one instance is readable through the other; a revoke through one is 410 on the other at once, and its cached page is dropped everywhere", async () => {
   const created = await createShare(urls.A);
   expect(created.status).toBe(201);

@@ -5,7 +5,7 @@
  * a copy it read earlier). Other tabs hear of each change on a BroadcastChannel.
  */
 import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
-import { mergePrompts, type MergeResult } from "../prompts/merge";
+import { mergePrompts, type MergeReport, type MergeResult } from "../prompts/merge";
 import { newPrompt, withNewVersion, type Prompt, type PromptContent } from "../prompts/prompt";
 import { PROMPT_FILE_CAPS } from "../prompts/caps";
 
@@ -21,7 +21,7 @@ export interface PromptLibrary {
   setLabel(id: string, label: string, version: number | null): Promise<Prompt>;
   remove(id: string): Promise<void>;
   /** Merges prompts from a file (lib/prompts/merge.ts): all of it, or nothing. */
-  importPrompts(prompts: readonly Prompt[]): Promise<MergeResult>;
+  importPrompts(prompts: readonly Prompt[]): Promise<{ ok: true; report: MergeReport } | { ok: false; error: string }>;
   /** Called after any change, in this tab or another; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }

@@ -3,7 +3,9 @@
  * schemas as /api/chat, so a snapshot can always be loaded back and sent again.
  */
 import { z } from "zod";
-import { MAX_MESSAGES, MessageObject, ModelIdSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
+import { MAX_MESSAGES, MessageObject, ModelIdSchema, OptionsSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
+import { PROMPT_FILE_CAPS } from "../prompts/caps";
+import { VariableSpecSchema } from "../prompts/prompt-file";
 import type { Prices } from "../model/pricing";
 import type { ProviderKind } from "../providers/types";
 import { EXPIRY_CHOICES } from "./expiry";
@@ -54,6 +56,18 @@ export type SharedColumn = z.infer<typeof SharedColumnSchema>;
 
 export const MAX_COMPARE_COLUMNS = 6;
 
+/**
+ * A prompt shared as a template: its name, the settings beyond the parameters and its variables.
+ * The share's System Message, parameters, model and messages (its template turns) are the prompt's.
+ */
+export const SharedTemplateSchema = z.strictObject({
+  name: z.string({ error: "template.name must be a text" }).min(1, { error: "template.name must not be empty" }).max(PROMPT_FILE_CAPS.name),
+  description: z.string().max(PROMPT_FILE_CAPS.description).optional(),
+  options: OptionsSchema.optional(),
+  variables: z.array(VariableSpecSchema).max(PROMPT_FILE_CAPS.variables),
+});
+export type SharedTemplate = z.infer<typeof SharedTemplateSchema>;
+
 export const CreateShareBodySchema = z.strictObject({
   /**
    * A random secret this browser keeps (my-shares store) and sends with every create: the same
@@ -75,10 +89,12 @@ export const CreateShareBodySchema = z.strictObject({
     .max(MAX_COMPARE_COLUMNS, { error: `a comparison has at most ${MAX_COMPARE_COLUMNS} columns` })
     .optional(),
   model: ModelIdSchema.optional(),
+  /** Present when a prompt is shared as a template (its page offers "Use this prompt"). */
+  template: SharedTemplateSchema.optional(),
   expiresIn: z
     .enum(EXPIRY_CHOICES, { error: "expiresIn must be never, 1d, 7d or 30d" })
     .default("never"),
-}).refine((body) => body.messages.length > 0 || body.columns?.some((c) => c.messages.length > 0), {
+}).refine((body) => body.template || body.messages.length > 0 || body.columns?.some((c) => c.messages.length > 0), {
   error: "there is nothing to share yet",
   path: ["messages"],
 });
@@ -97,4 +113,6 @@ export interface ShareSnapshot {
   columns?: SharedColumn[];
   /** The prices the playground used for this model when shared; null when none is published. */
   prices: Prices | null;
+  /** A prompt shared as a template. */
+  template?: SharedTemplate;
 }

@@ -67,6 +67,21 @@ describe("share routes", () => {
     expect(onDisk).not.toContain(text);
   });
 
+  it("shares a prompt as a template (no turns needed) and refuses a template with a bad variable name", async () => {
+    const template = { name: "Trip planner", variables: [{ name: "city", type: "text", default: "Rome" }], options: { responseFormat: { type: "json_object" } } };
+    const created = await create({ systemMessage: "Guide me around {{city}}.", params: {}, messages: [], template }, "203.0.113.80");
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = await routes.byId.GET(new Request(`http://x/api/shares/${id}`), context(id));
+    expect(await read.json()).toMatchObject({ snapshot: { systemMessage: "Guide me around {{city}}.", messages: [], template } });
+
+    const bad = await create({ systemMessage: "x", params: {}, messages: [], template: { ...template, variables: [{ name: "2cities", type: "text" }] } }, "203.0.113.81");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual([{ field: "template.variables.0.name", message: "name must be letters, digits and _, not starting with a digit" }]);
+    // Without a template, there must still be something to share.
+    expect((await create({ systemMessage: "x", params: {}, messages: [] }, "203.0.113.82")).status).toBe(400);
+  });
+
   it("answers malformed JSON, invalid fields and unknown ids clearly", async () => {
     const malformed = await create("{oops", "192.0.2.10");
     expect(malformed.status).toBe(400);

@@ -95,6 +95,15 @@ describe("/api/v1/prompts", () => {
       expect(await response.json()).toMatchObject({ error: { code: "prompt_not_found", message: "There is no prompt with this id in your library." } });
     }
     expect((await call("GET", "/api/v1/prompts", null)).status).toBe(401);
+
+    // The page reaches its key's library with its access cookie; a key sent in a header decides over it.
+    const keys = await import("@/lib/server/limits/access-keys");
+    const cookieOf = (key: string) => keys.accessCookie(new Request("http://app/"), keys.matchAccessKey(key)!).split(";")[0];
+    const withCookie = (key: string, extra: Record<string, string> = {}) =>
+      route(new Request("http://app/api/v1/prompts", { headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", Cookie: cookieOf(key), ...extra } }));
+    expect((await (await withCookie(KEY_A)).json()).data).toMatchObject([{ id }]);
+    expect((await (await withCookie(KEY_A, { Authorization: `Bearer ${KEY_B}` })).json()).data).toEqual([]);
+    expect((await withCookie(KEY_A, { Authorization: "Bearer not-a-key-at-all-000" })).status).toBe(401);
   });
 
   it("adds versions, labels one, and reads a version by number or label", async () => {

@@ -93,3 +93,19 @@ export function requireApiKey(request: Request): string | null {
   if (!id) throw new AppError(401, "invalid_api_key", "A valid API key is required: send it as Authorization: Bearer <key> or x-api-key.");
   return id;
 }
+
+/**
+ * The prompt library (/api/v1/prompts) is reached by SDK clients with a key, and by the page with
+ * its access cookie: a key sent in a header decides; without one, the cookie does. Returns the key
+ * id, or null when the app is open. (Acting requests are also held to guardAction's same-origin
+ * check, so another site cannot use a visitor's cookie.)
+ */
+export function requireLibraryAccess(request: Request): string | null {
+  if (!accessRequired()) return null;
+  const sentKey = request.headers.has("authorization") || request.headers.has("x-api-key");
+  if (!sentKey) {
+    const id = matchCookie(cookieValue(request, ACCESS_COOKIE));
+    if (id) return id;
+  }
+  return requireApiKey(request);
+}

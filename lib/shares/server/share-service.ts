@@ -64,6 +64,7 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
               })),
             }
           : {}),
+        ...(body.template ? { template: body.template } : {}),
         // As the playground prices it: the configured model is the page's Mixtral; a picked one may have no price.
         prices: body.model && body.model !== provider.model ? pricesFor(body.model) : MIXTRAL_PRICES,
       };

@@ -1,6 +1,6 @@
 /**
  * The caller's prompt library (its access key's; the open one when the app has no keys).
- * GET: the prompts, newest first. POST: a new prompt (name, description, note and its content), or
+ * GET: the prompts, newest first (`?include=versions`: each with all its versions). POST: a new prompt (name, description, note and its content), or
  * a prompt file (*.prompt.json) to import with the library's merge rules. docs/prompt-library.md.
  */
 import { z } from "zod";
@@ -8,22 +8,27 @@ import { PROMPT_FILE_CAPS, PromptFileSchema } from "@/lib/prompts/prompt-file";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { guardAction } from "@/lib/server/http/request-guards";
 import { servedRoute } from "@/lib/server/http/served-api";
-import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { requireLibraryAccess } from "@/lib/server/limits/access-keys";
 import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 import { createPrompt, CreatePromptBodySchema, importPrompts, libraryOwner } from "@/lib/server/prompts/prompt-library";
 import { getPromptRepository } from "@/lib/server/services";
 import type { Prompt } from "@/lib/prompts/prompt";
 
 async function list(request: Request): Promise<Response> {
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
-  const prompts = await (await getPromptRepository()).list(libraryOwner(accessKeyId));
-  return Response.json({ object: "list", data: prompts }, { headers: { "Cache-Control": "no-store" } });
+  const repo = await getPromptRepository();
+  const owner = libraryOwner(accessKeyId);
+  const summaries = await repo.list(owner);
+  // ?include=versions: each prompt whole, with its versions (the page's library view).
+  const withVersions = new URL(request.url).searchParams.get("include") === "versions";
+  const data = withVersions ? (await Promise.all(summaries.map((s) => repo.get(owner, s.id)))).filter((p) => p !== undefined) : summaries;
+  return Response.json({ object: "list", data }, { headers: { "Cache-Control": "no-store" } });
 }
 
 async function create(request: Request): Promise<Response> {
   guardAction(request);
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
   const body = await readJsonBody(request, z.union([PromptFileSchema, CreatePromptBodySchema]), PROMPT_FILE_CAPS.bytes);
   const repo = await getPromptRepository();

@@ -6,7 +6,7 @@
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { guardAction, requireAllowedOrigin } from "@/lib/server/http/request-guards";
 import { servedRoute } from "@/lib/server/http/served-api";
-import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { requireLibraryAccess } from "@/lib/server/limits/access-keys";
 import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 import { chosenVersion, libraryOwner, notFound, patchPrompt, PatchPromptBodySchema } from "@/lib/server/prompts/prompt-library";
 import { getPromptRepository } from "@/lib/server/services";
@@ -15,7 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 const noStore = { headers: { "Cache-Control": "no-store" } };
 
 async function owned(request: Request) {
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
   return { repo: await getPromptRepository(), owner: libraryOwner(accessKeyId) };
 }

@@ -8,7 +8,7 @@ import { invalidRequest } from "@/lib/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { guardAction } from "@/lib/server/http/request-guards";
 import { servedRoute } from "@/lib/server/http/served-api";
-import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { requireLibraryAccess } from "@/lib/server/limits/access-keys";
 import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 import { chosenVersion, libraryOwner, notFound, renderVersion, RenderBodySchema } from "@/lib/server/prompts/prompt-library";
 import { getPromptRepository } from "@/lib/server/services";
@@ -17,7 +17,7 @@ type Context = { params: Promise<{ id: string }> };
 
 async function render(request: Request, { params }: Context): Promise<Response> {
   guardAction(request);
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
   const search = new URL(request.url).searchParams;
   const dialect = search.get("dialect") ?? "openai";

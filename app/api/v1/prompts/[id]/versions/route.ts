@@ -2,7 +2,7 @@
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { guardAction } from "@/lib/server/http/request-guards";
 import { servedRoute } from "@/lib/server/http/served-api";
-import { requireApiKey } from "@/lib/server/limits/access-keys";
+import { requireLibraryAccess } from "@/lib/server/limits/access-keys";
 import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
 import { PROMPT_FILE_CAPS } from "@/lib/prompts/caps";
 import { addPromptVersion, libraryOwner, NewVersionBodySchema, notFound } from "@/lib/server/prompts/prompt-library";
@@ -11,7 +11,7 @@ import { getPromptRepository } from "@/lib/server/services";
 type Context = { params: Promise<{ id: string }> };
 
 async function list(request: Request, { params }: Context): Promise<Response> {
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
   const prompt = await (await getPromptRepository()).get(libraryOwner(accessKeyId), (await params).id);
   if (!prompt) throw notFound();
@@ -21,7 +21,7 @@ async function list(request: Request, { params }: Context): Promise<Response> {
 
 async function add(request: Request, { params }: Context): Promise<Response> {
   guardAction(request);
-  const accessKeyId = requireApiKey(request);
+  const accessKeyId = requireLibraryAccess(request);
   await checkRequestRate("count", limitKey(request, accessKeyId));
   const body = await readJsonBody(request, NewVersionBodySchema, PROMPT_FILE_CAPS.bytes);
   const prompt = await addPromptVersion(await getPromptRepository(), libraryOwner(accessKeyId), (await params).id, body);
