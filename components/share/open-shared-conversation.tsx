@@ -6,11 +6,7 @@ import { fromSharedMessages } from "@/lib/store/share-mapping";
 import type { UiMessage } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";
-import type { ShareSnapshot, SharedTemplate } from "@/lib/shares/snapshot";
-import { toRequestMessages } from "@/lib/chat/request-messages";
-import { openPromptVersion } from "@/lib/store/prompt-content";
-import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
-import type { ConversationStore } from "@/lib/store/conversation-store";
+import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { useConversationStoreApi } from "../chat/conversation-context";
 
 interface Previous {
@@ -21,19 +17,6 @@ interface Previous {
 
 export const shareIdInUrl = () => new URLSearchParams(window.location.search).get("share");
 
-/** A shared template in the page, as Open does for a saved prompt; values from its page's form (`var.<name>`) filled in. */
-function openSharedTemplate(snapshot: ShareSnapshot, template: SharedTemplate, conversation: ConversationStore) {
-  const search = new URLSearchParams(window.location.search);
-  const version = { version: 1, createdAt: new Date().toISOString(), systemMessage: snapshot.systemMessage, messages: toRequestMessages(snapshot.messages), params: snapshot.params, ...(template.options ? { options: template.options } : {}), variables: template.variables };
-  openPromptVersion({ id: "", name: template.name, versions: [version], labels: {} }, version, conversation);
-  const session = usePromptSessionStore.getState();
-  // Not a prompt of this library: Save makes a new one.
-  session.setOpened(null);
-  for (const v of template.variables) {
-    const value = search.get(`var.${v.name}`);
-    if (value) session.setValue(v.name, value);
-  }
-}
 
 /**
  * "Open in playground" lands here as /?share=<id>: load a copy of the shared conversation and
@@ -67,7 +50,9 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
       return;
     }
     if (snapshot.template) {
-      openSharedTemplate(snapshot, snapshot.template, conversationStore);
+      // Prompt code loads only for a template link.
+      const template = snapshot.template;
+      void import("./open-shared-template").then((m) => m.openSharedTemplate(snapshot, template, conversationStore));
       window.history.replaceState(null, "", window.location.pathname);
       return;
     }
