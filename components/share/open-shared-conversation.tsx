@@ -52,7 +52,9 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
     if (snapshot.template) {
       // Prompt code loads only for a template link.
       const template = snapshot.template;
-      void import("./open-shared-template").then((m) => m.openSharedTemplate(snapshot, template, conversationStore));
+      // Read now: the address loses its query string below, before the module arrives.
+      const search = new URLSearchParams(window.location.search);
+      void import("./open-shared-template").then((m) => m.openSharedTemplate(snapshot, template, conversationStore, search));
       window.history.replaceState(null, "", window.location.pathname);
       return;
     }

@@ -6,8 +6,7 @@ import { openPromptVersion } from "@/lib/store/prompt-content";
 import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 
 /** A shared template in the page, as Open does for a saved prompt; values from its page's form (`var.<name>`) filled in. */
-export function openSharedTemplate(snapshot: ShareSnapshot, template: SharedTemplate, conversation: ConversationStore) {
-  const search = new URLSearchParams(window.location.search);
+export function openSharedTemplate(snapshot: ShareSnapshot, template: SharedTemplate, conversation: ConversationStore, search: URLSearchParams) {
   const version = { version: 1, createdAt: new Date().toISOString(), systemMessage: snapshot.systemMessage, messages: toRequestMessages(snapshot.messages), params: snapshot.params, ...(template.options ? { options: template.options } : {}), variables: template.variables };
   openPromptVersion({ id: "", name: template.name, versions: [version], labels: {} }, version, conversation);
   const session = usePromptSessionStore.getState();
