@@ -290,6 +290,30 @@ for (const scheme of SCHEMES) {
       await audit.check(page, "phone, View code dialog");
       await page.keyboard.press("Escape");
 
+      // The prompt library on a phone: a saved prompt, its versions, a template link and its page.
+      await page.getByRole("textbox", { name: "System Message" }).fill("Plan a trip to {{city}}.");
+      await page.getByRole("button", { name: "Save prompt" }).click();
+      const save = page.getByRole("dialog", { name: "Save prompt" });
+      await save.getByRole("textbox", { name: "Name" }).fill(`Phone ${scheme}`);
+      await save.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(save.getByRole("status")).toHaveText(`Saved "Phone ${scheme}", version 1.`);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Prompts", exact: true }).click();
+      const library = page.getByRole("dialog", { name: "Prompt library" });
+      await expect(library.getByRole("list", { name: "Saved prompts" }).getByRole("listitem")).toHaveCount(1);
+      await audit.check(page, "phone, Prompt library");
+      await library.getByRole("button", { name: "Versions" }).click();
+      await library.getByRole("button", { name: "Share as template" }).click();
+      await library.getByRole("button", { name: "Create link" }).click();
+      const templateUrl = await library.getByRole("textbox", { name: "Share link" }).inputValue();
+      await audit.check(page, "phone, a prompt's versions with a template link");
+      await page.keyboard.press("Escape");
+      await page.goto(templateUrl);
+      await expect(page.getByRole("link", { name: "Use this prompt" })).toBeVisible();
+      await audit.check(page, "phone, template page");
+      await page.goBack();
+      await expect(page.locator('[data-ready="true"]')).toBeVisible();
+
       const share = new ShareDialog(page);
       await share.open();
       const url = await share.createLink();
