@@ -116,6 +116,16 @@ test.describe("prompt library", () => {
     await savePrompt(page, { name: "Brief", note: "v1" });
     await savePrompt(page, { note: "v2" });
 
+    // View code on the open prompt: its file and a script that loads it.
+    await page.getByRole("button", { name: "View code", exact: true }).click();
+    const code = page.getByRole("dialog", { name: "View code" });
+    await expect(code.getByRole("heading", { name: "“Brief”, version 2, as a file" })).toBeVisible();
+    await expect(code.getByTestId("prompt-file-script")).toContainText('readFileSync(new URL("./brief.prompt.json", import.meta.url)');
+    const fromCode = page.waitForEvent("download");
+    await code.getByRole("button", { name: "Download prompt file" }).click();
+    expect((await fromCode).suggestedFilename()).toBe("brief.prompt.json");
+    await code.getByRole("button", { name: "Close" }).click();
+
     let library = await openLibrary(page);
     const download = page.waitForEvent("download");
     await library.getByRole("group", { name: "Actions for Brief" }).getByRole("button", { name: "Export" }).click();

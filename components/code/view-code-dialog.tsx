@@ -8,6 +8,8 @@ import { requestOptions, useOutputStore } from "@/lib/store/output-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { lastRequestMessages } from "@/lib/chat/request-messages";
 import { useVariableValues } from "@/lib/hooks/use-variable-values";
+import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
+import { SavedPromptCode } from "./saved-prompt-code";
 import { fillRequest } from "@/lib/prompts/fill-request";
 import { useConversation } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
@@ -31,6 +33,7 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
   const { systemMessage, params } = useParamsStore();
   const output = useOutputStore();
   const values = useVariableValues();
+  const opened = usePromptSessionStore((s) => s.opened);
 
   const target = targets.find((t) => t.id === targetId) ?? MODELSLAB_TARGET;
   const activeDialect = target.dialects.includes(dialect) ? dialect : "openai";
@@ -117,6 +120,7 @@ export function ViewCodePanel({ context, model }: { context: CodeExportContext; 
           <CopyButton text={snippet} label="Copy code" />
         </div>
       </div>
+      {opened ? <SavedPromptCode opened={opened} target={{ ...target, baseUrl: absolute(target.baseUrl) }} model={target.id === "this-server" ? (model ?? target.model ?? MODEL.id) : (model ?? MODEL.id)} /> : null}
     </div>
   );
 }
