@@ -4,7 +4,9 @@
  * the route adds to streaming (alone, above Next's own floor, under load), the embedded
  * engine against raw node-llama-cpp, the JavaScript the page ships, share links under load,
  * the browser's cost of rendering a long reply and of six compare columns at once, the probabilities
- * view on a 2,000-token reply (time to shade and to open a token's candidates), latency for another client while one posts 1 MB
+ * view on a 2,000-token reply (time to shade and to open a token's candidates), the prompt library
+ * with 1,000 prompts × 20 versions (open, search, a diff of 20 KB versions) and typing in a System
+ * Message with 30 variables (prompts), latency for another client while one posts 1 MB
  * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
@@ -28,6 +30,7 @@ import { measureFloor } from "./floor";
 import { measureMemory } from "./memory";
 import { startNext, type NextServer } from "./next-server";
 import { measureProbabilities } from "./probabilities";
+import { measurePrompts } from "./prompts";
 import { measureRendering } from "./rendering";
 import { benchShares } from "./shares";
 import { percentile } from "./stats";
@@ -35,7 +38,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { MARKDOWN_MODEL } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -69,7 +72,7 @@ async function main() {
         await interleaved(section, dataDir, apps);
         continue;
       }
-      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities"].includes(section) ? apps.slice(-1) : apps) {
+      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
         else await withApp(new Set([section]), dataDir, app.dir);
@@ -134,6 +137,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
         await measureCompareRendering(server.url, upstream.lastEndSentAt);
       }
       if (wanted.has("probabilities")) await measureProbabilities(server.url);
+      if (wanted.has("prompts")) await measurePrompts(server.url);
     } finally {
       server.stop();
     }
