@@ -1,7 +1,7 @@
 /** The prompt libraries in PostgreSQL: a new version locks its prompt's row, so concurrent saves number in turn. */
 import { and, count, desc, eq, max } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
-import { fromRows, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-postgres";
 
 export function postgresPromptRepository({ db }: PostgresConnection): PromptRepository {
@@ -64,12 +64,7 @@ export function postgresPromptRepository({ db }: PostgresConnection): PromptRepo
     async update(owner, id, patch, now) {
       const changed = await db
         .update(prompts)
-        .set({
-          updatedAt: now,
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.description !== undefined ? { description: patch.description } : {}),
-          ...(patch.labels !== undefined ? { labels: JSON.stringify(patch.labels) } : {}),
-        })
+        .set(patchColumns(patch, now))
         .where(one(owner, id))
         .returning({ id: prompts.id });
       return changed.length ? read(owner, id) : undefined;

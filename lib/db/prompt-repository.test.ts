@@ -3,61 +3,16 @@
  * for two instances), PostgreSQL on a fresh database of the server in DATABASE_URL (.ci/run sets it).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { repositoryBackends, type OpenedBackend } from "../testing/repository-backends";
 import { DEFAULT_PARAMS } from "../params";
 import { newPrompt, type PromptContent } from "../prompts/prompt";
-import { tempPostgresDatabase, tempSqliteFile } from "../testing/temp-databases";
-import { migrationsFolder } from "./migrations-folder";
-import { openPostgresConnection } from "./postgres-connection";
 import { postgresPromptRepository } from "./postgres-prompt-repository";
 import type { PromptRepository } from "./prompt-repository";
-import { openSqliteConnection } from "./sqlite-connection";
 import { sqlitePromptRepository } from "./sqlite-prompt-repository";
 
-interface Opened {
-  open(): Promise<PromptRepository>;
-  teardown(): Promise<void>;
-}
+type Opened = OpenedBackend<PromptRepository>;
 
-const backends: { name: string; setup(): Promise<Opened> }[] = [
-  {
-    name: "SQLite",
-    async setup() {
-      const temp = tempSqliteFile();
-      const closers: (() => void)[] = [];
-      return {
-        async open() {
-          const connection = openSqliteConnection(temp.file, migrationsFolder("sqlite"));
-          closers.push(() => connection.sqlite.close());
-          return sqlitePromptRepository(connection);
-        },
-        async teardown() {
-          for (const close of closers) close();
-          temp.remove();
-        },
-      };
-    },
-  },
-];
-if (process.env.DATABASE_URL) {
-  backends.push({
-    name: "PostgreSQL",
-    async setup() {
-      const temp = await tempPostgresDatabase(process.env.DATABASE_URL!);
-      const closers: (() => Promise<void>)[] = [];
-      return {
-        async open() {
-          const connection = await openPostgresConnection(temp.url, migrationsFolder("postgres"));
-          closers.push(() => connection.pool.end());
-          return postgresPromptRepository(connection);
-        },
-        async teardown() {
-          for (const close of closers) await close();
-          await temp.drop();
-        },
-      };
-    },
-  });
-}
+const backends = repositoryBackends<PromptRepository>({ sqlite: sqlitePromptRepository, postgres: postgresPromptRepository });
 
 const content = (text: string): PromptContent => ({
   systemMessage: text,

@@ -51,6 +51,14 @@ export const versionRow = (owner: string, promptId: string, version: PromptVersi
   content: JSON.stringify(contentOf(version)),
 });
 
+/** The columns a patch changes, and the time it changed them. */
+export const patchColumns = (patch: PromptPatch, now: Date) => ({
+  updatedAt: now,
+  ...(patch.name !== undefined ? { name: patch.name } : {}),
+  ...(patch.description !== undefined ? { description: patch.description } : {}),
+  ...(patch.labels !== undefined ? { labels: JSON.stringify(patch.labels) } : {}),
+});
+
 export function fromRows(
   prompt: { id: string; name: string; description: string | null; labels: string },
   versions: readonly { version: number; createdAt: string; note: string | null; content: string }[],

@@ -1,6 +1,6 @@
 /** The prompt libraries in SQLite. better-sqlite3 is synchronous: each write is one IMMEDIATE transaction. */
 import { and, count, desc, eq, max } from "drizzle-orm";
-import { fromRows, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -67,12 +67,7 @@ export function sqlitePromptRepository({ sqlite, db }: SqliteConnection): Prompt
     async update(owner, id, patch, now) {
       const changed = db
         .update(prompts)
-        .set({
-          updatedAt: now,
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.description !== undefined ? { description: patch.description } : {}),
-          ...(patch.labels !== undefined ? { labels: JSON.stringify(patch.labels) } : {}),
-        })
+        .set(patchColumns(patch, now))
         .where(one(owner, id))
         .run().changes;
       return changed ? read(owner, id) : undefined;

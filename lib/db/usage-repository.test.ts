@@ -3,59 +3,14 @@
  * database of the server in DATABASE_URL (.ci/run sets it; without it only SQLite runs).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempPostgresDatabase, tempSqliteFile } from "../testing/temp-databases";
-import { migrationsFolder } from "./migrations-folder";
-import { openPostgresConnection } from "./postgres-connection";
+import { repositoryBackends, type OpenedBackend } from "../testing/repository-backends";
 import { postgresUsageRepository } from "./postgres-usage-repository";
-import { openSqliteConnection } from "./sqlite-connection";
 import { sqliteUsageRepository } from "./sqlite-usage-repository";
 import type { UsageEntry, UsageRepository } from "./usage-repository";
 
-interface Opened {
-  open(): Promise<UsageRepository>;
-  teardown(): Promise<void>;
-}
+type Opened = OpenedBackend<UsageRepository>;
 
-const backends: { name: string; setup(): Promise<Opened> }[] = [
-  {
-    name: "SQLite",
-    async setup() {
-      const temp = tempSqliteFile();
-      const closers: (() => void)[] = [];
-      return {
-        async open() {
-          const connection = openSqliteConnection(temp.file, migrationsFolder("sqlite"));
-          closers.push(() => connection.sqlite.close());
-          return sqliteUsageRepository(connection);
-        },
-        async teardown() {
-          for (const close of closers) close();
-          temp.remove();
-        },
-      };
-    },
-  },
-];
-if (process.env.DATABASE_URL) {
-  backends.push({
-    name: "PostgreSQL",
-    async setup() {
-      const temp = await tempPostgresDatabase(process.env.DATABASE_URL!);
-      const closers: (() => Promise<void>)[] = [];
-      return {
-        async open() {
-          const connection = await openPostgresConnection(temp.url, migrationsFolder("postgres"));
-          closers.push(() => connection.pool.end());
-          return postgresUsageRepository(connection);
-        },
-        async teardown() {
-          for (const close of closers) await close();
-          await temp.drop();
-        },
-      };
-    },
-  });
-}
+const backends = repositoryBackends<UsageRepository>({ sqlite: sqliteUsageRepository, postgres: postgresUsageRepository });
 
 const entry = (overrides: Partial<UsageEntry> = {}): UsageEntry => ({
   keyId: "a1b2c3d4e5f6",
