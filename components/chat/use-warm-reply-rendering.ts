@@ -1,18 +1,7 @@
 "use client";
 import { useEffect } from "react";
+import { whenIdle } from "@/lib/client/when-idle";
 import { preloadHighlighter } from "../markdown/use-highlighter";
-
-type Idle = (work: () => void) => () => void;
-
-/** requestIdleCallback where there is one (Safari before 18 has none: a timer instead). */
-const whenIdle: Idle = (work) => {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(work, { timeout: 5000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 1000);
-  return () => clearTimeout(id);
-};
 
 /**
  * Loads what renders a reply (the markdown stack, then syntax highlighting) once the page is

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { promptFileSnippet } from "@/lib/code-export/prompt-file-snippet";
 import type { SnippetTarget } from "@/lib/code-export/targets";
-import { usePrompts } from "@/lib/hooks/use-prompt-library";
+import { usePrompt } from "@/lib/hooks/use-prompt-library";
 import { PROMPT_FILE_SCHEMA_PATH } from "@/lib/prompts/caps";
 import { writePromptFile } from "@/lib/prompts/write-prompt-file";
 import type { OpenedPrompt } from "@/lib/store/prompt-session-store";
@@ -11,8 +11,7 @@ import { CopyButton } from "../ui/copy-button";
 
 /** View code for the saved prompt that is open: its file, and a script that loads the file and calls the API. */
 export function SavedPromptCode({ opened, target, model }: { opened: OpenedPrompt; target: SnippetTarget; model: string }) {
-  const prompts = usePrompts();
-  const prompt = prompts.data?.find((p) => p.id === opened.id);
+  const prompt = usePrompt(opened.id).data;
   const version = prompt?.versions.find((v) => v.version === opened.version) ?? prompt?.versions.at(-1);
   const fileName = promptFileName(opened.name);
   const script = useMemo(

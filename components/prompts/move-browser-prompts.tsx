@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { PROMPTS_KEY, promptLibraryOf, usePrompts } from "@/lib/hooks/use-prompt-library";
+import { PROMPTS_KEY, promptLibraryOf, usePromptListings } from "@/lib/hooks/use-prompt-library";
 import { describeMerge } from "@/lib/prompts/merge";
 
 /**
@@ -9,7 +9,7 @@ import { describeMerge } from "@/lib/prompts/merge";
  * moved into it: imported with the merge rules, then removed from the browser once the server has them.
  */
 export function MoveBrowserPrompts() {
-  const inBrowser = usePrompts("browser");
+  const inBrowser = usePromptListings("browser");
   const queries = useQueryClient();
   const [status, setStatus] = useState<{ kind: "done" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +18,7 @@ export function MoveBrowserPrompts() {
 
   const move = async () => {
     setBusy(true);
-    const prompts = inBrowser.data ?? [];
+    const prompts = await promptLibraryOf("browser").list();
     const imported = await promptLibraryOf("server").importPrompts(prompts);
     if (!imported.ok) {
       setStatus({ kind: "error", text: `Nothing was moved: ${imported.error}` });

@@ -2,9 +2,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import { usePromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
-import { PROMPTS_KEY, usePromptLibrary, usePrompts } from "@/lib/hooks/use-prompt-library";
+import { PROMPTS_KEY, promptLibraryOf, usePromptLibrary, usePromptListings } from "@/lib/hooks/use-prompt-library";
+import type { PromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
 import { describeMerge } from "@/lib/prompts/merge";
-import { latestVersion, type Prompt } from "@/lib/prompts/prompt";
+import { searchListings, type PromptListing } from "@/lib/prompts/listing";
+import { latestVersion, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { checkPromptFile } from "@/lib/client/prompt-files-api";
 import { LIBRARY_FIRST_ROWS, PROMPT_FILE_CAPS, PROMPT_FILE_SCHEMA_PATH } from "@/lib/prompts/caps";
 import { writePromptFile } from "@/lib/prompts/write-prompt-file";
@@ -23,11 +25,14 @@ let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
 
 
+/** Readies the library before it is first opened (the page calls it when idle). */
+export const warmPromptLibrary = (kind: PromptLibraryKind) => promptLibraryOf(kind).warm();
+
 type RowAction = "open" | "versions" | "export" | "delete" | "confirm" | "cancel";
 
 /** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. */
 export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
-  const prompts = usePrompts();
+  const listings = usePromptListings();
   const library = usePromptLibrary();
   const kind = usePromptLibraryKind();
   const conversation = useConversationStoreApi();
@@ -41,31 +46,37 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const [showAll, setShowAll] = useState(false);
-  const all = prompts.data;
-  const shown = useMemo(() => {
-    const q = deferredQuery.trim().toLowerCase();
-    if (!all || !q) return all ?? [];
-    return all.filter((p) => p.name.toLowerCase().includes(q) || p.description?.toLowerCase().includes(q) || latestVersion(p).systemMessage.toLowerCase().includes(q));
-  }, [all, deferredQuery]);
+  const all = listings.data;
+  const shown = useMemo(() => (all ? searchListings(all, deferredQuery) : []), [all, deferredQuery]);
   const visible = useMemo(() => (showAll ? shown : shown.slice(0, LIBRARY_FIRST_ROWS)), [shown, showAll]);
   const examples = useMemo(() => EXAMPLE_PROMPTS.filter((p) => !deferredQuery.trim() || p.name.toLowerCase().includes(deferredQuery.trim().toLowerCase())), [deferredQuery]);
 
-  const open = (prompt: Prompt, version = latestVersion(prompt)) => {
+  const open = (prompt: Prompt, version: PromptVersion = latestVersion(prompt)) => {
     openPromptVersion(prompt, version, conversation);
     onOpened();
+  };
+  /** The prompt whole (the list holds listings only), or a message when another tab deleted it. */
+  const whole = async (listing: PromptListing): Promise<Prompt | undefined> => {
+    try {
+      const prompt = await library.get(listing.id);
+      if (prompt) return prompt;
+      setMessage({ kind: "error", lines: [`"${listing.name}" is no longer in the library (deleted in another tab?).`] });
+    } catch (error) {
+      setMessage({ kind: "error", lines: [(error as Error).message] });
+    }
   };
 
   // Stable while the library does not change, so a keystroke in the search re-renders no row.
   const act = useCallback(
-    (action: RowAction, prompt: Prompt) => {
-      if (action === "open") return open(prompt);
-      if (action === "versions") return setVersionsOf(prompt.id);
-      if (action === "export") return exportPrompts(promptFileName(prompt.name), [prompt]);
-      if (action === "delete") return setConfirming(prompt.id);
+    (action: RowAction, listing: PromptListing) => {
+      if (action === "open") return void whole(listing).then((prompt) => prompt && open(prompt));
+      if (action === "versions") return setVersionsOf(listing.id);
+      if (action === "export") return void whole(listing).then((prompt) => prompt && exportPrompts(promptFileName(prompt.name), [prompt]));
+      if (action === "delete") return setConfirming(listing.id);
       if (action === "cancel") return setConfirming(null);
-      void library.remove(prompt.id).then(() => {
+      void library.remove(listing.id).then(() => {
         setConfirming(null);
-        setMessage({ kind: "done", lines: [`Deleted "${prompt.name}".`] });
+        setMessage({ kind: "done", lines: [`Deleted "${listing.name}".`] });
         void queries.invalidateQueries({ queryKey: PROMPTS_KEY });
       });
     },
@@ -74,10 +85,7 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
     [conversation, library, queries, onOpened],
   );
 
-  if (versionsOf) {
-    const prompt = all?.find((p) => p.id === versionsOf);
-    if (prompt) return <PromptVersions prompt={prompt} onBack={() => setVersionsOf(null)} onOpen={(version) => open(prompt, version)} />;
-  }
+  if (versionsOf) return <PromptVersions id={versionsOf} onBack={() => setVersionsOf(null)} onOpen={open} />;
 
   const importFile = async (file: File) => {
     if (file.size > PROMPT_FILE_CAPS.bytes) return setMessage({ kind: "error", lines: [`"${file.name}" is ${(file.size / 1_000_000).toFixed(1)} MB; a prompt file may be at most ${PROMPT_FILE_CAPS.bytes / 1_000_000} MB. Nothing was imported.`] });
@@ -115,7 +123,7 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
             }}
           />
         </div>
-        <button type="button" className="btn-quiet border border-line" disabled={!all?.length} onClick={() => all && exportPrompts("prompt-library.prompt.json", all)}>
+        <button type="button" className="btn-quiet border border-line" disabled={!all?.length} onClick={() => void library.list().then((prompts) => exportPrompts("prompt-library.prompt.json", prompts))}>
           Export all
         </button>
       </div>
@@ -139,12 +147,12 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
         <h3 id={`${searchId}-saved`} className="mb-1 text-sm font-semibold">
           {kind === "server" ? "Your server library" : "Saved prompts"} {all ? `(${shown.length}${shown.length !== all.length ? ` of ${all.length}` : ""})` : ""}
         </h3>
-        {prompts.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
-        {prompts.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(prompts.error as Error).message}</p> : null}
+        {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
+        {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No saved prompts yet. Use “Save prompt” above the chat, or import a file.</p> : null}
         <ul className="divide-y divide-line" aria-label="Saved prompts">
-          {visible.map((prompt) => (
-            <PromptRow key={prompt.id} prompt={prompt} confirming={confirming === prompt.id} act={act} />
+          {visible.map((listing) => (
+            <PromptRow key={listing.id} prompt={listing} confirming={confirming === listing.id} act={act} />
           ))}
         </ul>
         {visible.length < shown.length ? (
@@ -177,8 +185,7 @@ export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
 }
 
 /** One saved prompt in the list; memoised, so a search keystroke redraws only the rows that come or go. */
-const PromptRow = memo(function PromptRow({ prompt, confirming, act }: { prompt: Prompt; confirming: boolean; act(action: RowAction, prompt: Prompt): void }) {
-  const latest = latestVersion(prompt);
+const PromptRow = memo(function PromptRow({ prompt, confirming, act }: { prompt: PromptListing; confirming: boolean; act(action: RowAction, prompt: PromptListing): void }) {
   const labels = Object.entries(prompt.labels);
   return (
     <li className="flex flex-wrap items-start justify-between gap-2 py-2">
@@ -186,7 +193,7 @@ const PromptRow = memo(function PromptRow({ prompt, confirming, act }: { prompt:
         <p className="break-words font-medium">{prompt.name}</p>
         {prompt.description ? <p className="break-words text-sm text-muted">{prompt.description}</p> : null}
         <p className="text-xs text-muted">
-          {prompt.versions.length} version{prompt.versions.length === 1 ? "" : "s"} · saved {when(latest.createdAt)}
+          {prompt.versions} version{prompt.versions === 1 ? "" : "s"} · saved {when(prompt.savedAt)}
           {labels.length ? ` · ${labels.map(([label, v]) => `${label} → v${v}`).join(", ")}` : ""}
         </p>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
-import { PROMPTS_KEY, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
+import { PROMPTS_KEY, usePrompt, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import { contentOf, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { diffVersions } from "@/lib/prompts/version-diff";
 import { ShareForm } from "../share/share-dialog";
@@ -9,8 +9,26 @@ import { ShareForm } from "../share/share-dialog";
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
 
+type VersionsProps = { onBack(): void; onOpen(prompt: Prompt, version: PromptVersion): void };
+
 /** A prompt's versions: notes and dates, a diff of any two, labels, Open and Restore. */
-export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onBack(): void; onOpen(version: PromptVersion): void }) {
+export function PromptVersions({ id, ...props }: { id: string } & VersionsProps) {
+  const prompt = usePrompt(id);
+  if (prompt.data) return <VersionsOf prompt={prompt.data} {...props} />;
+  const problem = prompt.error ? `This prompt could not be read: ${(prompt.error as Error).message}` : prompt.data === null ? "This prompt is no longer in the library (deleted in another tab?)." : null;
+  return (
+    <div className="space-y-2">
+      <p role={problem ? "alert" : "status"} className={problem ? "text-sm font-medium text-red-700 dark:text-red-300" : "text-sm text-muted"}>
+        {problem ?? "Loading its versions…"}
+      </p>
+      <button type="button" className="btn-quiet" onClick={props.onBack}>
+        Back to prompts
+      </button>
+    </div>
+  );
+}
+
+function VersionsOf({ prompt, onBack, onOpen }: { prompt: Prompt } & VersionsProps) {
   const queries = useQueryClient();
   const library = usePromptLibrary();
   const ids = { from: useId(), to: useId(), label: useId(), labelVersion: useId() };
@@ -67,7 +85,7 @@ export function PromptVersions({ prompt, onBack, onOpen }: { prompt: Prompt; onB
               {version.note ? <p className="break-words">{version.note}</p> : null}
             </div>
             <div className="flex gap-1" role="group" aria-label={`Actions for version ${version.version}`}>
-              <button type="button" className="btn-quiet" onClick={() => onOpen(version)}>
+              <button type="button" className="btn-quiet" onClick={() => onOpen(prompt, version)}>
                 Open
               </button>
               {version.version !== newest ? (

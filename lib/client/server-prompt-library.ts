@@ -4,6 +4,7 @@
  * on every instance. Same contract as the browser's (./prompt-library.ts); tabs of this browser
  * hear of changes on a BroadcastChannel, other browsers when they next read.
  */
+import { listingOf } from "../prompts/listing";
 import type { Prompt, PromptContent } from "../prompts/prompt";
 import { writePromptFile } from "../prompts/write-prompt-file";
 import { ApiError, requestJson } from "./json-api";
@@ -31,8 +32,12 @@ export function createServerPromptLibrary(): PromptLibrary {
   };
   const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
+  const list = async () => (await call<{ data: Prompt[] }>(`${BASE}?include=versions`)).data;
+
   return {
-    list: async () => (await call<{ data: Prompt[] }>(`${BASE}?include=versions`)).data,
+    // The search reads each prompt's latest system message, which the server's summaries leave out.
+    listings: async () => (await list()).map(listingOf),
+    list,
     get: (id) => call<Prompt>(one(id)).catch((error) => (error instanceof PromptLibraryError && /no longer/.test(error.message) ? undefined : Promise.reject(error))),
     create: async (name: string, content: PromptContent, details = {}) => changed(await call<Prompt>(BASE, { method: "POST", body: { name, ...details, ...content } })),
     addVersion: async (id, content, note) => changed(await call<Prompt>(`${one(id)}/versions`, { method: "POST", body: { ...content, ...(note ? { note } : {}) } })),
@@ -57,5 +62,7 @@ export function createServerPromptLibrary(): PromptLibrary {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    // Each read asks the server afresh: nothing to open beforehand.
+    warm() {},
   };
 }

@@ -3,7 +3,7 @@
  * React hooks over the page's prompt library: the browser's (IndexedDB) by default, the server's
  * for this access key when the app has keys (the page says which: ./prompt-library-kind.ts). Loaded
  * with the library's dialogs, not with the page.
- * Its prompts are react-query data, fresh after any change in any tab.
+ * Its listings and prompts are react-query data.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -19,12 +19,25 @@ export const usePromptLibrary = (): PromptLibrary => promptLibraryOf(usePromptLi
 
 export const PROMPTS_KEY = ["prompts"] as const;
 
-/** The page's library's prompts, or those of the library `of` names. */
-export function usePrompts(of?: PromptLibraryKind) {
-  const pageKind = usePromptLibraryKind();
-  const kind = of ?? pageKind;
+/** The library of `kind`, its queries made stale by any change to it, in this tab or another. */
+function useLibraryOf(kind: PromptLibraryKind): PromptLibrary {
   const queries = useQueryClient();
   const library = promptLibraryOf(kind);
   useEffect(() => library.subscribe(() => void queries.invalidateQueries({ queryKey: [...PROMPTS_KEY, kind] })), [queries, library, kind]);
-  return useQuery({ queryKey: [...PROMPTS_KEY, kind], queryFn: () => library.list(), staleTime: kind === "server" ? 10_000 : Infinity });
+  return library;
+}
+
+/** The listings of the page's library's prompts, or of the library `of` names. */
+export function usePromptListings(of?: PromptLibraryKind) {
+  const pageKind = usePromptLibraryKind();
+  const kind = of ?? pageKind;
+  const library = useLibraryOf(kind);
+  return useQuery({ queryKey: [...PROMPTS_KEY, kind, "listings"], queryFn: () => library.listings(), staleTime: kind === "server" ? 10_000 : Infinity });
+}
+
+/** One prompt of the page's library, whole (null when it is not there). */
+export function usePrompt(id: string) {
+  const kind = usePromptLibraryKind();
+  const library = useLibraryOf(kind);
+  return useQuery({ queryKey: [...PROMPTS_KEY, kind, "prompt", id], queryFn: async () => (await library.get(id)) ?? null, staleTime: kind === "server" ? 10_000 : Infinity });
 }
