@@ -70,6 +70,7 @@ test("prompts saved in this browser move into the server library on request", as
     const tx = db.transaction("prompts", "readwrite");
     tx.objectStore("prompts").put({ id: "local_prompt_0001", name: "From before", versions: [version], labels: {} }, "local_prompt_0001");
     await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
   });
   await page.getByRole("button", { name: "Prompts", exact: true }).click();
   const library = page.getByRole("dialog", { name: "Prompt library" });

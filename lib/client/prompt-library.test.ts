@@ -98,6 +98,21 @@ describe("the library's listings", () => {
     expect(await library.get(old.id)).toEqual(old);
   });
 
+  it("say so when a tab from before the update holds the old library open, and open once it lets go", async () => {
+    const name = `test-prompts-${databases++}`;
+    const oldTab: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore("prompts");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const library = createBrowserPromptLibrary(name);
+    await expect(library.listings()).rejects.toThrow(/Another tab of this playground.*reload or close it/);
+    oldTab.close();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await library.listings()).toEqual([]);
+  });
+
   it("keep no trace of a refused change", async () => {
     const library = fresh();
     const a = await library.create("A", content("1"));

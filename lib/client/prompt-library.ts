@@ -58,7 +58,20 @@ async function reindex(transaction: Writing, changed: readonly Prompt[], removed
 }
 
 function openLibrary(name: string, onReplaced: () => void): Promise<Database> {
+  return new Promise((resolve, reject) => {
+    let refused = false;
+    openLayout(name, onReplaced, () => {
+      // A tab opened before this layout holds the old one open (idb-keyval never lets go): say so
+      // rather than wait. The open goes on and completes once that tab closes; a later read reopens.
+      refused = true;
+      reject(new PromptLibraryError("Another tab of this playground, opened before an update, is holding the prompt library: reload or close it, then try again."));
+    }).then((db) => (refused ? db.close() : resolve(db)), reject);
+  });
+}
+
+function openLayout(name: string, onReplaced: () => void, onBlocked: () => void): Promise<Database> {
   return openDB<LibrarySchema>(name, LAYOUT, {
+    blocked: onBlocked,
     async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) db.createObjectStore("prompts");
       if (oldVersion < 2) {
@@ -77,7 +90,10 @@ function openLibrary(name: string, onReplaced: () => void): Promise<Database> {
 
 export function createBrowserPromptLibrary(database = "playground-prompts"): PromptLibrary {
   let opened: Promise<Database> | undefined;
-  const db = () => (opened ??= openLibrary(database, () => (opened = undefined)));
+  const db = () => {
+    const reopen = () => (opened = undefined);
+    return (opened ??= openLibrary(database, reopen).catch((error) => (reopen(), Promise.reject(error))));
+  };
   const listeners = new Set<() => void>();
   const channel = typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel(`${CHANNEL}:${database}`);
   channel?.addEventListener("message", () => listeners.forEach((l) => l()));
@@ -169,6 +185,7 @@ export function createBrowserPromptLibrary(database = "playground-prompts"): Pro
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    warm: () => void db().catch(() => (opened = undefined)),
+    // A failure here is met again, and shown, by the first read.
+    warm: () => void db().catch(() => {}),
   };
 }

@@ -1,7 +1,7 @@
 /** The prompt libraries in PostgreSQL: a new version locks its prompt's row, so concurrent saves number in turn. */
 import { and, count, desc, eq, max } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
-import { fromRows, patchColumns, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-postgres";
 
 export function postgresPromptRepository({ db }: PostgresConnection): PromptRepository {
@@ -24,6 +24,10 @@ export function postgresPromptRepository({ db }: PostgresConnection): PromptRepo
       return rows.map((row) => toSummary(row, byId.get(row.id)?.versions ?? 0, byId.get(row.id)?.latest ?? 0));
     },
     get: read,
+    async listWhole(owner) {
+      const rows = await db.select().from(prompts).where(eq(prompts.owner, owner)).orderBy(desc(prompts.updatedAt));
+      return wholePrompts(rows, await db.select().from(promptVersions).where(eq(promptVersions.owner, owner)), fromRows);
+    },
     async count(owner) {
       const [row] = await db.select({ n: count() }).from(prompts).where(eq(prompts.owner, owner));
       return row.n;

@@ -71,6 +71,11 @@ describe.each(backends)("prompt repository on $name", (backend) => {
     const incoming = [b.versions[0], { ...b.versions[0], version: 2, systemMessage: "b2" }];
     expect(await repo.insertVersions("key-a", b.id, incoming, t(4))).toBe(1);
     expect((await repo.get("key-a", b.id))?.versions.map((v) => v.systemMessage)).toEqual(["b", "b2"]);
+    // Whole, in the same order, each equal to what get gives, and only the owner's.
+    await repo.insert("key-b", newPrompt("Not mine", content("x")), t(5));
+    const whole = await repo.listWhole("key-a");
+    expect(whole.map((p) => p.name)).toEqual(["B2", "A"]);
+    expect(whole).toEqual([await repo.get("key-a", b.id), await repo.get("key-a", a.id)]);
     expect(await repo.remove("key-b", a.id)).toBe(false);
     expect(await repo.remove("key-a", a.id)).toBe(true);
     expect((await repo.list("key-a")).map((s) => s.name)).toEqual(["B2"]);

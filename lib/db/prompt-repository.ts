@@ -26,6 +26,8 @@ export interface PromptPatch {
 export interface PromptRepository {
   /** The owner's prompts, most recently changed first. */
   list(owner: string): Promise<PromptSummary[]>;
+  /** The owner's prompts whole, with their versions, most recently changed first (two queries, whatever the count). */
+  listWhole(owner: string): Promise<Prompt[]>;
   get(owner: string, id: string): Promise<Prompt | undefined>;
   count(owner: string): Promise<number>;
   /** Stores a prompt with its versions; false when the owner already has one with this id. */
@@ -76,4 +78,11 @@ export function fromRows(
 
 export function toSummary(row: { id: string; name: string; description: string | null; labels: string; updatedAt: Date }, versions: number, latestVersion: number): PromptSummary {
   return { id: row.id, name: row.name, ...(row.description ? { description: row.description } : {}), labels: JSON.parse(row.labels) as Record<string, number>, versions, latestVersion, updatedAt: row.updatedAt };
+}
+
+/** Each prompt row with its versions, from one query's rows of each. */
+export function wholePrompts<P extends { id: string }, V extends { promptId: string }>(rows: readonly P[], versions: readonly V[], whole: (row: P, versions: V[]) => Prompt): Prompt[] {
+  const byPrompt = new Map<string, V[]>();
+  for (const version of versions) (byPrompt.get(version.promptId) ?? byPrompt.set(version.promptId, []).get(version.promptId)!).push(version);
+  return rows.map((row) => whole(row, byPrompt.get(row.id) ?? []));
 }

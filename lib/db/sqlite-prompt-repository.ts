@@ -1,6 +1,6 @@
 /** The prompt libraries in SQLite. better-sqlite3 is synchronous: each write is one IMMEDIATE transaction. */
 import { and, count, desc, eq, max } from "drizzle-orm";
-import { fromRows, patchColumns, toSummary, versionRow, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -28,6 +28,10 @@ export function sqlitePromptRepository({ sqlite, db }: SqliteConnection): Prompt
     },
     async get(owner, id) {
       return read(owner, id);
+    },
+    async listWhole(owner) {
+      const rows = db.select().from(prompts).where(eq(prompts.owner, owner)).orderBy(desc(prompts.updatedAt)).all();
+      return wholePrompts(rows, db.select().from(promptVersions).where(eq(promptVersions.owner, owner)).all(), fromRows);
     },
     async count(owner) {
       return db.select({ n: count() }).from(prompts).where(eq(prompts.owner, owner)).all()[0].n;

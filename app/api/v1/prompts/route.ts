@@ -19,10 +19,9 @@ async function list(request: Request): Promise<Response> {
   await checkRequestRate("count", limitKey(request, accessKeyId));
   const repo = await getPromptRepository();
   const owner = libraryOwner(accessKeyId);
-  const summaries = await repo.list(owner);
   // ?include=versions: each prompt whole, with its versions (the page's library view).
   const withVersions = new URL(request.url).searchParams.get("include") === "versions";
-  const data = withVersions ? (await Promise.all(summaries.map((s) => repo.get(owner, s.id)))).filter((p) => p !== undefined) : summaries;
+  const data = withVersions ? await repo.listWhole(owner) : await repo.list(owner);
   return Response.json({ object: "list", data }, { headers: { "Cache-Control": "no-store" } });
 }
 
