@@ -100,7 +100,8 @@ function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContex
     const settings = useParamsStore.getState();
     settings.load(systemMessage, effectiveParams(column.id));
     settings.setModel(model);
-    conversation.getState().load(column.conversation.getState().messages);
+    // Kept as a branch: the conversation's earlier replies stay as versions beside the column's.
+    conversation.getState().follow(column.conversation.getState().messages);
     setMode("chat");
   };
 

@@ -97,6 +97,10 @@ for (const scheme of SCHEMES) {
       await expect(app.lastReply()).toHaveAttribute("data-state", "done");
       await expect(app.lastReply().getByTestId("reply-stats")).toBeVisible();
       await audit.check(page, "playground, finished reply");
+      await app.button("Regenerate").click();
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await expect(app.lastReply().getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
+      await audit.check(page, "playground, a reply with two versions");
 
       // Editing a message: the inline form.
       await app.userMessages.last().getByRole("button", { name: "Edit" }).click();

@@ -120,7 +120,7 @@ test.describe("playground on the embedded demo model", () => {
     await expect(app.numberInput("Max Tokens")).toHaveValue("1000");
   });
 
-  test("edit a message and resend from there; clear the conversation", async ({ page }) => {
+  test("edit a message and resend as a new version; both versions and a regenerated reply survive a reload; clear the conversation", async ({ page }) => {
     const app = new PlaygroundPage(page);
     await app.open();
     await app.numberInput("Max Tokens").fill("8");
@@ -139,6 +139,30 @@ test.describe("playground on the embedded demo model", () => {
     await expect(app.userTexts).toHaveText(["edited question"]);
     await expect(app.replies).toHaveCount(1);
     await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+
+    // The original question and everything after it are the other version.
+    const first = app.userMessages.first();
+    await expect(first.getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
+    await expect(first.getByRole("button", { name: "Next version" })).toBeDisabled();
+    await first.getByRole("button", { name: "Previous version" }).click();
+    await expect(app.userTexts).toHaveText(["first question", "second question"]);
+    await expect(app.replies).toHaveCount(2);
+    await expect(app.userMessages.first().getByRole("group", { name: "Versions of this message" })).toContainText("1 / 2");
+
+    // Regenerating keeps the earlier reply as a version too.
+    const earlier = await app.lastReplyText().textContent();
+    await app.button("Regenerate").click();
+    await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+    await expect(app.lastReply().getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
+
+    // A reload keeps the whole tree and the path on screen.
+    await page.reload();
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+    await expect(app.userTexts).toHaveText(["first question", "second question"]);
+    await app.lastReply().getByRole("button", { name: "Previous version" }).click();
+    await expect(app.lastReplyText()).toHaveText(earlier ?? "");
+    await app.userMessages.first().getByRole("button", { name: "Next version" }).click();
+    await expect(app.userTexts).toHaveText(["edited question"]);
 
     await app.button("Clear conversation").click();
     await expect(app.button("Explain quantum computing in simple terms")).toBeVisible();

@@ -9,6 +9,7 @@ import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog"
 import { JsonReply } from "./json-reply";
 import { ReplyStats } from "./reply-stats";
 import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
+import { VersionNavigator } from "./version-navigator";
 
 // The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
 const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Markdown), {
@@ -33,9 +34,13 @@ interface Props {
   onToolResults?(results: { toolCallId: string; content: string }[]): void;
   /** Tool messages: the name of the function the result answers. */
   callName?: string;
+  /** Where this message stands among its versions (an edit or a regenerate makes one), when it has others. */
+  versionPosition?: number;
+  versionCount?: number;
+  onShowVersion?(id: string, step: number): void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName, versionPosition, versionCount, onShowVersion }: Props) {
   const [editing, setEditing] = useState(false);
   const [openToken, setOpenToken] = useState<number | null>(null);
   const shaded = probabilities && !!message.logprobs?.length;
@@ -135,7 +140,10 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
       ) : null}
 
       {!editing && !streaming ? (
-        <div className="mt-1 flex gap-1 text-xs">
+        <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+          {versionCount && versionCount > 1 && versionPosition && onShowVersion ? (
+            <VersionNavigator id={message.id} position={versionPosition} count={versionCount} disabled={busy} onStep={onShowVersion} />
+          ) : null}
           <CopyButton text={message.content} label={isUser ? "Copy message" : "Copy reply"} />
           {isUser ? (
             <button

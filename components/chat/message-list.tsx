@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Prices } from "@/lib/model/pricing";
 import { useCapabilities } from "@/lib/hooks/use-models";
+import { versionsOf } from "@/lib/store/conversation-tree";
 import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";
@@ -29,7 +30,7 @@ export function MessageList({
   const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
-  const { regenerate, editAndResend, continueFrom, sendToolResults } = useConversationStoreApi().getState();
+  const { regenerate, editAndResend, continueFrom, sendToolResults, showVersion } = useConversationStoreApi().getState();
   const wantsProbabilities = useParamsStore((s) => s.probabilities);
   const capabilities = useCapabilities();
   const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
@@ -55,6 +56,7 @@ export function MessageList({
             continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
             onContinue={continueFrom}
             onToolResults={sendToolResults}
+            onShowVersion={showVersion}
           />
         ))}
       </ol>
@@ -71,5 +73,11 @@ function ConnectedMessage({ id, ...props }: ConnectedProps) {
   const callName = useConversation((s) =>
     message?.role === "tool" ? s.messages.flatMap((m) => m.toolCalls ?? []).find((c) => c.id === message.toolCallId)?.name : undefined,
   );
-  return message ? <MessageItem message={message} {...props} callName={callName} /> : null;
+  // "position/count", or "" for a message with no other versions: a string, so an unchanged place re-renders nothing.
+  const versions = useConversation((s) => {
+    const { position, count } = versionsOf(s.tree, id);
+    return count > 1 ? `${position}/${count}` : "";
+  });
+  const [versionPosition, versionCount] = versions ? versions.split("/").map(Number) : [];
+  return message ? <MessageItem message={message} {...props} callName={callName} versionPosition={versionPosition} versionCount={versionCount} /> : null;
 }

@@ -121,7 +121,7 @@ describe("createConversationStore", () => {
     await settled(store);
   });
 
-  it("regenerate replaces the last reply and sends the history up to the last user message", async () => {
+  it("regenerate asks again with the history up to the last user message, keeping the earlier reply as a version", async () => {
     const { stream, requests } = fakeStream([[{ type: "text-delta", text: "x" }, { type: "usage", usage: { promptTokens: 1, completionTokens: 1 } }, { type: "finish", reason: "stop" }]]);
     const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });
     store.getState().send("Hi");
@@ -130,6 +130,8 @@ describe("createConversationStore", () => {
     await settled(store);
     expect(store.getState().messages.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(requests[1].body.messages).toEqual([{ role: "user", content: "Hi" }]);
+    const { tree, messages } = store.getState();
+    expect(tree.nodes[messages[0].id].children).toHaveLength(2);
   });
 
   it("continues the last reply from an alternative token: sends the prefix as the last (assistant) message and appends what streams", async () => {
@@ -171,5 +173,79 @@ describe("createConversationStore", () => {
     await settled(store);
     store.getState().continueFrom(store.getState().messages[1].id, 0, { token: "B", logprob: -2 });
     expect(requests).toHaveLength(2);
+  });
+
+  describe("branches", () => {
+    const replying = () =>
+      fakeStream([[{ type: "text-delta", text: "reply" }, { type: "usage", usage: { promptTokens: 1, completionTokens: 1 } }, { type: "finish", reason: "stop" }]]);
+    const shown = (store: ConversationStore) => store.getState().messages.map((m) => `${m.role[0]}:${m.content}`).join(" ");
+
+    it("an edit keeps the original message and its replies as the other version; either can be shown again", async () => {
+      const { stream, requests } = replying();
+      const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });
+      store.getState().send("first");
+      await settled(store);
+      store.getState().send("second");
+      await settled(store);
+      const original = store.getState().messages[0];
+      store.getState().editAndResend(original.id, "first, edited");
+      await settled(store);
+      expect(shown(store)).toBe("u:first, edited a:reply");
+      expect(requests.at(-1)?.body.messages).toEqual([{ role: "user", content: "first, edited" }]);
+      const edited = store.getState().messages[0];
+      store.getState().showVersion(edited.id, -1);
+      expect(shown(store)).toBe("u:first a:reply u:second a:reply");
+      store.getState().showVersion(original.id, 1);
+      expect(shown(store)).toBe("u:first, edited a:reply");
+      // A new message goes on from the shown version.
+      store.getState().send("third");
+      await settled(store);
+      expect(shown(store)).toBe("u:first, edited a:reply u:third a:reply");
+      expect(requests.at(-1)?.body.messages.map((m) => m.content)).toEqual(["first, edited", "reply", "third"]);
+    });
+
+    it("does not switch versions while a reply streams", async () => {
+      const { stream } = fakeStream([[{ type: "text-delta", text: "a" }]], { hang: true });
+      const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });
+      store.getState().load([
+        { id: "u1", role: "user", content: "one" },
+        { id: "a1", role: "assistant", content: "x", state: "done" },
+      ]);
+      store.getState().follow([
+        { id: "u1", role: "user", content: "one" },
+        { id: "a2", role: "assistant", content: "y", state: "done" },
+      ]);
+      store.getState().send("next");
+      await vi.waitFor(() => expect(store.getState().isStreaming).toBe(true));
+      store.getState().showVersion("a2", -1);
+      expect(store.getState().messages[1].id).toBe("a2");
+      store.getState().stop();
+      await settled(store);
+      store.getState().showVersion("a2", -1);
+      expect(store.getState().messages.map((m) => m.id)).toEqual(["u1", "a1"]);
+    });
+
+    it("keeps the whole tree across a reload, and reads a conversation saved before branches", async () => {
+      const saved = new Map<string, string>();
+      globalThis.localStorage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: (k: string) => void saved.delete(k) } as Storage;
+      const { stream } = replying();
+      const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn(), persistAs: "test-tree" });
+      await store.hydrate();
+      store.getState().send("Hi");
+      await settled(store);
+      store.getState().regenerate();
+      await settled(store);
+      await vi.waitFor(() => expect(saved.get("test-tree")).toContain('"version":2'));
+      const reloaded = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn(), persistAs: "test-tree" });
+      await reloaded.hydrate();
+      expect(reloaded.getState().tree).toEqual(store.getState().tree);
+      expect(reloaded.getState().messages).toEqual(store.getState().messages);
+
+      saved.set("old", JSON.stringify({ state: { messages: [{ id: "u", role: "user", content: "before" }, { id: "a", role: "assistant", content: "cut", state: "streaming" }] }, version: 1 }));
+      const old = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn(), persistAs: "old" });
+      await old.hydrate();
+      expect(old.getState().messages).toMatchObject([{ content: "before" }, { content: "cut", state: "stopped" }]);
+      expect(Object.keys(old.getState().tree.nodes)).toEqual(["u", "a"]);
+    });
   });
 });

@@ -19,30 +19,41 @@ import { stoppedReply } from "./reply-endings";
 import { startReplyClock, type ReplyClock } from "./reply-metrics";
 import { replyRequest } from "./reply-request";
 import { continuationOf } from "./token-spans";
+import { emptyTree, followPath, mapMessages, pathOf, showVersion, treeOf, updateMessage, type ConversationTree } from "./conversation-tree";
 import type { UiMessage } from "./ui-message";
 
 export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
 
+export type MessageTree = ConversationTree<UiMessage>;
+
 export interface ConversationState {
+  /** Every message, with the versions an edit or a regenerate left (./conversation-tree.ts). */
+  tree: MessageTree;
+  /** The shown path through the tree: what is sent, shared and exported. */
   messages: UiMessage[];
   isStreaming: boolean;
   /** Waiting for a free stream slot (compare mode bounds how many columns stream at once). */
   isQueued: boolean;
   send(text: string): void;
   stop(): void;
-  /** Replaces the last reply (also the Retry of a failed one). */
+  /** Asks for the last reply again; the earlier one stays as a version (also the Retry of a failed one). */
   regenerate(): void;
   /** Answers the last reply's function calls with these results and lets the model go on. */
   sendToolResults(results: { toolCallId: string; content: string }[]): void;
-  /** Rewrites a user message, drops everything after it and asks again. */
+  /** Sends a user message rewritten, as a new version of it (the original and its replies stay), and asks again. */
   editAndResend(id: string, text: string): void;
   /**
    * Continues the last reply from its token `index` replaced by `alternative` (needs an upstream
    * with capabilities.continuation): the tokens before it are kept, the rest is written anew.
    */
   continueFrom(id: string, index: number, alternative: { token: string; logprob: number }): void;
+  /** Shows the message's previous (−1) or next (+1) version, with that version's downstream path. */
+  showVersion(id: string, step: number): void;
   clear(): void;
-  load(messages: UiMessage[]): void;
+  /** Starts over with these messages, or with a whole tree. */
+  load(messages: UiMessage[] | MessageTree): void;
+  /** Shows `messages` as the path, keeping the tree: those not in it yet become a new branch (compare's "Continue with this"). */
+  follow(messages: UiMessage[]): void;
 }
 
 export interface ConversationStoreOptions {
@@ -73,6 +84,9 @@ export type ConversationStore = StoreApi<ConversationState> & {
 
 const newId = () => crypto.randomUUID();
 
+/** The state for a new tree: the tree and its path. */
+const showing = (tree: MessageTree) => ({ tree, messages: pathOf(tree) });
+
 /** Without stream slots there is nothing to give back. */
 const noSlotToRelease = () => {};
 
@@ -83,7 +97,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
   const runs = createLatestRun();
 
   const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {
-    const replace = (message: UiMessage) => set((s) => ({ messages: s.messages.map((m) => (m.id === message.id ? message : m)) }));
+    const replace = (message: UiMessage) => set((s) => showing(updateMessage(s.tree, message)));
 
     /**
      * Streams a reply to `history` (which ends with a user message), or, given `partial`, the rest
@@ -93,7 +107,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       const abort = runs.start();
       const settings = options.settings();
       const placeholder = placeholderReply(newId(), settings, partial);
-      set({ messages: [...history, placeholder], isStreaming: true });
+      set((s) => ({ ...showing(followPath(s.tree, [...history, placeholder])), isStreaming: true }));
       const built = replyRequest(settings, history, partial ? placeholder : undefined);
       const request = options.prepare ? options.prepare(built) : built;
 
@@ -143,7 +157,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
     async function countUsageOf(reply: UiMessage, request: ChatRequestBody, clock: ReplyClock) {
       try {
         const counted = await count({ systemMessage: request.systemMessage, messages: request.messages }, reply.content);
-        const current = get().messages.find((m) => m.id === reply.id);
+        const current = get().tree.nodes[reply.id]?.message;
         if (current) replace(withCountedUsage(current, counted, clock.speed(counted)));
       } catch {
         /* the reply simply shows no token numbers */
@@ -151,6 +165,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
     }
 
     return {
+      tree: emptyTree(),
       messages: [],
       isStreaming: false,
       isQueued: false,
@@ -183,7 +198,8 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         const index = messages.findIndex((m) => m.id === id && m.role === "user");
         if (!content || index < 0) return;
         runs.abort();
-        void run([...messages.slice(0, index), { ...messages[index], content }]);
+        // A new message: the original stays, with its replies, as the other version.
+        void run([...messages.slice(0, index), { ...messages[index], id: newId(), content }]);
       },
       continueFrom(id, index, alternative) {
         const { messages, isStreaming } = get();
@@ -192,13 +208,21 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
         const partial = continuationOf(messages[at], index, alternative);
         if (partial) void run(messages.slice(0, at), { ...partial, continuedAt: index });
       },
+      showVersion(id, step) {
+        if (get().isStreaming) return;
+        set((s) => showing(showVersion(s.tree, id, step)));
+      },
       clear() {
         runs.abort();
-        set({ messages: [], isStreaming: false });
+        set({ ...showing(emptyTree()), isStreaming: false });
       },
       load(messages) {
         runs.abort();
-        set({ messages, isStreaming: false });
+        set({ ...showing(Array.isArray(messages) ? treeOf(messages) : messages), isStreaming: false });
+      },
+      follow(messages) {
+        runs.abort();
+        set((s) => ({ ...showing(followPath(s.tree, messages)), isStreaming: false }));
       },
     };
   };
@@ -209,14 +233,16 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
   const store = createStore<ConversationState>()(
     persist(initializer, {
       name: options.persistAs,
-      version: 1,
+      // 1: the shown messages only; 2: the whole tree.
+      version: 2,
       storage: debouncedLocalStorage(),
       skipHydration: true,
-      partialize: (s) => ({ messages: s.messages }),
+      partialize: (s) => ({ tree: s.tree }),
+      migrate: (persisted, version) => (version < 2 ? { tree: treeOf((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []) } : persisted),
       // A reply that was streaming when the page went away is a stopped reply now.
       merge: (persisted, current) => {
-        const messages = ((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []).map((m) => (m.state === "streaming" ? stoppedReply(m) : m));
-        return { ...current, messages };
+        const tree = (persisted as { tree?: MessageTree } | undefined)?.tree ?? emptyTree();
+        return { ...current, ...showing(mapMessages(tree, (m) => (m.state === "streaming" ? stoppedReply(m) : m))) };
       },
     }),
   );
