@@ -1,9 +1,11 @@
 "use client";
 import { memo, useDeferredValue, useMemo } from "react";
 import ReactMarkdown from "react-markdown";
+import { prepareMath } from "@/lib/markdown/math-delimiters";
 import { splitMarkdownBlocks } from "@/lib/markdown/split-blocks";
 import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
 import { useHighlighter } from "./use-highlighter";
+import { useMath, type MathPlugins } from "./use-math";
 
 /** Blocks are grouped this many at a time into chunks the browser may skip once complete. */
 const BLOCKS_PER_CHUNK = 16;
@@ -14,15 +16,28 @@ const BLOCKS_PER_CHUNK = 16;
 const SKIPPABLE = "[content-visibility:auto] [contain-intrinsic-size:auto_40rem]";
 
 const hasFence = (block: string) => block.includes("```") || block.includes("~~~");
+// After prepareMath every formula is between dollars (an escaped currency `\$` only costs a parse).
+const hasDollar = (block: string) => block.includes("$");
 
-const MarkdownBlock = memo(function MarkdownBlock({ text, rehypePlugins }: { text: string; rehypePlugins?: PluggableList }) {
-  // Highlighting a block (guessing its language when the fence names none) can take ~10 ms: it is
-  // applied in a deferred render React may split between frames, so several replies finishing at
-  // once (compare mode) or the highlighter arriving do not make one long task.
-  const deferredPlugins = useDeferredValue(rehypePlugins);
+interface BlockProps {
+  text: string;
+  highlight?: PluggableList;
+  math?: MathPlugins;
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ text, highlight, math }: BlockProps) {
+  // Highlighting a block (guessing its language when the fence names none) can take ~10 ms, and
+  // so can a block of formulas: they are applied in a deferred render React may split between
+  // frames, so several replies finishing at once (compare mode) or the plugins arriving do not
+  // make one long task.
+  const deferredHighlight = useDeferredValue(highlight);
+  const deferredMath = useDeferredValue(math);
+  const remark = useMemo(() => (deferredMath ? [...remarkPlugins, ...deferredMath.remark] : remarkPlugins), [deferredMath]);
+  // KaTeX first: highlighting would otherwise see the formulas' code elements.
+  const rehype = useMemo(() => (deferredMath ? [...deferredMath.rehype, ...(deferredHighlight ?? [])] : deferredHighlight), [deferredMath, deferredHighlight]);
   return (
     <div className="space-y-3">
-      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={deferredPlugins} components={markdownComponents}>
+      <ReactMarkdown remarkPlugins={remark} rehypePlugins={rehype} components={markdownComponents}>
         {text}
       </ReactMarkdown>
     </div>
@@ -34,32 +49,42 @@ interface ChunkProps {
   /** Index in `blocks` of the block still growing, or -1. */
   growing: number;
   highlight?: PluggableList;
+  math?: MathPlugins;
 }
 
 const MarkdownChunk = memo(
-  function MarkdownChunk({ blocks, growing, highlight }: ChunkProps) {
+  function MarkdownChunk({ blocks, growing, highlight, math }: ChunkProps) {
     const complete = growing < 0 && blocks.length === BLOCKS_PER_CHUNK;
     return (
       <div className={complete ? `space-y-3 ${SKIPPABLE}` : "space-y-3"}>
         {blocks.map((block, i) => (
           // The growing block changes every commit and is highlighted once done; highlighting is
-          // attached only where there is code, as it sets its grammars up on every render.
-          <MarkdownBlock key={i} text={block} rehypePlugins={i !== growing && highlight && hasFence(block) ? highlight : undefined} />
+          // attached only where there is code, as it sets its grammars up on every render. Math
+          // renders in the growing block too: prepareMath leaves an unclosed formula as text.
+          <MarkdownBlock
+            key={i}
+            text={block}
+            highlight={i !== growing && highlight && hasFence(block) ? highlight : undefined}
+            math={math && hasDollar(block) ? math : undefined}
+          />
         ))}
       </div>
     );
   },
-  (a, b) => a.growing === b.growing && a.highlight === b.highlight && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+  (a, b) => a.growing === b.growing && a.highlight === b.highlight && a.math === b.math && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
 );
 
 export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(text), [text]);
+  // Math delimiters normalised first, so the split sees display math's `$$` lines.
+  const prepared = useMemo(() => prepareMath(text), [text]);
+  const blocks = useMemo(() => splitMarkdownBlocks(prepared.text), [prepared.text]);
   const highlight = useHighlighter(hasFence(text));
+  const math = useMath(prepared.hasMath);
   const growing = streaming ? blocks.length - 1 : -1;
   const chunks: ChunkProps[] = [];
   for (let start = 0; start < blocks.length; start += BLOCKS_PER_CHUNK) {
     const end = start + BLOCKS_PER_CHUNK;
-    chunks.push({ blocks: blocks.slice(start, end), growing: growing >= start && growing < end ? growing - start : -1, highlight });
+    chunks.push({ blocks: blocks.slice(start, end), growing: growing >= start && growing < end ? growing - start : -1, highlight, math });
   }
   return (
     <div className="markdown">

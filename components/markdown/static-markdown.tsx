@@ -1,15 +1,24 @@
-/** Server-rendered markdown (share pages): same options as the chat, highlighted on the server. */
+/**
+ * Server-rendered markdown (share pages): same options as the chat, highlighted and with math
+ * rendered on the server. Only server components import this file, so KaTeX stays off the
+ * browser's JavaScript (the share page gets KaTeX's CSS).
+ */
 import ReactMarkdown from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
+import { prepareMath } from "@/lib/markdown/math-delimiters";
 import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
+import { mathRehypePlugins, mathRemarkPlugins } from "./math-plugins";
 
-const rehypePlugins: PluggableList = [[rehypeHighlight, { detect: true }]];
+const withMath: PluggableList = [...remarkPlugins, ...mathRemarkPlugins];
+// KaTeX first: highlighting would otherwise see the formulas' code elements.
+const rehypePlugins: PluggableList = [...mathRehypePlugins, [rehypeHighlight, { detect: true }]];
 
 export function StaticMarkdown({ text }: { text: string }) {
+  const prepared = prepareMath(text);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
-        {text}
+      <ReactMarkdown remarkPlugins={prepared.hasMath ? withMath : remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
+        {prepared.text}
       </ReactMarkdown>
     </div>
   );

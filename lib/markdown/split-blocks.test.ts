@@ -14,4 +14,25 @@ describe("splitMarkdownBlocks", () => {
   it("a longer closing fence closes, a shorter one does not", () => {
     expect(splitMarkdownBlocks("````\na\n```\n\nb\n````\n\nafter")).toEqual(["````\na\n```\n\nb\n````", "after"]);
   });
+
+  it("keeps a $$ display block with a blank line inside in one block", () => {
+    expect(splitMarkdownBlocks("Intro\n\n$$\n\\begin{aligned}\na &= b\n\nc &= d\n\\end{aligned}\n$$\n\nafter")).toEqual([
+      "Intro",
+      "$$\n\\begin{aligned}\na &= b\n\nc &= d\n\\end{aligned}\n$$",
+      "after",
+    ]);
+  });
+
+  it("keeps a $$ block still open while streaming to the end", () => {
+    expect(splitMarkdownBlocks("Intro\n\n$$\na\n\nb")).toEqual(["Intro", "$$\na\n\nb"]);
+  });
+
+  it("a $$ line inside fenced code is code, and a fence line inside $$ is math", () => {
+    expect(splitMarkdownBlocks("```\n$$\n```\n\nafter")).toEqual(["```\n$$\n```", "after"]);
+    expect(splitMarkdownBlocks("$$\n```\n\nx\n$$\n\nafter")).toEqual(["$$\n```\n\nx\n$$", "after"]);
+  });
+
+  it("inline $$x$$ on a line is no fence", () => {
+    expect(splitMarkdownBlocks("the sum $$a$$\n\nafter")).toEqual(["the sum $$a$$", "after"]);
+  });
 });
