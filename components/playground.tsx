@@ -1,5 +1,6 @@
 "use client";
 import type { QueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import type { ModelsResponse } from "@/lib/hooks/use-models";
 import type { CodeExportContext } from "@/lib/code-export/targets";
@@ -15,17 +16,22 @@ import { PromptLibraryKindProvider, type PromptLibraryKind } from "@/lib/hooks/p
 import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
-import { CompareView } from "./compare/compare-view";
 import { ParamPanel } from "./params/param-panel";
 import { createQueryClient, QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
+import { whenIdle } from "@/lib/client/when-idle";
 import { useWarmReplyRendering } from "./chat/use-warm-reply-rendering";
+import { useAutosaveHistory } from "./history/use-autosave-history";
 
 /** Alternatives per token the probabilities view asks for: a readable list, and a bounded reply size. */
 export const TOP_ALTERNATIVES = 10;
 
 /** The prompt's {{variables}}, filled as Send goes (conversations keep them as typed). */
 const fillVariablesOfPage = <R extends Parameters<typeof fillRequest>[0]>(request: R): R => fillRequest(request, variableValues(usePromptSessionStore.getState()));
+
+// Compare mode's view (columns, sweeps, diff, sharing) loads when it is first used, or when the page is idle.
+const loadCompareView = () => import("./compare/compare-view").then((m) => m.CompareView);
+const CompareView = dynamic(loadCompareView, { loading: () => <p className="text-sm text-muted">Loading compare mode…</p> });
 
 /** The main conversation: the one the panel's settings drive and the one kept across reloads. */
 const createMainConversation = (queries: QueryClient) =>
@@ -47,6 +53,7 @@ export function Playground({ codeExport, promptLibrary = "browser" }: { codeExpo
   const [queries] = useState(createQueryClient);
   // In both modes: a shared comparison opens straight into compare mode.
   useWarmReplyRendering();
+  useEffect(() => whenIdle(() => void loadCompareView()), []);
   return (
     <QueryProvider client={queries}>
       <PromptLibraryKindProvider kind={promptLibrary}>
@@ -58,6 +65,7 @@ export function Playground({ codeExport, promptLibrary = "browser" }: { codeExpo
 
 function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContext; queries: QueryClient }) {
   const [conversation] = useState(() => createMainConversation(queries));
+  useAutosaveHistory(conversation);
   // Columns start with the embedded engine's default slots; the real figure comes with the capabilities.
   const [comparison] = useState(() => createCompareStore({ concurrentStreams: 4, prepare: fillVariablesOfPage }));
   const [mode, setMode] = useState<Mode>("chat");

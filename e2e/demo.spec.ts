@@ -164,7 +164,7 @@ test.describe("playground on the embedded demo model", () => {
     await app.userMessages.first().getByRole("button", { name: "Next version" }).click();
     await expect(app.userTexts).toHaveText(["edited question"]);
 
-    await app.button("Clear conversation").click();
+    await app.button("New conversation").click();
     await expect(app.button("Explain quantum computing in simple terms")).toBeVisible();
   });
 

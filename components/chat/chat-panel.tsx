@@ -7,6 +7,7 @@ import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 import { ViewCodeButton } from "../code/view-code-button";
 import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";
 import { ShareButton } from "../share/share-dialog";
+import { HistoryButton } from "../history/history-button";
 import { PromptsButton } from "../prompts/prompts-button";
 import { SavePromptButton } from "../prompts/save-prompt-button";
 import { VariablesPanel } from "../prompts/variables-panel";
@@ -38,19 +39,20 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           <ConversationTotals usages={usages} prices={prices} />
         </div>
         <div className="flex flex-wrap items-center gap-1">
+          <HistoryButton />
           <PromptsButton />
           <SavePromptButton />
           <ProbabilitiesToggle />
           <ViewCodeButton context={codeExport} model={model} />
           <ShareButton />
           <button type="button" className="btn-quiet" onClick={clear} disabled={empty}>
-            Clear conversation
+            New conversation
           </button>
         </div>
       </div>
       <ProbabilityLegend />
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
-        {empty ? <StarterPrompts onPick={pick} /> : <MessageList prices={prices} />}
+        {empty ? <StarterPrompts onPick={pick} /> : <MessageList prices={prices} canBranch />}
       </div>
       <div className="border-t border-line p-3">
         <VariablesPanel names={variables.names} missing={variables.missing} />

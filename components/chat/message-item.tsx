@@ -38,9 +38,11 @@ interface Props {
   versionPosition?: number;
   versionCount?: number;
   onShowVersion?(id: string, step: number): void;
+  /** Starts a new conversation with the messages up to this one. */
+  onBranch?(id: string): void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName, versionPosition, versionCount, onShowVersion }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName, versionPosition, versionCount, onShowVersion, onBranch }: Props) {
   const [editing, setEditing] = useState(false);
   const [openToken, setOpenToken] = useState<number | null>(null);
   const shaded = probabilities && !!message.logprobs?.length;
@@ -156,6 +158,11 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
               }}
             >
               Edit
+            </button>
+          ) : null}
+          {onBranch ? (
+            <button type="button" className="btn-quiet" disabled={busy} aria-label="Branch into new conversation" onClick={() => onBranch(message.id)}>
+              Branch
             </button>
           ) : null}
           {isLastReply && !message.error ? (

@@ -19,6 +19,7 @@ export function MessageList({
   showStats = true,
   label = "Conversation",
   followEnd = true,
+  canBranch = false,
 }: {
   prices: Prices | null;
   startAt?: number;
@@ -26,11 +27,13 @@ export function MessageList({
   label?: string;
   /** Keep the page scrolled to the end while it grows; a compare column scrolls its own box instead. */
   followEnd?: boolean;
+  /** Offer "Branch into new conversation" (the main conversation, which History keeps). */
+  canBranch?: boolean;
 }) {
   const ids = useConversation(useShallow((s) => s.messages.slice(startAt).map((m) => m.id)));
   const lastReplyId = useConversation((s) => s.messages.findLast((m) => m.role === "assistant")?.id);
   const busy = useConversation((s) => s.isStreaming);
-  const { regenerate, editAndResend, continueFrom, sendToolResults, showVersion } = useConversationStoreApi().getState();
+  const { regenerate, editAndResend, continueFrom, sendToolResults, showVersion, branchFrom } = useConversationStoreApi().getState();
   const wantsProbabilities = useParamsStore((s) => s.probabilities);
   const capabilities = useCapabilities();
   const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
@@ -57,6 +60,7 @@ export function MessageList({
             onContinue={continueFrom}
             onToolResults={sendToolResults}
             onShowVersion={showVersion}
+            onBranch={canBranch ? branchFrom : undefined}
           />
         ))}
       </ol>

@@ -31,7 +31,7 @@ export const warmPromptLibrary = (kind: PromptLibraryKind) => promptLibraryOf(ki
 type RowAction = "open" | "versions" | "export" | "delete" | "confirm" | "cancel";
 
 /** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. */
-export function PromptLibraryPanel({ onOpened }: { onOpened(): void }) {
+export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
   const listings = usePromptListings();
   const library = usePromptLibrary();
   const kind = usePromptLibraryKind();

@@ -248,4 +248,33 @@ describe("createConversationStore", () => {
       expect(Object.keys(old.getState().tree.nodes)).toEqual(["u", "a"]);
     });
   });
+
+  describe("conversations (History keeps them)", () => {
+    it("a new conversation gets a new id; a branch starts one with copies of the path up to a message; opening keeps the id and counts as unchanged", async () => {
+      const { stream } = fakeStream([[{ type: "text-delta", text: "r" }, { type: "usage", usage: { promptTokens: 1, completionTokens: 1 } }, { type: "finish", reason: "stop" }]]);
+      const store = createConversationStore({ settings, streamChat: stream, countUsage: vi.fn() });
+      const first = store.getState().id;
+      store.getState().send("one");
+      await settled(store);
+      store.getState().send("two");
+      await settled(store);
+      expect(store.getState().changedAt).toBeGreaterThan(0);
+      const [u1, a1] = store.getState().messages;
+      const tree = store.getState().tree;
+
+      store.getState().branchFrom(a1.id);
+      expect(store.getState().id).not.toBe(first);
+      expect(store.getState().messages.map((m) => m.content)).toEqual(["one", "r"]);
+      expect(store.getState().messages[0].id).not.toBe(u1.id);
+      expect(store.getState().changedAt).toBeGreaterThan(0);
+
+      store.getState().load(tree, first);
+      expect(store.getState()).toMatchObject({ id: first, changedAt: undefined });
+      expect(store.getState().messages.map((m) => m.content)).toEqual(["one", "r", "two", "r"]);
+
+      store.getState().clear();
+      expect(store.getState().id).not.toBe(first);
+      expect(store.getState().messages).toEqual([]);
+    });
+  });
 });

@@ -19,7 +19,7 @@ import { stoppedReply } from "./reply-endings";
 import { startReplyClock, type ReplyClock } from "./reply-metrics";
 import { replyRequest } from "./reply-request";
 import { continuationOf } from "./token-spans";
-import { emptyTree, followPath, mapMessages, pathOf, showVersion, treeOf, updateMessage, type ConversationTree } from "./conversation-tree";
+import { emptyTree, followPath, mapMessages, pathOf, pathTo, showVersion, treeOf, updateMessage, type ConversationTree } from "./conversation-tree";
 import type { UiMessage } from "./ui-message";
 
 export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
@@ -27,10 +27,14 @@ export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";
 export type MessageTree = ConversationTree<UiMessage>;
 
 export interface ConversationState {
+  /** Which conversation this is (its History entry). */
+  id: string;
   /** Every message, with the versions an edit or a regenerate left (./conversation-tree.ts). */
   tree: MessageTree;
   /** The shown path through the tree: what is sent, shared and exported. */
   messages: UiMessage[];
+  /** When this page last changed the conversation (ms): History saves it then. None: unchanged since opened or reloaded. */
+  changedAt?: number;
   isStreaming: boolean;
   /** Waiting for a free stream slot (compare mode bounds how many columns stream at once). */
   isQueued: boolean;
@@ -49,9 +53,12 @@ export interface ConversationState {
   continueFrom(id: string, index: number, alternative: { token: string; logprob: number }): void;
   /** Shows the message's previous (−1) or next (+1) version, with that version's downstream path. */
   showVersion(id: string, step: number): void;
+  /** Starts a new, empty conversation (the current one stays in History). */
   clear(): void;
-  /** Starts over with these messages, or with a whole tree. */
-  load(messages: UiMessage[] | MessageTree): void;
+  /** Starts over with these messages or a whole tree: a new conversation, or the one `id` names (opened from History). */
+  load(messages: UiMessage[] | MessageTree, id?: string): void;
+  /** Starts a new conversation with the path up to this message (the current one stays in History). */
+  branchFrom(id: string): void;
   /** Shows `messages` as the path, keeping the tree: those not in it yet become a new branch (compare's "Continue with this"). */
   follow(messages: UiMessage[]): void;
 }
@@ -86,6 +93,8 @@ const newId = () => crypto.randomUUID();
 
 /** The state for a new tree: the tree and its path. */
 const showing = (tree: MessageTree) => ({ tree, messages: pathOf(tree) });
+/** The same, for a change made here. */
+const changing = (tree: MessageTree) => ({ ...showing(tree), changedAt: Date.now() });
 
 /** Without stream slots there is nothing to give back. */
 const noSlotToRelease = () => {};
@@ -97,7 +106,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
   const runs = createLatestRun();
 
   const initializer = (set: StoreApi<ConversationState>["setState"], get: StoreApi<ConversationState>["getState"]): ConversationState => {
-    const replace = (message: UiMessage) => set((s) => showing(updateMessage(s.tree, message)));
+    const replace = (message: UiMessage) => set((s) => changing(updateMessage(s.tree, message)));
 
     /**
      * Streams a reply to `history` (which ends with a user message), or, given `partial`, the rest
@@ -107,7 +116,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       const abort = runs.start();
       const settings = options.settings();
       const placeholder = placeholderReply(newId(), settings, partial);
-      set((s) => ({ ...showing(followPath(s.tree, [...history, placeholder])), isStreaming: true }));
+      set((s) => ({ ...changing(followPath(s.tree, [...history, placeholder])), isStreaming: true }));
       const built = replyRequest(settings, history, partial ? placeholder : undefined);
       const request = options.prepare ? options.prepare(built) : built;
 
@@ -165,6 +174,7 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
     }
 
     return {
+      id: newId(),
       tree: emptyTree(),
       messages: [],
       isStreaming: false,
@@ -210,19 +220,27 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       },
       showVersion(id, step) {
         if (get().isStreaming) return;
-        set((s) => showing(showVersion(s.tree, id, step)));
+        set((s) => changing(showVersion(s.tree, id, step)));
       },
       clear() {
         runs.abort();
-        set({ ...showing(emptyTree()), isStreaming: false });
+        set({ id: newId(), ...showing(emptyTree()), changedAt: undefined, isStreaming: false });
       },
-      load(messages) {
+      load(messages, opened) {
+        const id = opened ?? newId();
         runs.abort();
-        set({ ...showing(Array.isArray(messages) ? treeOf(messages) : messages), isStreaming: false });
+        // A conversation opened from History is unchanged until it changes here; any other is new.
+        set({ id, ...showing(Array.isArray(messages) ? treeOf(messages) : messages), changedAt: opened ? undefined : Date.now(), isStreaming: false });
+      },
+      branchFrom(id) {
+        const path = pathTo(get().tree, id);
+        if (get().isStreaming || !path.length) return;
+        // New ids: the copies are messages of the new conversation.
+        get().load(path.map((m) => ({ ...m, id: newId() })));
       },
       follow(messages) {
         runs.abort();
-        set((s) => ({ ...showing(followPath(s.tree, messages)), isStreaming: false }));
+        set((s) => ({ ...changing(followPath(s.tree, messages)), isStreaming: false }));
       },
     };
   };
@@ -237,12 +255,12 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       version: 2,
       storage: debouncedLocalStorage(),
       skipHydration: true,
-      partialize: (s) => ({ tree: s.tree }),
+      partialize: (s) => ({ id: s.id, tree: s.tree }),
       migrate: (persisted, version) => (version < 2 ? { tree: treeOf((persisted as { messages?: UiMessage[] } | undefined)?.messages ?? []) } : persisted),
       // A reply that was streaming when the page went away is a stopped reply now.
       merge: (persisted, current) => {
-        const tree = (persisted as { tree?: MessageTree } | undefined)?.tree ?? emptyTree();
-        return { ...current, ...showing(mapMessages(tree, (m) => (m.state === "streaming" ? stoppedReply(m) : m))) };
+        const { id, tree = emptyTree() } = (persisted ?? {}) as { id?: string; tree?: MessageTree };
+        return { ...current, ...(id ? { id } : {}), ...showing(mapMessages(tree, (m) => (m.state === "streaming" ? stoppedReply(m) : m))) };
       },
     }),
   );

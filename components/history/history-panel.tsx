@@ -1,0 +1,179 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { HISTORY_KEY, useDroppedConversation, useHistoryListings, useHistoryTexts } from "@/lib/hooks/use-conversation-history";
+import { historyOfPage, type RemovedConversation } from "@/lib/store/history/conversation-history";
+import { MAX_CONVERSATIONS, searchConversations, type ConversationListing } from "@/lib/store/history/conversation-listing";
+import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
+
+/** Rows drawn before "Show all": a long history stays quick to open and to search. */
+const FIRST_ROWS = 100;
+
+let dateFormat: Intl.DateTimeFormat | undefined;
+const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
+
+type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "renamed"; title: string } | { kind: "cancel" };
+
+/** Past conversations: search in titles and text, open, rename, delete with undo. */
+export function HistoryPanel({ onDone }: { onDone(): void }) {
+  const listings = useHistoryListings();
+  const dropped = useDroppedConversation();
+  const conversation = useConversationStoreApi();
+  const openId = useConversation((s) => s.id);
+  const queries = useQueryClient();
+  const searchId = useId();
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+  // The texts are read once a search starts: opening the list reads titles only.
+  const texts = useHistoryTexts(query.trim() !== "");
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const [status, setStatus] = useState<{ text: string; undo?: RemovedConversation; error?: boolean } | null>(null);
+
+  const all = listings.data;
+  const shown = useMemo(() => (all ? searchConversations(all, texts.data, deferredQuery) : []), [all, texts.data, deferredQuery]);
+  const visible = showAll ? shown : shown.slice(0, FIRST_ROWS);
+  const refresh = useCallback(() => void queries.invalidateQueries({ queryKey: HISTORY_KEY }), [queries]);
+
+  const act = useCallback(
+    async (listing: ConversationListing, action: RowAction) => {
+      const history = historyOfPage();
+      try {
+        if (action.kind === "open") {
+          const saved = await history.get(listing.id);
+          if (!saved) return setStatus({ text: `"${listing.title}" is no longer in History (deleted in another tab?).`, error: true });
+          conversation.getState().load(saved.tree, saved.id);
+          return onDone();
+        }
+        if (action.kind === "rename") return setRenaming(listing.id);
+        if (action.kind === "cancel") return setRenaming(null);
+        if (action.kind === "renamed") {
+          setRenaming(null);
+          await history.rename(listing.id, action.title);
+          setStatus({ text: `Renamed to "${action.title}".` });
+        } else {
+          const removed = await history.remove(listing.id);
+          // The open conversation deleted: the chat starts a new one (Undo puts it back in History).
+          if (conversation.getState().id === listing.id) conversation.getState().clear();
+          setStatus({ text: `Deleted "${listing.title}".`, ...(removed ? { undo: removed } : {}) });
+        }
+        refresh();
+      } catch (error) {
+        setStatus({ text: (error as Error).message, error: true });
+      }
+    },
+    [conversation, onDone, refresh],
+  );
+
+  const undo = async (removed: RemovedConversation) => {
+    await historyOfPage().restore(removed);
+    setStatus({ text: `Restored "${removed.listing.title}".` });
+    refresh();
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="space-y-1">
+        <label htmlFor={searchId} className="block text-sm font-medium">
+          Search conversations
+        </label>
+        <input id={searchId} type="search" className="w-full rounded border border-line bg-bg px-2 py-1 text-sm" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </div>
+
+      <div role={status?.error ? "alert" : "status"} className="flex flex-wrap items-center gap-2 text-sm">
+        {status?.text}
+        {status?.undo ? (
+          <button type="button" className="btn-quiet border border-line" onClick={() => void undo(status.undo!)}>
+            Undo
+          </button>
+        ) : null}
+      </div>
+
+      {dropped.data ? (
+        <p className="flex flex-wrap items-center gap-2 rounded border border-line p-2 text-sm">
+          History keeps at most {MAX_CONVERSATIONS.toLocaleString("en-US")} conversations: the oldest, “{dropped.data}”, was removed to make room.
+          <button type="button" className="btn-quiet" onClick={() => void historyOfPage().forgetDropped().then(refresh)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+
+      <section aria-labelledby={`${searchId}-heading`}>
+        <h3 id={`${searchId}-heading`} className="mb-1 text-sm font-semibold">
+          Conversations {all ? `(${shown.length}${shown.length !== all.length ? ` of ${all.length}` : ""})` : ""}
+        </h3>
+        {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
+        {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">History could not be read: {(listings.error as Error).message}</p> : null}
+        {all && !all.length ? <p className="text-sm text-muted">No conversations yet: they are kept here as you chat.</p> : null}
+        <ul className="divide-y divide-line" aria-label="Conversations">
+          {visible.map((listing) => (
+            <HistoryRow key={listing.id} listing={listing} isOpen={listing.id === openId} renaming={renaming === listing.id} act={act} />
+          ))}
+        </ul>
+        {visible.length < shown.length ? (
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+            Showing {visible.length} of {shown.length}: search to narrow them down, or
+            <button type="button" className="btn-quiet border border-line" onClick={() => setShowAll(true)}>
+              Show all {shown.length}
+            </button>
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+/** One conversation; memoised with a stable `act`, so a search keystroke redraws only rows that come or go. */
+const HistoryRow = memo(function HistoryRow({ listing, isOpen, renaming, act }: { listing: ConversationListing; isOpen: boolean; renaming: boolean; act(listing: ConversationListing, action: RowAction): void }) {
+  const titleId = useId();
+  const [title, setTitle] = useState(listing.title);
+  return (
+    <li className="flex flex-wrap items-start justify-between gap-2 py-2">
+      {renaming ? (
+        <form
+          className="flex flex-1 flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (title.trim()) act(listing, { kind: "renamed", title: title.trim() });
+          }}
+        >
+          <div className="min-w-48 flex-1 space-y-1">
+            <label htmlFor={titleId} className="block text-sm font-medium">
+              Title
+            </label>
+            <input id={titleId} className="w-full rounded border border-line bg-bg px-2 py-1 text-sm" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          </div>
+          <button type="submit" className="btn-quiet border border-line" disabled={!title.trim()}>
+            Save title
+          </button>
+          <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "cancel" })}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <>
+          <div className="min-w-0 flex-1">
+            <p className="break-words font-medium">
+              {listing.title}
+              {isOpen ? <span className="ml-2 text-xs font-normal text-muted">(open now)</span> : null}
+            </p>
+            <p className="text-xs text-muted">
+              {when(listing.updatedAt)} · {listing.model ?? "default model"} · {listing.messageCount} message{listing.messageCount === 1 ? "" : "s"}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-1" role="group" aria-label={`Actions for ${listing.title}`}>
+            <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "open" })}>
+              Open
+            </button>
+            <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "rename" })}>
+              Rename
+            </button>
+            <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "delete" })}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+});
