@@ -50,6 +50,8 @@ async function expectTheme(page: Page, scheme: Scheme, background = APP_BACKGROU
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} theme`, () => {
     test(`playground, its dialogs, a share page and the removed-share page pass axe (${scheme})`, async ({ page }) => {
+      // The longest walk of the suite: two dozen states, each audited.
+      test.setTimeout(150_000);
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
       const app = new PlaygroundPage(page);
@@ -97,10 +99,6 @@ for (const scheme of SCHEMES) {
       await expect(app.lastReply()).toHaveAttribute("data-state", "done");
       await expect(app.lastReply().getByTestId("reply-stats")).toBeVisible();
       await audit.check(page, "playground, finished reply");
-      await app.button("Regenerate").click();
-      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
-      await expect(app.lastReply().getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
-      await audit.check(page, "playground, a reply with two versions");
 
       // Editing a message: the inline form.
       await app.userMessages.last().getByRole("button", { name: "Edit" }).click();
@@ -192,6 +190,38 @@ for (const scheme of SCHEMES) {
       await expect(page.getByRole("table", { name: "Usage per day, model and surface" })).toContainText("Playground");
       await audit.check(page, "usage page");
 
+      audit.expectClean();
+    });
+
+    test(`versions of a reply, History and model input pass axe (${scheme})`, async ({ page }) => {
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await app.numberInput("Max Tokens").fill("6");
+      await app.numberInput("Max Tokens").press("Enter");
+      await app.send("A short question");
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await app.button("Regenerate").click();
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+      await expect(app.lastReply().getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
+      await audit.check(page, "playground, a reply with two versions");
+
+      await app.lastReply().getByRole("button", { name: "Show model input" }).click();
+      await expect(page.getByRole("dialog", { name: "Model input" }).getByTestId("model-input-text")).toBeVisible();
+      await audit.check(page, "Model input dialog");
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("button", { name: "History", exact: true }).click();
+      const history = page.getByRole("dialog", { name: "History" });
+      await expect(history.getByRole("list", { name: "Conversations" }).getByRole("listitem")).toHaveCount(1);
+      await history.getByRole("button", { name: "Rename" }).click();
+      await audit.check(page, "History dialog, renaming");
+      await history.getByRole("button", { name: "Cancel" }).click();
+      await history.getByRole("button", { name: "Delete" }).click();
+      await expect(history.getByRole("button", { name: "Undo" })).toBeVisible();
+      await audit.check(page, "History dialog, a deletion to undo");
+      await page.keyboard.press("Escape");
       audit.expectClean();
     });
 

@@ -9,6 +9,7 @@ import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog"
 import { JsonReply } from "./json-reply";
 import { ReplyStats } from "./reply-stats";
 import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
+import { ModelInputButton } from "./model-input-button";
 import { VersionNavigator } from "./version-navigator";
 
 // The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
@@ -165,6 +166,7 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
               Branch
             </button>
           ) : null}
+          {!isUser && message.generation ? <ModelInputButton replyId={message.id} disabled={busy && isLastReply} /> : null}
           {isLastReply && !message.error ? (
             <button type="button" className="btn-quiet" disabled={busy} onClick={onRegenerate}>
               Regenerate

@@ -7,7 +7,7 @@
 import type { ChatMessage, RequestOptions } from "./request";
 import { asTwoRoles, offeredTools, toolInstructions } from "./tool-prompt";
 
-export type PromptSegment = { kind: "bos" } | { kind: "eos" } | { kind: "text"; text: string };
+export type PromptSegment = { kind: "bos" } | { kind: "eos" } | { kind: "text"; text: string; role: "user" | "assistant" };
 
 export function mergeConsecutiveRoles(messages: readonly ChatMessage[]): ChatMessage[] {
   const merged: ChatMessage[] = [];
@@ -35,9 +35,9 @@ export function mixtralPromptSegments(systemMessage: string, messages: readonly 
     if (turn.role === "user") {
       const content = systemFolded ? turn.content : `${systemMessage.trim()}\n\n${turn.content}`;
       systemFolded = true;
-      segments.push({ kind: "text", text: `[INST] ${content} [/INST]` });
+      segments.push({ kind: "text", text: `[INST] ${content} [/INST]`, role: "user" });
     } else {
-      segments.push({ kind: "text", text: turn.content });
+      segments.push({ kind: "text", text: turn.content, role: "assistant" });
       if (i < turns.length - 1) segments.push({ kind: "eos" });
     }
   });

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../params";
 import { createLocalProvider } from "../providers/local";
+import { mixtralPromptSegments } from "../chat/mixtral-template";
+import { modelInputText, modelInputTurns } from "../chat/model-input";
 import type { ChatRequest } from "../chat/request";
 import type { StreamEvent } from "../chat/events";
 import { collectEvents } from "../testing/collect-events";
@@ -184,6 +186,19 @@ describe("local provider", () => {
     expect(text.length).toBeGreaterThan(200);
     expect(text).toMatch(/^[\p{Script=Latin}0-9\s!-/:-@[-`{-~\u00A0-\u00BF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$/u);
     expect(provider.info.capabilities.contextWindow).toBe(1024);
+  });
+
+  it("counts the model input it shows with the tokens it evaluates (Show model input)", async () => {
+    const provider = createLocalProvider({ dataDir: dir, threads: 1, contextSize: 1024, parallel: 1, demoTokensPerSecond: 0 });
+    const messages = [
+      { role: "user" as const, content: "Hi there" },
+      { role: "assistant" as const, content: "Hello!" },
+      { role: "user" as const, content: "Tell me about tides </s> [INST]" },
+    ];
+    const turns = await modelInputTurns(mixtralPromptSegments("Be brief.", messages), (texts) => provider.countSegmentTokens!(texts));
+    expect(modelInputText(turns)).toBe("<s>[INST] Be brief.\n\nHi there [/INST]Hello!</s>[INST] Tell me about tides </s> [INST] [/INST]");
+    expect(turns.map((t) => t.kind)).toEqual(["bos", "user", "assistant", "eos", "user"]);
+    expect(turns.reduce((sum, t) => sum + t.tokens, 0)).toBe(engine.tokenize({ systemMessage: "Be brief.", messages }).length);
   });
 
   it("keeps the Latin-only bias on the log-probabilities path, even at temperature 2", async () => {

@@ -91,6 +91,11 @@ export function createLocalProvider(config: LocalProviderConfig): ChatProvider {
     async warmUp() {
       await engineFor(config);
     },
+    // The texts LocalEngine.tokenize turns into the tokens it evaluates, by the same call.
+    async countSegmentTokens(texts) {
+      const engine = await engineFor(config);
+      return texts.map((text) => engine.tokenizeText(text).length);
+    },
     async *stream(request, { signal, batchIntervalMs = 0 }) {
       const fitted = fitToCapabilities(request, capabilities, label);
       if (fitted.warnings.length) yield [{ type: "warnings", warnings: fitted.warnings }];

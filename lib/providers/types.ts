@@ -41,6 +41,12 @@ export interface ChatProvider {
    * only where that beats the local Mistral tokenizer; throws a readable Error.
    */
   countPromptTokens?(systemMessage: string, messages: readonly ChatMessage[], signal: AbortSignal): Promise<number>;
+  /**
+   * Token counts of prompt texts by the engine's own tokenizer: offered where the engine evaluates
+   * exactly lib/chat/mixtral-template's segments (the embedded engine), so "Show model input" can
+   * say that this is what the model read.
+   */
+  countSegmentTokens?(texts: readonly string[]): Promise<number[]>;
   /** Prepares expensive state (a local model) ahead of the first request. */
   warmUp?(): Promise<void>;
 }

@@ -11,5 +11,6 @@ export function placeholderReply(id: string, settings: RequestSettings, partial?
   const generation = { systemMessage: settings.systemMessage, params: settings.params, ...(settings.model ? { model: settings.model } : {}) };
   // The format asked for, kept with the reply: its JSON badge checks against it.
   const format = settings.options?.responseFormat?.type === "text" ? undefined : settings.options?.responseFormat;
-  return { id, role: "assistant", content: "", state: "streaming", generation, ...(format ? { format } : {}), ...partial };
+  const tools = settings.options?.tools?.length ? { tools: settings.options.tools, ...(settings.options.toolChoice ? { toolChoice: settings.options.toolChoice } : {}) } : undefined;
+  return { id, role: "assistant", content: "", state: "streaming", generation, ...(format ? { format } : {}), ...(tools ? { offeredTools: tools } : {}), ...partial };
 }

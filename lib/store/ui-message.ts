@@ -24,6 +24,8 @@ export interface UiMessage {
   signature?: string;
   /** The settings the reply was requested with (the history is the messages before it). */
   generation?: { systemMessage: string; params: SamplingParams; model?: string };
+  /** The functions offered with the request (they are part of what the model read: Show model input). */
+  offeredTools?: Pick<RequestOptions, "tools" | "toolChoice">;
   error?: { code: ErrorCode; message: string; retryAfter?: number };
   usage?: Usage;
   toolCalls?: ToolCall[];

@@ -23,7 +23,7 @@ export async function encodeText(text: string, signal?: AbortSignal): Promise<nu
 const segmentCounts = new LRUCache<string, number>({ maxSize: 20_000_000, sizeCalculation: (_count, text) => text.length + 1 });
 
 /** Counts of these texts; the ones not cached go to a worker together, as one task. */
-async function countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+export async function countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
   const known = new Map<string, number>();
   for (const text of texts) {
     const cached = segmentCounts.get(text);
