@@ -5,6 +5,7 @@ import { HISTORY_KEY, useDroppedConversation, useHistoryListings, useHistoryText
 import { historyOfPage, type RemovedConversation } from "@/lib/store/history/conversation-history";
 import { MAX_CONVERSATIONS, searchConversations, type ConversationListing } from "@/lib/store/history/conversation-listing";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
+import { exportConversation, ImportConversation, ThisConversationFiles, type ExportKind } from "./conversation-files";
 
 /** Rows drawn before "Show all": a long history stays quick to open and to search. */
 const FIRST_ROWS = 100;
@@ -12,9 +13,9 @@ const FIRST_ROWS = 100;
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
 
-type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "renamed"; title: string } | { kind: "cancel" };
+type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "renamed"; title: string } | { kind: "cancel" } | { kind: "export"; as: ExportKind };
 
-/** Past conversations: search in titles and text, open, rename, delete with undo. */
+/** Past conversations: search in titles and text, open, rename, delete with undo, export; the open one's files; import. */
 export function HistoryPanel({ onDone }: { onDone(): void }) {
   const listings = useHistoryListings();
   const dropped = useDroppedConversation();
@@ -45,6 +46,11 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
           conversation.getState().load(saved.tree, saved.id);
           return onDone();
         }
+        if (action.kind === "export") {
+          const saved = await history.get(listing.id);
+          if (!saved) return setStatus({ text: `"${listing.title}" is no longer in History (deleted in another tab?).`, error: true });
+          return exportConversation(action.as, saved.tree, listing.title, saved.model);
+        }
         if (action.kind === "rename") return setRenaming(listing.id);
         if (action.kind === "cancel") return setRenaming(null);
         if (action.kind === "renamed") {
@@ -73,6 +79,9 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
 
   return (
     <div className="space-y-3">
+      <ThisConversationFiles title={all?.find((l) => l.id === openId)?.title} />
+      <ImportConversation onImported={onDone} />
+
       <div className="space-y-1">
         <label htmlFor={searchId} className="block text-sm font-medium">
           Search conversations
@@ -170,6 +179,12 @@ const HistoryRow = memo(function HistoryRow({ listing, isOpen, renaming, act }: 
             </button>
             <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "delete" })}>
               Delete
+            </button>
+            <button type="button" className="btn-quiet" aria-label={`Export JSON of ${listing.title}`} onClick={() => act(listing, { kind: "export", as: "json" })}>
+              Export JSON
+            </button>
+            <button type="button" className="btn-quiet" aria-label={`Export Markdown of ${listing.title}`} onClick={() => act(listing, { kind: "export", as: "markdown" })}>
+              Export Markdown
             </button>
           </div>
         </>
