@@ -47,6 +47,10 @@ test.describe("Conversation files (demo model)", () => {
     const file = JSON.parse(json.text);
     expect(file).toMatchObject({ format: "mixtral-playground.conversation", version: 1, title: "Tides and the moon", params: { maxTokens: 6 } });
     expect(Object.keys(file.tree.nodes)).toHaveLength(3);
+    // It names its schema, served at a stable address.
+    const schema = await page.request.get(file.$schema);
+    expect(schema.ok()).toBe(true);
+    expect(await schema.json()).toMatchObject({ title: "Mixtral playground conversation file" });
     const question = file.tree.nodes[file.tree.activeRoot];
     expect(question.message).toMatchObject({ role: "user", content: "Tides and the moon" });
     expect(question.children).toHaveLength(2);

@@ -8,7 +8,7 @@
 import { useId, useMemo, useState } from "react";
 import { pathOf } from "@/lib/store/conversation-tree";
 import type { MessageTree } from "@/lib/store/conversation-store";
-import { conversationFileName, conversationFileText, settingsOf, writeConversationFile } from "@/lib/store/conversation-files/conversation-file";
+import { CONVERSATION_FILE_SCHEMA_PATH, conversationFileName, conversationFileText, settingsOf, writeConversationFile } from "@/lib/store/conversation-files/conversation-file";
 import { conversationMarkdown } from "@/lib/store/conversation-files/conversation-markdown";
 import { openAiMessagesText } from "@/lib/store/conversation-files/openai-messages";
 import { historyOfPage } from "@/lib/store/history/conversation-history";
@@ -31,7 +31,7 @@ function panelSettings(model?: string) {
 export function exportConversation(kind: ExportKind, tree: MessageTree, title: string, model?: string): void {
   const path = pathOf(tree);
   const settings = settingsOf(path, panelSettings(model));
-  if (kind === "json") downloadText(conversationFileName(title, "conversation.json"), conversationFileText(writeConversationFile(tree, { ...settings, title })));
+  if (kind === "json") downloadText(conversationFileName(title, "conversation.json"), conversationFileText(writeConversationFile(tree, { ...settings, title }, new Date(), `${window.location.origin}${CONVERSATION_FILE_SCHEMA_PATH}`)));
   else downloadText(conversationFileName(title, "md"), conversationMarkdown(title, settings, path), "text/markdown");
 }
 

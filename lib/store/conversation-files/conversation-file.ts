@@ -11,6 +11,8 @@ import type { UiMessage } from "../ui-message";
 
 export const CONVERSATION_FILE_FORMAT = "mixtral-playground.conversation";
 export const CONVERSATION_FILE_VERSION = 1;
+/** Where the file's JSON Schema is served (app/schemas/conversation-file.schema.json). */
+export const CONVERSATION_FILE_SCHEMA_PATH = "/schemas/conversation-file.schema.json";
 
 /** A file is read whole into memory and then into IndexedDB: bounded, with the limit in the message. */
 export const CONVERSATION_FILE_CAPS = { bytes: 5_000_000, messages: 5_000, titleLength: 200 } as const;
@@ -69,12 +71,14 @@ export function writeConversationFile(
   tree: ConversationTree<UiMessage>,
   settings: ConversationSettings & { title: string },
   exportedAt = new Date(),
+  schemaUrl?: string,
 ): ConversationFile {
   const nodes: Record<string, FileNode> = {};
   for (const [id, node] of Object.entries(tree.nodes)) {
     nodes[id] = { parent: node.parent, children: [...node.children], ...(node.active !== undefined ? { active: node.active } : {}), message: toFileMessage(node.message) };
   }
   return {
+    ...(schemaUrl ? { $schema: schemaUrl } : {}),
     format: CONVERSATION_FILE_FORMAT,
     version: CONVERSATION_FILE_VERSION,
     exportedAt: exportedAt.toISOString(),
