@@ -16,6 +16,10 @@ export interface RenderingOptions {
   cpuProfilePath?: string;
   /** Extra query string for the page, e.g. to pick a renderer while comparing two. */
   query?: string;
+  /** The bench upstream's model to stream (default: the app's, MARKDOWN_MODEL), as if picked in the model setting. */
+  model?: string;
+  /** The busy target for this reply (the math reply's is 25%). */
+  targetBusyPercent?: number;
 }
 
 /**
@@ -55,6 +59,7 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    if (options.model) await page.addInitScript((model: string) => localStorage.setItem("playground-params", JSON.stringify({ state: { model }, version: 1 })), options.model);
     await page.addInitScript((endMark: string) => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __endSeenAt: number };
       w.__longTasks = [];
@@ -104,15 +109,22 @@ export async function measureRendering(app: string, lastEndSentAt: () => number,
       const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __endSeenAt: number };
       return { longTasks: w.__longTasks, endSeenAt: w.__endSeenAt };
     });
+    // Formulas KaTeX rendered in the reply (a display formula holds one .katex inside .katex-display).
+    const formulas = await page.locator('[data-role="assistant"]').evaluate((reply) => {
+      const display = reply.querySelectorAll(".katex-display").length;
+      return { inline: reply.querySelectorAll(".katex").length - display, display };
+    });
+    const targetBusy = options.targetBusyPercent ?? TARGET_BUSY_PERCENT;
     const percent = (key: keyof MainThreadTimes) => (((end[key] - start[key]) / wall) * 100).toFixed(1);
     const lag = endSeenAt ? `${(endSeenAt - lastEndSentAt()).toFixed(0)} ms` : "never seen";
     console.log(
-      `main thread busy ${percent("TaskDuration")}% of ${wall.toFixed(1)} s (target ≤ ${TARGET_BUSY_PERCENT}%;` +
+      `main thread busy ${percent("TaskDuration")}% of ${wall.toFixed(1)} s (target ≤ ${targetBusy}%;` +
         ` CPU ${percent("ThreadTime")}%, script ${percent("ScriptDuration")}%, style ${percent("RecalcStyleDuration")}%, layout ${percent("LayoutDuration")}%)` +
         ` | long tasks > 50 ms: ${longTasks.length} (target 0)` +
         // When each began (from the send) says which work it was: the send, a module's first use, a commit.
         (longTasks.length ? ` (${longTasks.map((t) => `${t.duration.toFixed(0)} ms at +${((t.start - sentAt) / 1000).toFixed(2)} s`).join(", ")})` : "") +
-        ` | text complete ${lag} after the stream's last token (target ≤ ${TARGET_TEXT_LAG_MS} ms)`,
+        ` | text complete ${lag} after the stream's last token (target ≤ ${TARGET_TEXT_LAG_MS} ms)` +
+        (formulas.inline || formulas.display ? ` | formulas rendered: ${formulas.inline} inline, ${formulas.display} display` : ""),
     );
   } finally {
     await browser.close();

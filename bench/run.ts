@@ -36,7 +36,7 @@ import { benchShares } from "./shares";
 import { percentile } from "./stats";
 import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
-import { MARKDOWN_MODEL } from "./upstream";
+import { countFormulas, MARKDOWN_MODEL, MATH_MODEL, mathTokens } from "./upstream";
 
 const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -131,7 +131,13 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       if (wanted.has("concurrency")) await measureConcurrency(paths, server.pid, upstream.pid, { bare: `${upstream.url}/api/health/live`, next: `${server.url}/api/health/live` });
       if (wanted.has("bundle")) await measureBundle(server.url);
       if (wanted.has("shares")) await measureShares(server.url, startApp);
-      if (wanted.has("rendering")) await measureRendering(server.url, upstream.lastEndSentAt);
+      if (wanted.has("rendering")) {
+        await measureRendering(server.url, upstream.lastEndSentAt);
+        const { inline, display } = countFormulas(mathTokens(6000).join(""));
+        console.log(`\n== The same reply with math: ${inline} inline and ${display} display formulas, 6,000 tokens at 200 tokens/s ==`);
+        // BENCH_CPU_PROFILE=<file> writes the math run's CPU profile (open it in Chrome DevTools).
+        await measureRendering(server.url, upstream.lastEndSentAt, { model: MATH_MODEL, targetBusyPercent: 25, cpuProfilePath: process.env.BENCH_CPU_PROFILE });
+      }
       if (wanted.has("compare")) {
         console.log(`\n== Compare mode in the browser: six columns streaming at once ==`);
         await measureCompareRendering(server.url, upstream.lastEndSentAt);

@@ -14,7 +14,9 @@ export const MARKDOWN_MODEL = "markdown:6000:200";
 /** Every "<kind>:<tokens>:<tokensPerSecond>" the bench sections ask for. */
 /** Compare mode's figure: six columns, each a 1,000-token markdown reply at 100 tokens/s. */
 export const COMPARE_MODEL = "markdown:1000:100";
-export const BENCH_MODELS = [MARKDOWN_MODEL, COMPARE_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
+/** The math figure: the same length and rate, with 100 inline and 20 display formulas in it. */
+export const MATH_MODEL = "math:6000:200";
+export const BENCH_MODELS = [MARKDOWN_MODEL, COMPARE_MODEL, MATH_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
 
 export function markdownTokens(count: number): string[] {
   const section = (n: number) =>
@@ -25,6 +27,30 @@ export function markdownTokens(count: number): string[] {
   const tokens: string[] = [];
   for (let n = 1; tokens.length < count; n++) tokens.push(...(section(n).match(/\s*\S{1,4}|\s+/g) ?? []));
   return tokens.slice(0, count);
+}
+
+/**
+ * A markdown reply with formulas spread through it: markdownTokens' sections, every third with a
+ * sentence of three inline formulas (\\(…\\) and $…$) and every fifth with a display formula
+ * (\\[…\\] or $$…$$), until `inline` and `display` are placed (6,000 tokens hold 114 sections). countFormulas says how many the first tokens hold.
+ */
+export function mathTokens(count: number, inline = 100, display = 20): string[] {
+  const tokens: string[] = [];
+  let [inlineLeft, displayLeft] = [inline, display];
+  for (let n = 1; tokens.length < count; n++) {
+    const sentence: string[] = [];
+    for (let k = 0; n % 3 === 1 && k < 3 && inlineLeft > 0; k++, inlineLeft--) sentence.push(inlineLeft % 2 ? `$a_{${n}} = \\sqrt{${n + k}}$` : `\\(x_{${n}}^2 + \\frac{${k}}{2}\\)`);
+    const math = sentence.length ? `The values ${sentence.join(", ")} follow from step ${n}.\n\n` : "";
+    const shown = n % 5 === 1 && displayLeft-- > 0 ? (n % 4 ? `$$\n\\int_0^{${n}} x^2\\,dx = \\frac{${n ** 3}}{3}\n$$\n\n` : `\\[\n\\sum_{i=1}^{${n}} i = \\frac{${n}(${n}+1)}{2}\n\\]\n\n`) : "";
+    const section = `## Section ${n}\n\n${math}${shown}A paragraph with **bold** and \`inline code\` on step ${n}, costing $5 and $10.\n\n\`\`\`ts\nexport const step${n} = (x: number) => x * ${n};\n\`\`\`\n\n`;
+    tokens.push(...(section.match(/\s*\S{1,4}|\s+/g) ?? []));
+  }
+  return tokens.slice(0, count);
+}
+
+/** Inline and display formulas in a text made by mathTokens. */
+export function countFormulas(text: string): { inline: number; display: number } {
+  return { inline: (text.match(/\$a_\{|\\\(x_/g) ?? []).length, display: (text.match(/^\$\$$/gm) ?? []).length / 2 + (text.match(/^\\\[$/gm) ?? []).length };
 }
 
 // Chunks carry the fields real servers (OpenAI, vLLM, llama.cpp) send, so the route parses realistic bytes.
@@ -55,9 +81,9 @@ export function createBenchUpstream(onMarkdownEnd: (sentAtWallMs: number) => voi
     const [kind, countText, rateText] = String(JSON.parse(raw).model).split(":");
     const count = Number(countText);
     const rate = Number(rateText);
-    const markdown = kind === "markdown" ? markdownTokens(count) : [];
+    const markdown = kind === "markdown" ? markdownTokens(count) : kind === "math" ? mathTokens(count) : [];
     const token = (i: number) => {
-      if (kind !== "markdown") return contentChunk(` @${monotonicMs().toFixed(3)}`);
+      if (!markdown.length) return contentChunk(` @${monotonicMs().toFixed(3)}`);
       if (i < count - 1) return contentChunk(markdown[i]);
       onMarkdownEnd(wallMs());
       return contentChunk(markdown[i] + END_MARK);
