@@ -33,11 +33,11 @@ const MarkdownBlock = memo(function MarkdownBlock({ text, highlight, math }: Blo
   const deferredHighlight = useDeferredValue(highlight);
   const deferredMath = useDeferredValue(math);
   const remark = useMemo(() => (deferredMath ? [...remarkPlugins, ...deferredMath.remark] : remarkPlugins), [deferredMath]);
-  // KaTeX first: highlighting would otherwise see the formulas' code elements.
+  // Formulas first: highlighting would otherwise see their code elements.
   const rehype = useMemo(() => (deferredMath ? [...deferredMath.rehype, ...(deferredHighlight ?? [])] : deferredHighlight), [deferredMath, deferredHighlight]);
   return (
     <div className="space-y-3">
-      <ReactMarkdown remarkPlugins={remark} rehypePlugins={rehype} components={markdownComponents}>
+      <ReactMarkdown remarkPlugins={remark} rehypePlugins={rehype} components={deferredMath?.components ?? markdownComponents}>
         {text}
       </ReactMarkdown>
     </div>

@@ -1,13 +1,26 @@
 /**
- * Math rendering: remark-math finds the formulas prepareMath (lib/markdown/math-delimiters) left,
- * rehype-katex renders them. The chat imports this module only once a reply has math
- * (use-math.ts), so KaTeX's code and CSS stay off the first page load; the server-rendered share
- * page imports it directly. Its CSS bundles KaTeX's fonts from node_modules: nothing is fetched
- * from elsewhere.
+ * Math rendering: remark-math finds the formulas prepareMath (lib/markdown/math-delimiters) left;
+ * a rehype step turns each into one <math-formula> element holding its TeX, which the
+ * MathFormula component renders with KaTeX. The chat imports this module only once a reply has
+ * math (use-math.ts), so KaTeX's code and CSS stay off the first page load; the server-rendered
+ * share page imports it directly. Its CSS bundles KaTeX's fonts from node_modules: nothing is
+ * fetched from elsewhere.
+ *
+ * Why not rehype-katex: it renders every formula of a block on every parse, and a streaming
+ * reply's growing block is parsed on every commit, so a paragraph of formulas was rendered by
+ * KaTeX, parsed from HTML and reconciled by React dozens of times. Here a formula's React
+ * elements are made once per TeX string and a formula whose TeX did not change is skipped by
+ * React (memo). The markup is KaTeX's, turned into React elements like the rest of the markdown:
+ * never innerHTML.
  */
 import "katex/dist/katex.min.css";
 import "./math.css";
-import rehypeKatex, { type Options as KatexOptions } from "rehype-katex";
+import { fromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import katex, { type KatexOptions } from "katex";
+import { memo, type ReactElement } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import type { Components } from "react-markdown";
 import remarkMath from "remark-math";
 import type { PluggableList } from "./markdown-options";
 
@@ -19,26 +32,39 @@ export const KATEX_OPTIONS: KatexOptions = {
   output: "htmlAndMathml",
   // Models write loose LaTeX; KaTeX would log a warning for each non-strict construct.
   strict: "ignore",
+  // A formula KaTeX cannot parse shows its source in red with the error as its title.
+  throwOnError: false,
 };
+
+/** The element a formula becomes in the markdown's tree, rendered by MathFormula. */
+const FORMULA_TAG = "math-formula";
 
 interface HastNode {
   type: string;
   tagName?: string;
-  properties?: { className?: unknown };
+  value?: string;
+  properties?: Record<string, unknown>;
   children?: HastNode[];
 }
 
+const classesOf = (node: HastNode) => (Array.isArray(node.properties?.className) ? (node.properties.className as unknown[]) : []);
+const textOf = (node: HastNode): string => node.value ?? (node.children ?? []).map(textOf).join("");
+const formula = (tex: string, display: boolean): HastNode => ({ type: "element", tagName: FORMULA_TAG, properties: { dataTex: tex, dataDisplay: display ? "true" : "false" }, children: [] });
+
 /**
- * rehype-katex also renders ```math fences, but code fences are never read as math here: such a
- * block is shown as plain code. Formulas from remark-math carry `math-inline` or `math-display`.
+ * remark-math's formulas (`code.math-inline`, and `pre > code.math-display`) become <math-formula>
+ * elements. A ```math fence has neither class and stays code.
  */
-function fencesStayCode() {
+function formulasAsElements() {
   const walk = (node: HastNode) => {
-    const classes = node.properties?.className;
-    if (node.tagName === "code" && Array.isArray(classes) && classes.includes("language-math") && !classes.includes("math-inline") && !classes.includes("math-display")) {
-      node.properties!.className = classes.map((c) => (c === "language-math" ? "language-plaintext" : c));
+    const children = node.children;
+    if (!children) return;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.tagName === "code" && classesOf(child).includes("math-inline")) children[i] = formula(textOf(child), false);
+      else if (child.tagName === "pre" && child.children?.length === 1 && classesOf(child.children[0]).includes("math-display")) children[i] = formula(textOf(child), true);
+      else walk(child);
     }
-    node.children?.forEach(walk);
   };
   return walk;
 }
@@ -46,4 +72,36 @@ function fencesStayCode() {
 export const mathRemarkPlugins: PluggableList = [remarkMath];
 
 /** Before highlighting, which would otherwise see the formulas' code elements. */
-export const mathRehypePlugins: PluggableList = [fencesStayCode, [rehypeKatex, KATEX_OPTIONS]];
+export const mathRehypePlugins: PluggableList = [formulasAsElements];
+
+/**
+ * Each formula's React elements, by display mode and TeX. Bounded: a long session's formulas
+ * should not pile up; the newest are the ones a streaming reply re-renders.
+ */
+const rendered = new Map<string, ReactElement>();
+const MAX_RENDERED = 2_000;
+
+export function formulaElement(tex: string, display: boolean): ReactElement {
+  const key = `${display ? "D" : "I"}${tex}`;
+  let element = rendered.get(key);
+  if (!element) {
+    try {
+      const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+      element = toJsxRuntime(fromHtmlIsomorphic(html, { fragment: true }), { Fragment, jsx, jsxs }) as ReactElement;
+    } catch (error) {
+      // KaTeX reports a TeX error as red text itself; this is for its other failures (as
+      // rehype-katex does, github.com/remarkjs/react-markdown/issues/853): the source stays text.
+      element = jsx("span", { className: "katex-error", title: String(error), style: { color: "#cc0000" }, children: tex });
+    }
+    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, element);
+  }
+  return element;
+}
+
+const MathFormula = memo(function MathFormula({ "data-tex": tex, "data-display": display }: { "data-tex"?: string; "data-display"?: string }) {
+  return formulaElement(tex ?? "", display === "true");
+});
+
+/** Added to react-markdown's components where math is rendered. */
+export const mathComponents = { [FORMULA_TAG]: MathFormula } as Components;

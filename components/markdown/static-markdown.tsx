@@ -7,17 +7,18 @@ import ReactMarkdown from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import { prepareMath } from "@/lib/markdown/math-delimiters";
 import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
-import { mathRehypePlugins, mathRemarkPlugins } from "./math-plugins";
+import { mathComponents, mathRehypePlugins, mathRemarkPlugins } from "./math-plugins";
 
 const withMath: PluggableList = [...remarkPlugins, ...mathRemarkPlugins];
-// KaTeX first: highlighting would otherwise see the formulas' code elements.
+// Formulas first: highlighting would otherwise see their code elements.
 const rehypePlugins: PluggableList = [...mathRehypePlugins, [rehypeHighlight, { detect: true }]];
+const components = { ...markdownComponents, ...mathComponents };
 
 export function StaticMarkdown({ text }: { text: string }) {
   const prepared = prepareMath(text);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={prepared.hasMath ? withMath : remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
+      <ReactMarkdown remarkPlugins={prepared.hasMath ? withMath : remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
         {prepared.text}
       </ReactMarkdown>
     </div>

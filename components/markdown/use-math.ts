@@ -1,10 +1,13 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { PluggableList } from "./markdown-options";
+import type { Components } from "react-markdown";
+import { markdownComponents, type PluggableList } from "./markdown-options";
 
 export interface MathPlugins {
   remark: PluggableList;
   rehype: PluggableList;
+  /** The formula element's renderer, added to the markdown's components. */
+  components: Components;
 }
 
 let loaded: MathPlugins | undefined;
@@ -17,7 +20,7 @@ let loading: Promise<MathPlugins> | undefined;
  */
 function loadMath(): Promise<MathPlugins> {
   return (loading ??= import("./math-plugins").then(
-    (m) => (loaded = { remark: m.mathRemarkPlugins, rehype: m.mathRehypePlugins }),
+    (m) => (loaded = { remark: m.mathRemarkPlugins, rehype: m.mathRehypePlugins, components: { ...markdownComponents, ...m.mathComponents } }),
     (error: unknown) => {
       // A failed chunk load (a deploy since the page loaded, a dropped connection): math stays
       // text, and the next reply with math tries again.
