@@ -193,7 +193,9 @@ for (const scheme of SCHEMES) {
       audit.expectClean();
     });
 
-    test(`versions of a reply, History and model input pass axe (${scheme})`, async ({ page }) => {
+    test(`versions of a reply, their share page, History and model input pass axe (${scheme})`, async ({ page }) => {
+      // Nine audited states, a share created and its page opened.
+      test.setTimeout(90_000);
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
       const app = new PlaygroundPage(page);
@@ -206,6 +208,25 @@ for (const scheme of SCHEMES) {
       await expect(app.lastReply()).toHaveAttribute("data-state", "done");
       await expect(app.lastReply().getByRole("group", { name: "Versions of this message" })).toContainText("2 / 2");
       await audit.check(page, "playground, a reply with two versions");
+
+      // Shared with its other versions: the dialog's option, and the navigator on the share page.
+      const share = new ShareDialog(page);
+      await share.open();
+      await share.dialog.getByRole("checkbox", { name: /^Include other versions/ }).check();
+      await audit.check(page, "Share dialog, including the other versions");
+      const url = await share.createLink();
+      await share.dialog.getByRole("button", { name: "Close" }).click();
+      const reader = await page.context().newPage();
+      await useScheme(reader, scheme);
+      await reader.goto(url);
+      const sharedVersions = reader.getByRole("listitem", { name: "Assistant reply" }).getByRole("group", { name: "Versions of this message" });
+      await expect(sharedVersions.getByRole("button", { name: "Previous version" })).toBeEnabled();
+      await expectTheme(reader, scheme);
+      await audit.check(reader, "share page with other versions");
+      await sharedVersions.getByRole("button", { name: "Previous version" }).click();
+      await expect(sharedVersions).toContainText("1 / 2");
+      await audit.check(reader, "share page, the other version shown");
+      await reader.close();
 
       await app.lastReply().getByRole("button", { name: "Show model input" }).click();
       await expect(page.getByRole("dialog", { name: "Model input" }).getByTestId("model-input-text")).toBeVisible();
@@ -262,6 +283,8 @@ for (const scheme of SCHEMES) {
     });
 
     test(`functions, JSON replies and the probabilities view pass axe (${scheme})`, async ({ page }) => {
+      // Three replies of up to 150 tokens and an axe pass per view: ~45 s alone, more on a busy machine.
+      test.setTimeout(120_000);
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
       const app = new PlaygroundPage(page);

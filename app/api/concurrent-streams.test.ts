@@ -28,6 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// The route and the replay server run on a loaded machine in the full suite: the default 1 s poll is too short.
+const POLL = { timeout: 10_000 };
 const messages = [{ role: "user", content: "hi" }];
 const request = (path: string, ip: string, signal?: AbortSignal) =>
   new Request(`http://app${path}`, {
@@ -44,7 +46,7 @@ describe("concurrent streams per client", () => {
     const second = new AbortController();
     // The upstream never answers: both requests hold their slot.
     const pending = [chat(request("/api/chat", "203.0.113.7", first.signal)), chat(request("/api/chat", "203.0.113.7", second.signal))];
-    await expect.poll(() => streamsHeld("ip:203.0.113.7")).toBe(2);
+    await expect.poll(() => streamsHeld("ip:203.0.113.7"), POLL).toBe(2);
 
     const refused = await chat(request("/api/chat", "203.0.113.7"));
     expect(refused.status).toBe(429);
@@ -58,14 +60,14 @@ describe("concurrent streams per client", () => {
     // Another client is not affected.
     const other = new AbortController();
     const otherPending = chat(request("/api/chat", "203.0.113.8", other.signal));
-    await expect.poll(() => streamsHeld("ip:203.0.113.8")).toBe(1);
+    await expect.poll(() => streamsHeld("ip:203.0.113.8"), POLL).toBe(1);
 
     first.abort();
-    await expect.poll(() => streamsHeld("ip:203.0.113.7")).toBe(1);
+    await expect.poll(() => streamsHeld("ip:203.0.113.7"), POLL).toBe(1);
     second.abort();
     other.abort();
     await Promise.allSettled([...pending, otherPending]);
-    await expect.poll(() => streamsHeld("ip:203.0.113.7")).toBe(0);
+    await expect.poll(() => streamsHeld("ip:203.0.113.7"), POLL).toBe(0);
   });
 
   it("gives the slot back when a stream finishes", async () => {

@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Prices } from "@/lib/model/pricing";
 import { useCapabilities } from "@/lib/hooks/use-models";
-import { versionsOf } from "@/lib/store/conversation-tree";
+import { versionsOf } from "@/lib/tree/conversation-tree";
 import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";

@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { sideOf, wordDiff } from "@/lib/diff/word-diff";
+import { DiffParts } from "../diff/diff-parts";
 
 /**
  * A reply as plain text with the words the other column lacks marked: struck through on the
@@ -14,19 +15,7 @@ export function DiffText({ text, other, side, otherName }: { text: string; other
         Marked: words not in {otherName}. Plain text while differences are shown.
       </p>
       <p className="whitespace-pre-wrap break-words text-sm" data-testid="diff-text">
-        {parts.map((part, i) =>
-          part.kind === "same" ? (
-            part.text
-          ) : part.kind === "removed" ? (
-            <del key={i} className="rounded-sm bg-red-100 text-red-950 decoration-red-700 dark:bg-red-950/60 dark:text-red-100">
-              {part.text}
-            </del>
-          ) : (
-            <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 decoration-emerald-700 dark:bg-emerald-950/60 dark:text-emerald-100">
-              {part.text}
-            </ins>
-          ),
-        )}
+        <DiffParts parts={parts} />
       </p>
     </div>
   );

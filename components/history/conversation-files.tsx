@@ -6,7 +6,7 @@
  * picked.
  */
 import { useId, useMemo, useState } from "react";
-import { pathOf } from "@/lib/store/conversation-tree";
+import { pathOf } from "@/lib/tree/conversation-tree";
 import type { MessageTree } from "@/lib/store/conversation-store";
 import { CONVERSATION_FILE_SCHEMA_PATH, conversationFileName, conversationFileText, settingsOf, writeConversationFile } from "@/lib/store/conversation-files/conversation-file";
 import { conversationMarkdown } from "@/lib/store/conversation-files/conversation-markdown";

@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { PROMPTS_KEY, usePrompt, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import { contentOf, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { diffVersions } from "@/lib/prompts/version-diff";
+import { DiffParts } from "../diff/diff-parts";
 import { ShareForm } from "../share/share-dialog";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -126,19 +127,7 @@ function VersionsOf({ prompt, onBack, onOpen }: { prompt: Prompt } & VersionsPro
             <div key={change.field}>
               <p className="font-medium">{change.field}</p>
               <p className="whitespace-pre-wrap break-words rounded border border-line p-2">
-                {change.parts.map((part, i) =>
-                  part.kind === "same" ? (
-                    part.text
-                  ) : part.kind === "removed" ? (
-                    <del key={i} className="rounded-sm bg-red-100 text-red-950 dark:bg-red-950/60 dark:text-red-100">
-                      {part.text}
-                    </del>
-                  ) : (
-                    <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-100">
-                      {part.text}
-                    </ins>
-                  ),
-                )}
+                <DiffParts parts={change.parts} />
               </p>
             </div>
           ))}

@@ -3,14 +3,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchShare } from "@/lib/client/shares-api";
 import { fromSharedMessages } from "@/lib/store/share-mapping";
-import type { UiMessage } from "@/lib/store/conversation-store";
+import type { MessageTree } from "@/lib/store/conversation-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import type { SamplingParams } from "@/lib/params";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { useConversationStoreApi } from "../chat/conversation-context";
 
 interface Previous {
-  messages: UiMessage[];
+  /** With every version it had: restoring gives all of it back. */
+  tree: MessageTree;
+  hasMessages: boolean;
   systemMessage: string;
   params: SamplingParams;
 }
@@ -41,7 +43,7 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
     loadedFor.current = shared.data.id;
     const conversation = conversationStore.getState();
     const settings = useParamsStore.getState();
-    setPrevious({ messages: conversation.messages, systemMessage: settings.systemMessage, params: settings.params });
+    setPrevious({ tree: conversation.tree, hasMessages: conversation.messages.length > 0, systemMessage: settings.systemMessage, params: settings.params });
     const { snapshot } = shared.data;
     // A shared comparison opens back into compare mode; the chat is left as it was.
     if (snapshot.columns) {
@@ -59,7 +61,11 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
       return;
     }
     settings.load(snapshot.systemMessage, snapshot.params);
-    conversation.load(fromSharedMessages(snapshot.messages, () => crypto.randomUUID()));
+    const newId = () => crypto.randomUUID();
+    const tree = snapshot.tree;
+    // A share with its other versions opens with all of them, its shown path on screen; that code loads only then.
+    if (tree) void import("@/lib/store/share-tree-mapping").then((m) => conversation.load(m.fromSharedTree(tree, newId)));
+    else conversation.load(fromSharedMessages(snapshot.messages, newId));
     // A reload should show the playground, not load the share over the user's edits again.
     window.history.replaceState(null, "", window.location.pathname);
   }, [shared.data, conversationStore, onComparison]);
@@ -101,13 +107,13 @@ export function OpenSharedConversation({ id, onComparison }: { id: string | null
   return (
     <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-subtle px-3 py-2 text-sm">
       <span>Opened a copy of a shared conversation with its settings. Continue it or regenerate; the link itself never changes.</span>
-      {previous && previous.messages.length > 0 ? (
+      {previous?.hasMessages ? (
         <button
           type="button"
           className="btn-quiet"
           onClick={() => {
             useParamsStore.getState().load(previous.systemMessage, previous.params);
-            conversationStore.getState().load(previous.messages);
+            conversationStore.getState().load(previous.tree);
             setDismissed(true);
           }}
         >

@@ -1,15 +1,16 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { createShare, type CreatedShareResponse } from "@/lib/client/shares-api";
 import type { CreateShareBody } from "@/lib/shares/snapshot";
-import { toSharedMessages } from "@/lib/store/share-mapping";
+import { otherVersionCount, toSharedMessages } from "@/lib/store/share-mapping";
 import { EXPIRY_CHOICES, EXPIRY_OPTIONS, type ExpiryChoice } from "@/lib/shares/expiry";
 import { absoluteShareUrl, firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { useMySharesStore } from "@/lib/store/my-shares-store";
 import { useParamsStore } from "@/lib/store/params-store";
 import { fillRequest } from "@/lib/prompts/fill-request";
 import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
+import { mapMessages } from "@/lib/tree/conversation-tree";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
@@ -19,42 +20,79 @@ import { MySharedLinks } from "./my-shared-links";
 export function ShareButton() {
   const [open, setOpen] = useState(false);
   const isStreaming = useConversation((s) => s.isStreaming);
-  const conversation = useConversationStoreApi();
-  const hasMessages = useConversation((s) => s.messages.length > 0);
   return (
     <>
       <button type="button" className="btn-quiet" onClick={() => setOpen(true)} disabled={isStreaming}>
         Share
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Share this conversation">
-        <ShareForm
-          canShare={hasMessages}
-          description="The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never changes, and you can revoke it."
-          content={() => {
-            const { systemMessage, params, model } = useParamsStore.getState();
-            // What the model read: {{variables}} filled as they were sent.
-            const filled = fillRequest({ systemMessage, messages: conversation.getState().messages }, variableValues(usePromptSessionStore.getState()));
-            return { systemMessage: filled.systemMessage, params, messages: toSharedMessages(filled.messages), ...(model ? { model } : {}) };
-          }}
-          title={() => shorten(firstUserMessage(conversation.getState().messages), 80) || "Untitled conversation"}
-        />
+        <ShareConversationForm />
         <MySharedLinks />
       </Dialog>
     </>
   );
 }
 
+/** The conversation's form: mounted only while the dialog is open, so counting versions costs nothing while a reply streams. */
+function ShareConversationForm() {
+  const conversation = useConversationStoreApi();
+  const hasMessages = useConversation((s) => s.messages.length > 0);
+  const tree = useConversation((s) => s.tree);
+  const others = useMemo(() => otherVersionCount(tree), [tree]);
+  // Off by default: a link shows what is on screen unless its creator chooses to show more.
+  const [includeVersions, setIncludeVersions] = useState(false);
+  const hintId = useId();
+  return (
+    <ShareForm
+      canShare={hasMessages}
+      description="The link shows every message, the System Message and all parameter values, read-only. Anyone with the link can open it; it never changes, and you can revoke it."
+      options={
+        others > 0 ? (
+          <div className="text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={includeVersions} onChange={(e) => setIncludeVersions(e.target.checked)} aria-describedby={hintId} />
+              <span>
+                Include other versions ({others} more {others === 1 ? "message" : "messages"})
+              </span>
+            </label>
+            <p id={hintId} className="mt-1 text-muted">
+              Off, the link holds the messages on screen. On, it holds every version an edit or a regenerate left too, with Previous and Next version on its page.
+            </p>
+          </div>
+        ) : null
+      }
+      content={async () => {
+        const { systemMessage, params, model } = useParamsStore.getState();
+        // What the model read: {{variables}} filled as they were sent.
+        const values = variableValues(usePromptSessionStore.getState());
+        const filled = fillRequest({ systemMessage, messages: conversation.getState().messages }, values);
+        const settings = { systemMessage: filled.systemMessage, params, ...(model ? { model } : {}) };
+        if (!includeVersions || others === 0) return { ...settings, messages: toSharedMessages(filled.messages) };
+        // The other versions are filled the same way as the shown ones.
+        const tree = mapMessages(conversation.getState().tree, (m) => fillRequest({ systemMessage: "", messages: [m] }, values).messages[0]);
+        const { toSharedConversation } = await import("@/lib/store/share-tree-mapping");
+        return { ...settings, ...toSharedConversation(tree) };
+      }}
+      title={() => shorten(firstUserMessage(conversation.getState().messages), 80) || "Untitled conversation"}
+    />
+  );
+}
+
+type ShareContent = Omit<CreateShareBody, "creatorSecret" | "expiresIn">;
+
 export interface ShareFormProps {
   canShare: boolean;
   description: string;
-  /** What the link holds, read when the link is created. */
-  content(): Omit<CreateShareBody, "creatorSecret" | "expiresIn">;
+  /** Choices about what the link holds, shown above its expiry. */
+  options?: ReactNode;
+  /** What the link holds, read when the link is created (code it needs may load then). */
+  content(): ShareContent | Promise<ShareContent>;
   /** How "My shared links" lists it. */
   title(): string;
 }
 
 /** Creates a link to `content()` with the chosen expiry, remembers it in "My shared links" and shows it. */
-export function ShareForm({ canShare, description, content, title }: ShareFormProps) {
+export function ShareForm({ canShare, description, options, content, title }: ShareFormProps) {
   const [expiresIn, setExpiresIn] = useState<ExpiryChoice>("never");
   const remember = useMySharesStore((s) => s.remember);
 
@@ -63,7 +101,7 @@ export function ShareForm({ canShare, description, content, title }: ShareFormPr
       // Load the saved creator secret first: one made now would be saved over the stored links.
       if (!useMySharesStore.persist.hasHydrated()) await useMySharesStore.persist.rehydrate();
       const creatorSecret = useMySharesStore.getState().creatorSecret();
-      return createShare({ creatorSecret, expiresIn, ...content() });
+      return createShare({ creatorSecret, expiresIn, ...(await content()) });
     },
     onSuccess: (created) => {
       remember({
@@ -85,6 +123,7 @@ export function ShareForm({ canShare, description, content, title }: ShareFormPr
       }}
     >
       <p className="text-sm text-muted">{description}</p>
+      {options}
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm">
           <span>Link expires</span>

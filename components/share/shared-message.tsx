@@ -1,8 +1,10 @@
+import type { ReactNode } from "react";
 import type { SharedMessage } from "@/lib/shares/snapshot";
 import type { Prices } from "@/lib/model/pricing";
 import { ReplyStats } from "../chat/reply-stats";
 import { ToolCallCards } from "../chat/tool-calls";
 import { StaticMarkdown } from "../markdown/static-markdown";
+import { ReproduceReply } from "./reproduce-reply";
 import { SharedTokenProbabilities } from "./shared-token-probabilities";
 
 /** One message of a shared conversation, read-only. User text is plain text; replies are safe markdown. */
@@ -11,12 +13,15 @@ export function SharedMessageItem({
   prices,
   showStats = true,
   position = 0,
+  versions,
 }: {
   message: SharedMessage;
   prices: Prices | null;
   showStats?: boolean;
   /** Unique on the page: anchors of the token-probability table are named after it. */
   position?: number;
+  /** Previous / Next version, for a message of a shared tree that has other versions. */
+  versions?: ReactNode;
 }) {
   const isUser = message.role === "user";
   if (message.role === "tool") {
@@ -58,6 +63,8 @@ export function SharedMessageItem({
           Edited or not generated here: this reply carries no valid signature from this server.
         </p>
       ) : null}
+      {!isUser ? <ReproduceReply message={message} /> : null}
+      {versions ? <div className="mt-1 text-xs">{versions}</div> : null}
     </li>
   );
 }

@@ -28,7 +28,12 @@ const droppedOrStopped = (signal: AbortSignal): StreamEvent =>
     ? { type: "finish", reason: "abort" }
     : { type: "error", code: "connection_dropped", message: "The connection to the playground server dropped before the reply finished." };
 
-export async function* streamChat(body: ChatRequestBody, signal: AbortSignal, endpoint = "/api/chat"): AsyncGenerator<StreamEvent[]> {
+export function streamChat(body: ChatRequestBody, signal: AbortSignal, endpoint = "/api/chat"): AsyncGenerator<StreamEvent[]> {
+  return streamEvents(endpoint, body, signal);
+}
+
+/** POSTs `body` as JSON to any route that answers with this app's SSE events (/api/chat, a share's reproduce). */
+export async function* streamEvents(endpoint: string, body: unknown, signal: AbortSignal): AsyncGenerator<StreamEvent[]> {
   let response: Response;
   try {
     response = await fetch(endpoint, {

@@ -119,7 +119,7 @@ describe("prepareMath: code is never math", () => {
     expect(prepareMath("```\n$x$\n```\n\\(y\\)")).toEqual({ text: "```\n$x$\n```\n$y$", hasMath: true });
   });
 
-  it("a ```math fence stays code too (rehype-katex is stopped from reading it; see math-plugins)", () => {
+  it("a ```math fence stays code too (only remark-math's formulas become formulas; see math-plugins)", () => {
     expect(prepareMath("```math\nx^2\n```").hasMath).toBe(false);
   });
 });

@@ -35,8 +35,12 @@ export interface WithLogprobs {
   logprobsTrimmed?: boolean;
 }
 
-/** The messages with their probabilities compacted, and thinned until they fit the budget. */
-export function fitLogprobs<M extends WithLogprobs>(messages: readonly M[], budget = LOGPROBS_BUDGET_BYTES): (M & WithLogprobs)[] {
+/**
+ * The messages with their probabilities compacted, and thinned until they fit the budget.
+ * `copies(i)`: how many times message i is written in the snapshot (a share with its other
+ * versions writes its shown path twice: in `messages` and in the tree).
+ */
+export function fitLogprobs<M extends WithLogprobs>(messages: readonly M[], budget = LOGPROBS_BUDGET_BYTES, copies: (index: number) => number = () => 1): (M & WithLogprobs)[] {
   const carrying = messages.map((m, i) => (m.logprobs?.length ? i : -1)).filter((i) => i >= 0);
   const at = (top: number, dropped: number): M[] =>
     messages.map((m, i) => {
@@ -46,7 +50,7 @@ export function fitLogprobs<M extends WithLogprobs>(messages: readonly M[], budg
       const full = !drop && top >= SHARED_TOP && logprobs.length <= MAX_SHARED_TOKENS && logprobs.every((t) => (t.top?.length ?? 0) <= SHARED_TOP);
       return { ...rest, ...(drop ? {} : { logprobs: compactLogprobs(logprobs, top) }), ...(full ? {} : { logprobsTrimmed: true }) } as M;
     });
-  const size = (list: M[]) => list.reduce((n, m) => n + (m.logprobs ? bytesOf(m.logprobs) : 0), 0);
+  const size = (list: M[]) => list.reduce((n, m, i) => n + (m.logprobs ? bytesOf(m.logprobs) * copies(i) : 0), 0);
   for (const top of [SHARED_TOP, 3, 0]) {
     const fitted = at(top, 0);
     if (size(fitted) <= budget) return fitted;

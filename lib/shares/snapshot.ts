@@ -8,6 +8,9 @@ import { PROMPT_FILE_CAPS } from "../prompts/caps";
 import { VariableSpecSchema } from "../prompts/prompt-file";
 import type { Prices } from "../model/pricing";
 import type { ProviderKind } from "../providers/types";
+import { canonicalJson } from "../json/canonical-json";
+import { pathOf } from "../tree/conversation-tree";
+import { longestPath, NODE_ID, NODE_ID_RULE, treeStructureIssues } from "../tree/tree-structure";
 import { EXPIRY_CHOICES } from "./expiry";
 import { MAX_SHARED_TOKENS, SHARED_TOP } from "./shared-logprobs";
 
@@ -46,6 +49,50 @@ export type SharedMessage = z.infer<typeof SharedMessageSchema>;
 const sharedMessages = z
   .array(SharedMessageSchema, { error: "messages must be a list" })
   .max(MAX_MESSAGES, { error: `at most ${MAX_MESSAGES} messages can be shared` });
+
+/**
+ * Messages a share's tree may hold across all its versions. Each path through it still holds at
+ * most MAX_MESSAGES, and the whole snapshot at most MAX_SNAPSHOT_BYTES; this bounds the work of
+ * checking the tree and verifying every reply in it.
+ */
+export const MAX_SHARED_TREE_MESSAGES = 1_000;
+
+const nodeId = z.string({ error: "must be a node id" }).regex(NODE_ID, { error: NODE_ID_RULE });
+// No cap of their own: the nodes' is the one that counts, and the body's bytes bound the lists.
+const nodeIds = z.array(nodeId, { error: "must be a list of node ids" });
+
+/**
+ * The conversation with every version (an edit or a regenerate keeps the earlier message as a
+ * sibling), as lib/tree/conversation-tree.ts holds it and the conversation file writes it: nodes
+ * by id with their parent, children (oldest first) and the child on the shown path.
+ */
+export const SharedTreeSchema = z
+  .strictObject({
+    roots: nodeIds,
+    activeRoot: nodeId.optional(),
+    nodes: z
+      .record(nodeId, z.strictObject({ parent: nodeId.nullable(), children: nodeIds, active: nodeId.optional(), message: SharedMessageSchema }), {
+        error: (issue) => (issue.code === "invalid_key" ? NODE_ID_RULE : "must be an object of nodes by id"),
+      })
+      .superRefine((nodes, ctx) => {
+        const count = Object.keys(nodes).length;
+        // `continue: false`: a tree over the cap is not checked further.
+        if (count > MAX_SHARED_TREE_MESSAGES) {
+          ctx.addIssue({ code: "custom", message: `${count.toLocaleString("en-US")} messages across all versions: at most ${MAX_SHARED_TREE_MESSAGES.toLocaleString("en-US")} can be shared`, continue: false });
+        }
+      }),
+  })
+  .superRefine((tree, ctx) => {
+    const issues = treeStructureIssues(tree);
+    // `continue: false`: what reads the tree after this (the shown path below) may trust its structure.
+    for (const { path, message } of issues) ctx.addIssue({ code: "custom", path, message, continue: false });
+    if (issues.length) return;
+    const longest = longestPath(tree);
+    if (longest > MAX_MESSAGES) {
+      ctx.addIssue({ code: "custom", message: `a path through the versions holds ${longest} messages: at most ${MAX_MESSAGES} can be shared`, continue: false });
+    }
+  });
+export type SharedTree = z.infer<typeof SharedTreeSchema>;
 
 /** One column of a shared comparison: its own settings and the messages after the shared ones. */
 export const SharedColumnSchema = z.strictObject({
@@ -91,12 +138,25 @@ export const CreateShareBodySchema = z.strictObject({
   model: ModelIdSchema.optional(),
   /** Present when a prompt is shared as a template (its page offers "Use this prompt"). */
   template: SharedTemplateSchema.optional(),
+  /** Present when the other versions are shared too; `messages` is then its shown path. */
+  tree: SharedTreeSchema.optional(),
   expiresIn: z
     .enum(EXPIRY_CHOICES, { error: "expiresIn must be never, 1d, 7d or 30d" })
     .default("never"),
 }).refine((body) => body.template || body.messages.length > 0 || body.columns?.some((c) => c.messages.length > 0), {
   error: "there is nothing to share yet",
   path: ["messages"],
+}).superRefine((body, ctx) => {
+  if (!body.tree) return;
+  if (body.columns || body.template) {
+    ctx.addIssue({ code: "custom", path: ["tree"], message: "only a conversation shares its other versions, not a comparison or a template" });
+    return;
+  }
+  // `messages` is what a reader of the share without the tree sees (older pages, other clients): the same conversation.
+  const path = pathOf(body.tree);
+  if (path.length !== body.messages.length || path.some((m, i) => canonicalJson(m) !== canonicalJson(body.messages[i]))) {
+    ctx.addIssue({ code: "custom", path: ["messages"], message: "messages must be the tree's shown path (from tree.activeRoot along each node's active child)" });
+  }
 });
 export type CreateShareBody = z.infer<typeof CreateShareBodySchema>;
 
@@ -115,4 +175,6 @@ export interface ShareSnapshot {
   prices: Prices | null;
   /** A prompt shared as a template. */
   template?: SharedTemplate;
+  /** Every version of the conversation, each reply verified like those of `messages` (its shown path). */
+  tree?: SharedTree;
 }

@@ -19,7 +19,7 @@ import { stoppedReply } from "./reply-endings";
 import { startReplyClock, type ReplyClock } from "./reply-metrics";
 import { replyRequest } from "./reply-request";
 import { continuationOf } from "./token-spans";
-import { emptyTree, followPath, mapMessages, pathOf, pathTo, showVersion, treeOf, updateMessage, type ConversationTree } from "./conversation-tree";
+import { emptyTree, followPath, mapMessages, pathOf, pathTo, showVersion, treeOf, updateMessage, type ConversationTree } from "../tree/conversation-tree";
 import type { UiMessage } from "./ui-message";
 
 export type { ReplyMetrics, ToolCall, UiMessage } from "./ui-message";

@@ -2,7 +2,7 @@
 import type { RequestOptions } from "../chat/request";
 import { toRequestMessages } from "../chat/request-messages";
 import { fillRequest } from "../prompts/fill-request";
-import { pathTo } from "./conversation-tree";
+import { pathTo } from "../tree/conversation-tree";
 import type { MessageTree } from "./conversation-store";
 
 export interface ModelInputRequest {

@@ -2,13 +2,14 @@
  * The conversation file's shape, in zod/mini: its functions are tree-shaken, and this module is
  * reached only from the import step (loaded when a file is picked), never from the page's first
  * load. The structure a shape cannot say (ids that point at nodes, no cycles) is checked in
- * ./tree-structure.ts. Every check names its own message (zod/mini loads no locale); the path is
- * put in front of it by ./read-conversation-file.ts. docs/conversation-file.schema.json is
+ * lib/tree/tree-structure.ts (shares check theirs there too). Every check names its own message
+ * (zod/mini loads no locale); the path is put in front of it by ./read-conversation-file.ts. docs/conversation-file.schema.json is
  * generated from ConversationFileSchema (a test keeps them equal).
  */
 import * as z from "zod/mini";
 import { FunctionDefinitionSchema } from "../../chat/function-schema";
 import { ADVANCED_NUMERIC_PARAMS, NUMERIC_PARAMS, SEED_PARAM, STOP_PARAM, SYSTEM_MESSAGE_MAX_LENGTH } from "../../params";
+import { NODE_ID, NODE_ID_RULE } from "../../tree/tree-structure";
 import { CONVERSATION_FILE_CAPS, CONVERSATION_FILE_FORMAT, CONVERSATION_FILE_VERSION } from "./conversation-file";
 
 const missingOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : message);
@@ -26,9 +27,6 @@ export const exactObject = <T extends z.core.$ZodLooseShape>(shape: T) =>
       issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}` : missingOr("must be an object")(issue),
   });
 
-/** Node ids: what the playground makes (UUIDs, and `uuid.3` for copies), bounded. Starting with a letter or digit keeps `__proto__` out. */
-export const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-const NODE_ID_RULE = "must be an id of 1 to 128 letters, digits, _ . : or -, starting with a letter or digit";
 const nodeId = () => text().check(z.regex(NODE_ID, { error: NODE_ID_RULE }));
 
 /** Within the parameter table's ranges: the panel loads these as they are. */

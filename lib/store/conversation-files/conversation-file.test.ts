@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { mapMessages, pathOf, versionsOf } from "../conversation-tree";
+import { mapMessages, pathOf, versionsOf } from "../../tree/conversation-tree";
 import { conversationFileName, conversationFileText, settingsOf, writeConversationFile } from "./conversation-file";
 import { conversationFileJsonSchema } from "./conversation-file-schema";
 import { readConversationFile } from "./read-conversation-file";

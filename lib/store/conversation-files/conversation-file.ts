@@ -6,7 +6,7 @@
  * ./read-conversation-file.ts, loaded only when a file is imported.
  */
 import type { SamplingParams } from "../../params";
-import type { ConversationTree } from "../conversation-tree";
+import type { ConversationTree } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
 
 export const CONVERSATION_FILE_FORMAT = "mixtral-playground.conversation";

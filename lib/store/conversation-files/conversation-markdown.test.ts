@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathOf } from "../conversation-tree";
+import { pathOf } from "../../tree/conversation-tree";
 import { settingsOf } from "./conversation-file";
 import { conversationMarkdown, fenced } from "./conversation-markdown";
 import { testParams, testTree } from "./test-conversation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathOf } from "../conversation-tree";
+import { pathOf } from "../../tree/conversation-tree";
 import { openAiMessagesOf } from "./openai-messages";
 import { testTree } from "./test-conversation";
 

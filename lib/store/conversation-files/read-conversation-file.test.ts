@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathOf } from "../conversation-tree";
+import { pathOf } from "../../tree/conversation-tree";
 import { conversationFileText, writeConversationFile, type ConversationFile } from "./conversation-file";
 import { openAiMessagesText } from "./openai-messages";
 import { readConversationFile } from "./read-conversation-file";

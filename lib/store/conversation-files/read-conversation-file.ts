@@ -6,13 +6,13 @@
  * which never runs HTML.
  */
 import type { SamplingParams } from "../../params";
-import type { ConversationTree } from "../conversation-tree";
+import type { ConversationTree } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
 import { CONVERSATION_FILE_CAPS, CONVERSATION_FILE_FORMAT, type ConversationFile, type FileMessage } from "./conversation-file";
 import { ConversationFileSchema } from "./conversation-file-schema";
-import { issueLines, listed } from "./issue-paths";
+import { issueLines, listed, pathText } from "./issue-paths";
 import { readOpenAiMessages } from "./read-openai-messages";
-import { treeStructureErrors } from "./tree-structure";
+import { treeStructureIssues } from "../../tree/tree-structure";
 
 export interface ImportedConversation {
   tree: ConversationTree<UiMessage>;
@@ -66,7 +66,7 @@ export function readConversationFile(text: string, newId: () => string = () => c
   const parsed = ConversationFileSchema.safeParse(data);
   if (!parsed.success) return fail(...issueLines(parsed.error.issues));
   const file = parsed.data as ConversationFile;
-  const structure = treeStructureErrors(file.tree);
+  const structure = treeStructureIssues(file.tree).map((issue) => `${pathText(["tree", ...issue.path])}: ${issue.message}`);
   if (structure.length) return fail(...structure);
 
   return {

@@ -5,7 +5,7 @@
  * `refusal`…) are ignored, but each role and content is checked, with the path named.
  */
 import * as z from "zod/mini";
-import { treeOf, type ConversationTree } from "../conversation-tree";
+import { treeOf, type ConversationTree } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
 import { issueLines } from "./issue-paths";
 import { text } from "./conversation-file-schema";

@@ -1,6 +1,6 @@
 /** A conversation with what a file must carry: two versions of a reply, settings, usage, metrics, a function call and its result, a failed reply. */
 import { DEFAULT_PARAMS, type SamplingParams } from "../../params";
-import { followPath, treeOf, type ConversationTree } from "../conversation-tree";
+import { followPath, treeOf, type ConversationTree } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
 
 export const testParams: SamplingParams = { ...DEFAULT_PARAMS, temperature: 0.3, maxTokens: 6, seed: 42, stop: ["END"], topK: 40 };

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { followPath, treeOf } from "../conversation-tree";
+import { followPath, treeOf } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
 import { createConversationHistory } from "./conversation-history";
 import { searchConversations, titleOf } from "./conversation-listing";

@@ -4,7 +4,7 @@
  * only), so the list of 1,000 conversations opens from small records.
  */
 import type { MessageTree } from "../conversation-store";
-import { messageCount, pathOf } from "../conversation-tree";
+import { messageCount, pathOf } from "../../tree/conversation-tree";
 
 /** The history's bound: saving a new conversation beyond it drops the oldest (docs/playground.md). */
 export const MAX_CONVERSATIONS = 1000;

@@ -6,19 +6,17 @@ import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { guardAction } from "@/lib/server/http/request-guards";
 import { playgroundRoute } from "@/lib/server/http/error-response";
 import { SHARE_STORAGE_UNAVAILABLE } from "@/lib/shares/server/share-service";
+import { shareGone, shareNotFound } from "@/lib/shares/server/share-errors";
 import { invalidateSharePage } from "@/lib/shares/server/page-cache";
 import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
 type Context = { params: Promise<{ id: string }> };
 
-const notFound = () => new AppError(404, "not_found", "There is no shared conversation at this link.");
-const gone = () => new AppError(410, "gone", "This shared conversation was removed by its creator or has expired.");
-
 export const GET = playgroundRoute(async (_request: Request, { params }: Context) => {
   const { id } = await params;
   const read = await (await getShareService()).read(id);
-  if (read.status === "missing") throw notFound();
-  if (read.status === "gone") throw gone();
+  if (read.status === "missing") throw shareNotFound();
+  if (read.status === "gone") throw shareGone();
   return Response.json(read.share, { headers: { "Cache-Control": "private, max-age=60" } });
 }, SHARE_STORAGE_UNAVAILABLE);
 
@@ -34,7 +32,7 @@ export const DELETE = playgroundRoute(async (request: Request, { params }: Conte
   const { id } = await params;
   const { revokeToken } = await readJsonBody(request, RevokeBodySchema, 10_000);
   const outcome = await (await getShareService()).revoke(id, revokeToken);
-  if (outcome === "missing") throw notFound();
+  if (outcome === "missing") throw shareNotFound();
   if (outcome === "forbidden") throw new AppError(403, "forbidden", "This revoke token does not match the link.");
   // Every instance's cached copy of the page goes too (they already answer 410: they ask the database).
   await invalidateSharePage(id);

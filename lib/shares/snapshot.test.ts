@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { MAX_MESSAGES } from "../chat/schema";
+import { DEFAULT_PARAMS } from "../params";
+import { CreateShareBodySchema, MAX_SHARED_TREE_MESSAGES, type SharedMessage, type SharedTree } from "./snapshot";
+
+const user = (content: string): SharedMessage => ({ role: "user", content });
+const reply = (content: string): SharedMessage => ({ role: "assistant", content });
+
+/** "Hi" answered twice (a regenerate): m2 and m3 are versions of the reply, m3 shown. */
+const twoVersions = (): SharedTree => ({
+  roots: ["m1"],
+  activeRoot: "m1",
+  nodes: {
+    m1: { parent: null, children: ["m2", "m3"], active: "m3", message: user("Hi") },
+    m2: { parent: "m1", children: [], message: reply("Hello!") },
+    m3: { parent: "m1", children: [], message: reply("Hi there.") },
+  },
+});
+
+const body = (tree: SharedTree, messages: SharedMessage[] = [user("Hi"), reply("Hi there.")]) => ({ systemMessage: "", params: DEFAULT_PARAMS, messages, tree });
+
+/** Each fault as "path: message", the way the share route answers it. */
+const faults = (data: unknown) => {
+  const parsed = CreateShareBodySchema.safeParse(data);
+  if (parsed.success) throw new Error("expected the body to be refused");
+  return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("a share's tree of versions", () => {
+  it("accepts a tree whose shown path is `messages`, keeping every version", () => {
+    const parsed = CreateShareBodySchema.parse(body(twoVersions()));
+    expect(Object.keys(parsed.tree!.nodes)).toEqual(["m1", "m2", "m3"]);
+    expect(parsed.tree!.nodes.m2.message.content).toBe("Hello!");
+    // Without a tree, a share is what it always was.
+    expect(CreateShareBodySchema.parse({ ...body(twoVersions()), tree: undefined }).tree).toBeUndefined();
+  });
+
+  it("refuses `messages` that are not the tree's shown path", () => {
+    expect(faults(body(twoVersions(), [user("Hi"), reply("Hello!")]))).toEqual([
+      "messages: messages must be the tree's shown path (from tree.activeRoot along each node's active child)",
+    ]);
+    expect(faults(body(twoVersions(), [user("Hi")]))).toHaveLength(1);
+  });
+
+  it("names ids that are malformed or point at no node", () => {
+    const badKey = twoVersions();
+    badKey.nodes["__proto__ x"] = { parent: null, children: [], message: user("x") };
+    expect(faults(body(badKey))).toContainEqual(expect.stringMatching(/^tree\.nodes\.__proto__ x: .*must be an id of 1 to 128 letters/));
+
+    const ghost = twoVersions();
+    ghost.nodes.m1.children.push("ghost");
+    expect(faults(body(ghost))).toEqual(['tree.nodes.m1.children.2: no node "ghost" in tree.nodes']);
+
+    const wrongActive = twoVersions();
+    wrongActive.nodes.m2.active = "m3";
+    expect(faults(body(wrongActive))).toEqual(['tree.nodes.m2.active: "m3" is not one of its children']);
+
+    const disowned = twoVersions();
+    disowned.nodes.m1.children = ["m3"];
+    expect(faults(body(disowned))).toEqual(['tree.nodes.m2.parent: "m1" does not list "m2" among its children']);
+
+    expect(faults(body({ ...twoVersions(), activeRoot: "m2" }))).toEqual(['tree.activeRoot: "m2" is not one of tree.roots']);
+  });
+
+  it("refuses a cycle, and never walks it (the shown path check is skipped)", () => {
+    const tree = twoVersions();
+    tree.nodes.x = { parent: "y", children: ["y"], active: "y", message: user("x") };
+    tree.nodes.y = { parent: "x", children: ["x"], active: "x", message: reply("y") };
+    tree.nodes.m3 = { ...tree.nodes.m3, children: [] };
+    expect(faults(body(tree))).toEqual([
+      'tree.nodes.x.parent: "x" is in a cycle (it is not reached from tree.roots)',
+      'tree.nodes.y.parent: "y" is in a cycle (it is not reached from tree.roots)',
+    ]);
+    // A shown path that loops: refused for its structure before anything follows it.
+    const looping = twoVersions();
+    looping.nodes.m3 = { ...looping.nodes.m3, children: ["m1"], active: "m1" };
+    expect(faults(body(looping)).every((f) => f.startsWith("tree."))).toBe(true);
+  });
+
+  it("caps the messages across all versions, and each path, with the limit in the message", () => {
+    const wide = twoVersions();
+    for (let i = 0; i < MAX_SHARED_TREE_MESSAGES; i++) {
+      wide.nodes[`w${i}`] = { parent: "m1", children: [], message: reply(`w${i}`) };
+      wide.nodes.m1.children.push(`w${i}`);
+    }
+    expect(faults(body(wide))).toContainEqual(`tree.nodes: ${(MAX_SHARED_TREE_MESSAGES + 3).toLocaleString("en-US")} messages across all versions: at most 1,000 can be shared`);
+
+    // One long path as the shown one is refused by `messages`' own cap; a long other version by the tree's.
+    const deep = twoVersions();
+    let parent = "m2";
+    for (let i = 0; i < MAX_MESSAGES; i++) {
+      const id = `d${i}`;
+      deep.nodes[id] = { parent, children: [], message: i % 2 ? reply("r") : user("u") };
+      deep.nodes[parent].children.push(id);
+      parent = id;
+    }
+    expect(faults(body(deep))).toEqual([`tree: a path through the versions holds ${MAX_MESSAGES + 2} messages: at most ${MAX_MESSAGES} can be shared`]);
+  });
+
+  it("is for a conversation only: not with a comparison's columns or a template", () => {
+    const columns = [{ params: DEFAULT_PARAMS, messages: [reply("a")] }, { params: DEFAULT_PARAMS, messages: [reply("b")] }];
+    expect(faults({ ...body(twoVersions()), columns })).toEqual(["tree: only a conversation shares its other versions, not a comparison or a template"]);
+  });
+
+  it("checks every version's message like the path's", () => {
+    const tree = twoVersions();
+    tree.nodes.m2.message = { role: "user", content: "x", toolCallId: "call_1" };
+    expect(faults(body(tree))).toEqual(["tree.nodes.m2.message.toolCallId: a tool message needs toolCallId, and only a tool message has one"]);
+  });
+});
