@@ -5,11 +5,18 @@
  * all-or-nothing: any fault rejects the whole file, with errors naming the path
  * (`prompts[3].versions[0].params.temperature: Temperature must be at most 2`) and caps that say
  * their limit.
+ *
+ * A prompt may carry a test set (`testSet`: its variables as columns, rows of values, checks;
+ * ./prompt-file-test-set.ts, docs/evals.md). It is optional and additive, so the format stays at
+ * version 1: every file written before it reads as it did, and a reader from before it refuses a
+ * file that has one, naming the field, instead of dropping it.
  */
 import { z } from "zod";
 import { MAX_MESSAGES, MessageSchema, ModelIdSchema, OptionsSchema, ParamsSchema } from "../chat/schema";
 import { SYSTEM_MESSAGE_MAX_LENGTH } from "../params";
 import type { Prompt } from "./prompt";
+import type { TestSet } from "./prompt-file-test-set";
+import { TestSetSchema } from "./prompt-file-test-set-schema";
 import { PROMPT_FILE_CAPS, PROMPT_FILE_FORMAT, PROMPT_FILE_SCHEMA_PATH, PROMPT_FILE_VERSION } from "./caps";
 import { VARIABLE_NAME } from "./variables";
 
@@ -70,6 +77,7 @@ export const PromptSchema = z
       .record(z.string().regex(LABEL, { error: "a label is 1 to 40 letters, digits, _ . or -" }), z.number({ error: "a label points at a version number" }).int())
       .default({})
       .refine((labels) => Object.keys(labels).length <= PROMPT_FILE_CAPS.labels, { error: `at most ${PROMPT_FILE_CAPS.labels} labels` }),
+    testSet: TestSetSchema.optional(),
   })
   .refine((p) => Object.values(p.labels).every((n) => p.versions.some((v) => v.version === n)), { error: "a label points at a version the prompt does not have", path: ["labels"] })
   .refine((p) => !Object.hasOwn(p.labels, "latest"), { error: '"latest" is not stored: it always means the newest version', path: ["labels"] });
@@ -93,7 +101,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export type ReadResult = { ok: true; prompts: Prompt[] } | { ok: false; errors: string[] };
+/** A prompt as a file holds it: the library's prompt, with its test set when it has one. */
+export type FilePrompt = Prompt & { testSet?: TestSet };
+
+export type ReadResult = { ok: true; prompts: FilePrompt[] } | { ok: false; errors: string[] };
 
 /** The prompts of a file's text, or every fault found (at most 20 listed), naming their paths. Nothing is half-read. */
 export function readPromptFile(textOfFile: string): ReadResult {
@@ -115,7 +126,7 @@ export function parsePromptFile(json: unknown): ReadResult {
     const errors = parsed.error.issues.map((issue) => (issue.path.length ? `${formatPath(issue.path)}: ${issue.message}` : issue.message));
     return { ok: false, errors: errors.length > 20 ? [...errors.slice(0, 20), `…and ${errors.length - 20} more`] : errors };
   }
-  return { ok: true, prompts: parsed.data.prompts as Prompt[] };
+  return { ok: true, prompts: parsed.data.prompts as FilePrompt[] };
 }
 
 export { writePromptFile } from "./write-prompt-file";
