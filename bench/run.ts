@@ -6,8 +6,10 @@
  * the browser's cost of rendering a long reply and of six compare columns at once, the probabilities
  * view on a 2,000-token reply (time to shade and to open a token's candidates), the prompt library
  * with 1,000 prompts × 20 versions (open, search, a diff of 20 KB versions) and typing in a System
- * Message with 30 variables (prompts), latency for another client while one posts 1 MB
- * bodies in a loop (abuse), and the server's memory after 2,000 streams (memory).
+ * Message with 30 variables (prompts), a conversation of 500 messages across 50 branches (switch a
+ * version, reload) and a History of 1,000 conversations (open, search) (conversations), latency
+ * for another client while one posts 1 MB bodies in a loop (abuse), and the server's memory after
+ * 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
  * With BENCH_BASELINE_DIR=<another checkout, built>, the server sections run against that
  * build ("before") and this one ("after") in turn, in the same run; `floor` and `single` run both
@@ -25,6 +27,7 @@ import { measureBundle } from "./bundle";
 import { startUpstream } from "./children";
 import { measureCompareRendering } from "./compare-rendering";
 import { measureConcurrency } from "./concurrency";
+import { measureConversations } from "./conversations";
 import { measureEngine } from "./engine";
 import { measureFloor } from "./floor";
 import { measureMemory } from "./memory";
@@ -38,7 +41,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { countFormulas, MARKDOWN_MODEL, MATH_MODEL, mathTokens } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -72,7 +75,7 @@ async function main() {
         await interleaved(section, dataDir, apps);
         continue;
       }
-      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts"].includes(section) ? apps.slice(-1) : apps) {
+      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
         else await withApp(new Set([section]), dataDir, app.dir);
@@ -144,6 +147,7 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
       }
       if (wanted.has("probabilities")) await measureProbabilities(server.url);
       if (wanted.has("prompts")) await measurePrompts(server.url);
+      if (wanted.has("conversations")) await measureConversations(server.url);
     } finally {
       server.stop();
     }

@@ -1,4 +1,4 @@
-/** The two ways a bench stream is fetched: straight from the bench upstream, or through the app's /api/chat. */
+/** The two ways a bench stream is fetched: straight from the bench upstream, or through the app's /api/chat; and the conversations section's targets. */
 import { timeStream, type StreamTiming } from "./stream-client";
 
 export interface Target {
@@ -35,3 +35,15 @@ export async function warmUp(paths: StreamPaths): Promise<void> {
     await time(paths.route(FULL_SPEED));
   }
 }
+
+/** Issue 23's targets for conversations (bench/conversations.ts): main-thread work or time to rendered, in ms. */
+export const CONVERSATION_TARGETS = {
+  /** Switching a version in a conversation of 500 messages across 50 branches: main-thread work. */
+  switchMs: 16,
+  /** A reload restoring that conversation: from the store's read of localStorage to the shown path rendered. */
+  restoreMs: 200,
+  /** Opening a History of 1,000 conversations: the click to the list drawn. */
+  historyOpenMs: 100,
+  /** A search keystroke in that History: main-thread work. */
+  keystrokeMs: 16,
+} as const;

@@ -1,5 +1,4 @@
 "use client";
-import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/ui-message";
 import type { Prices } from "@/lib/model/pricing";
@@ -10,12 +9,9 @@ import { JsonReply } from "./json-reply";
 import { ReplyStats } from "./reply-stats";
 import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
 import { ModelInputButton } from "./model-input-button";
+import { useMarkdown } from "./use-markdown";
 import { VersionNavigator } from "./version-navigator";
 
-// The markdown stack (parser, GFM) is only needed once there is a reply: keep it off the first load.
-const Markdown = dynamic(() => import("../markdown/markdown").then((m) => m.Markdown), {
-  loading: () => null,
-});
 
 interface Props {
   message: UiMessage;
@@ -51,6 +47,8 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
   const isUser = message.role === "user";
   const streaming = message.state === "streaming";
   const calls = message.toolCalls ?? [];
+  // Called before the early return below: a hook's order may not change between renders.
+  const Markdown = useMarkdown(message.role === "assistant");
 
   if (message.role === "tool") return <ToolResultItem message={message} callName={callName} />;
 
@@ -94,8 +92,10 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
           <div className="message-text" data-testid="reply-text">
             {shaded ? (
               <TokenText content={message.content} logprobs={message.logprobs} pickedAt={message.continuedAt} onOpen={setOpenToken} />
-            ) : (
+            ) : Markdown ? (
               <Markdown text={message.content} streaming={streaming} />
+            ) : (
+              <p className="whitespace-pre-wrap break-words">{message.content}</p>
             )}
           </div>
           {shaded && openToken !== null && message.logprobs?.[openToken] ? (

@@ -39,7 +39,8 @@ export function MessageList({
   const probabilities = wantsProbabilities && capabilities?.logprobs !== false;
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(listRef, endRef, ids.length, followEnd);
+  const conversationId = useConversation((s) => s.id);
+  useStickToBottom(listRef, endRef, ids.length, followEnd, conversationId, busy);
 
   return (
     <>

@@ -9,8 +9,9 @@ const PINNED_SLACK_PX = 120;
  * them alone once they scroll away to read. It acts only when the content's height changes (a
  * ResizeObserver, after layout), not on every streamed delta, so it forces no extra layout.
  */
-export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number, enabled = true) {
+export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number, enabled = true, conversation = "", sending = true) {
   const pinned = useRef(true);
+  const followed = useRef(conversation);
 
   useEffect(() => {
     const target = content.current;
@@ -30,10 +31,15 @@ export function useStickToBottom(content: RefObject<HTMLElement | null>, end: Re
     };
   }, [content, end, enabled]);
 
-  // A new message is the reader's own doing: follow it.
+  // A message sent is the reader's own doing: follow it. So is another conversation (opened,
+  // branched, or restored on reload). Another version is not: the reader stays by the navigator
+  // they clicked (and scrolling to the end made the browser lay out the whole conversation).
   useEffect(() => {
     if (!enabled) return;
+    const other = followed.current !== conversation;
+    followed.current = conversation;
+    if (!sending && !other) return;
     pinned.current = true;
     end.current?.scrollIntoView({ block: "end" });
-  }, [messageCount, end, enabled]);
+  }, [messageCount, end, enabled, conversation, sending]);
 }

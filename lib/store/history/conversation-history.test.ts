@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
 import { followPath, treeOf } from "../../tree/conversation-tree";
 import type { UiMessage } from "../ui-message";
@@ -71,5 +72,34 @@ describe("the conversation history (IndexedDB)", () => {
 
   it("titles an empty conversation", () => {
     expect(titleOf(treeOf([]))).toBe("Untitled conversation");
+  });
+
+  it("reads a history saved in layout 1 (every text in one index record): the texts move to their own records", async () => {
+    const name = `test-history-${databases++}`;
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore("conversations");
+        db.createObjectStore("index");
+      },
+    });
+    const a = saved("a", "Tides", 1);
+    await old.put("conversations", a, "a");
+    await old.put("index", [{ id: "a", title: "Tides", updatedAt: a.updatedAt, model: "mixtral", messageCount: 2 }], "listings");
+    await old.put("index", { a: "tides answer to tides" }, "texts");
+    old.close();
+
+    const history = createConversationHistory(name);
+    expect(await history.searchTexts()).toEqual({ a: "tides answer to tides" });
+    expect((await history.listings()).map((l) => l.id)).toEqual(["a"]);
+    await history.save(saved("b", "Quantum", 2));
+    expect(Object.keys(await history.searchTexts()).sort()).toEqual(["a", "b"]);
+    await history.remove("a");
+    expect(Object.keys(await history.searchTexts())).toEqual(["b"]);
+  });
+
+  it("drops the oldest conversation's text with it", async () => {
+    const history = fresh(2);
+    for (const [i, id] of ["a", "b", "c"].entries()) await history.save(saved(id, `Question ${id}`, i));
+    expect(Object.keys(await history.searchTexts()).sort()).toEqual(["b", "c"]);
   });
 });

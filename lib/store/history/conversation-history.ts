@@ -1,9 +1,11 @@
 /**
  * Past conversations, in the browser's IndexedDB (through idb): one record per conversation with
- * its whole tree, and an index (every listing in one record, every searchable text in another),
- * rewritten in the same transaction as each change, so the History list opens from one small
- * record and a search reads the texts once. Bounded: saving a new conversation beyond
- * MAX_CONVERSATIONS drops the oldest, and the index remembers which, to say so.
+ * its whole tree, its searchable text in a record of its own, and an index of every listing in
+ * one record, all written in the same transaction as each change, so the History list opens from
+ * one small record and a search reads the texts once. A save writes only its own text: with the
+ * texts in one record (layout 1), every save read and rewrote all of them (17.7 MB for the
+ * bench's 1,000 conversations). Bounded: saving a new conversation beyond MAX_CONVERSATIONS
+ * drops the oldest, and the index remembers which, to say so.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from "idb";
 import { byLastChange, listingOf, MAX_CONVERSATIONS, searchTextOf, type ConversationListing, type SavedConversation } from "./conversation-listing";
@@ -34,21 +36,33 @@ export interface ConversationHistory {
 
 interface HistorySchema extends DBSchema {
   conversations: { key: string; value: SavedConversation };
+  /** Each conversation's searchable text (searchTextOf), by its id. */
+  texts: { key: string; value: string };
   index: { key: string; value: ConversationListing[] | Record<string, string> | string };
 }
-type Writing = IDBPTransaction<HistorySchema, ("conversations" | "index")[], "readwrite">;
+type Writing = IDBPTransaction<HistorySchema, ("conversations" | "texts" | "index")[], "readwrite">;
 
+const LAYOUT = 2;
 const LISTINGS = "listings";
-const TEXTS = "texts";
+/** Layout 1's record of every text, moved into the texts store on upgrade. */
+const LAYOUT_1_TEXTS = "texts";
 const DROPPED = "dropped";
 
 export function createConversationHistory(database = "playground-conversations", { max = MAX_CONVERSATIONS } = {}): ConversationHistory {
   let opened: Promise<IDBPDatabase<HistorySchema>> | undefined;
   const db = () =>
-    (opened ??= openDB<HistorySchema>(database, 1, {
-      upgrade(db) {
-        db.createObjectStore("conversations");
-        db.createObjectStore("index");
+    (opened ??= openDB<HistorySchema>(database, LAYOUT, {
+      async upgrade(db, oldVersion, _newVersion, t) {
+        if (oldVersion < 1) {
+          db.createObjectStore("conversations");
+          db.createObjectStore("index");
+        }
+        const texts = db.createObjectStore("texts");
+        if (oldVersion === 1) {
+          const index = t.objectStore("index");
+          const old = ((await index.get(LAYOUT_1_TEXTS)) ?? {}) as Record<string, string>;
+          await Promise.all([...Object.entries(old).map(([id, text]) => texts.put(text, id)), index.delete(LAYOUT_1_TEXTS)]);
+        }
       },
     }).catch((error) => {
       opened = undefined;
@@ -64,14 +78,13 @@ export function createConversationHistory(database = "playground-conversations",
 
   const read = async <T>(key: string): Promise<T | undefined> => (await (await db()).get("index", key)) as T | undefined;
 
-  /** One read-write transaction over the conversations and their index, given the index as maps to change. */
-  const write = async <T>(work: (t: Writing, listings: Map<string, ConversationListing>, texts: Record<string, string>) => Promise<T>): Promise<T> => {
-    const t = (await db()).transaction(["conversations", "index"], "readwrite");
+  /** One read-write transaction over the conversations, their texts and the index, given the listings as a map to change. */
+  const write = async <T>(work: (t: Writing, listings: Map<string, ConversationListing>) => Promise<T>): Promise<T> => {
+    const t = (await db()).transaction(["conversations", "texts", "index"], "readwrite");
     const index = t.objectStore("index");
     const listings = new Map(((await index.get(LISTINGS)) as ConversationListing[] | undefined)?.map((l) => [l.id, l]) ?? []);
-    const texts = { ...((await index.get(TEXTS)) as Record<string, string> | undefined) };
-    const result = await work(t, listings, texts);
-    await Promise.all([index.put([...listings.values()], LISTINGS), index.put(texts, TEXTS)]);
+    const result = await work(t, listings);
+    await index.put([...listings.values()], LISTINGS);
     await t.done;
     changed();
     return result;
@@ -79,19 +92,21 @@ export function createConversationHistory(database = "playground-conversations",
 
   return {
     listings: async () => ((await read<ConversationListing[]>(LISTINGS)) ?? []).sort(byLastChange),
-    searchTexts: async () => (await read<Record<string, string>>(TEXTS)) ?? {},
+    async searchTexts() {
+      const t = (await db()).transaction("texts");
+      const [ids, texts] = await Promise.all([t.store.getAllKeys(), t.store.getAll()]);
+      return Object.fromEntries(ids.map((id, i) => [id, texts[i]]));
+    },
     get: async (id) => (await db()).get("conversations", id),
     save: (conversation) =>
-      write(async (t, listings, texts) => {
+      write(async (t, listings) => {
         const isNew = !listings.has(conversation.id);
         listings.set(conversation.id, listingOf(conversation, listings.get(conversation.id)));
-        texts[conversation.id] = searchTextOf(conversation.tree);
-        await t.objectStore("conversations").put(conversation, conversation.id);
+        await Promise.all([t.objectStore("conversations").put(conversation, conversation.id), t.objectStore("texts").put(searchTextOf(conversation.tree), conversation.id)]);
         if (!isNew || listings.size <= max) return {};
         const oldest = [...listings.values()].sort(byLastChange).at(-1)!;
         listings.delete(oldest.id);
-        delete texts[oldest.id];
-        await Promise.all([t.objectStore("conversations").delete(oldest.id), t.objectStore("index").put(oldest.title, DROPPED)]);
+        await Promise.all([t.objectStore("conversations").delete(oldest.id), t.objectStore("texts").delete(oldest.id), t.objectStore("index").put(oldest.title, DROPPED)]);
         return { dropped: oldest.title };
       }),
     rename: (id, title) =>
@@ -100,18 +115,16 @@ export function createConversationHistory(database = "playground-conversations",
         if (listing) listings.set(id, { ...listing, title, named: true });
       }),
     remove: (id) =>
-      write(async (t, listings, texts) => {
+      write(async (t, listings) => {
         const [conversation, listing] = [await t.objectStore("conversations").get(id), listings.get(id)];
         listings.delete(id);
-        delete texts[id];
-        await t.objectStore("conversations").delete(id);
+        await Promise.all([t.objectStore("conversations").delete(id), t.objectStore("texts").delete(id)]);
         return conversation && listing ? { conversation, listing } : undefined;
       }),
     restore: ({ conversation, listing }) =>
-      write(async (t, listings, texts) => {
+      write(async (t, listings) => {
         listings.set(listing.id, listing);
-        texts[listing.id] = searchTextOf(conversation.tree);
-        await t.objectStore("conversations").put(conversation, conversation.id);
+        await Promise.all([t.objectStore("conversations").put(conversation, conversation.id), t.objectStore("texts").put(searchTextOf(conversation.tree), conversation.id)]);
       }),
     dropped: () => read<string>(DROPPED),
     async forgetDropped() {
