@@ -6,7 +6,7 @@ import { useParamsStore } from "@/lib/store/params-store";
 import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 import { ViewCodeButton } from "../code/view-code-button";
 import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabilities-toggle";
-import { ShareButton } from "../share/share-dialog";
+import { ShareButton } from "../share/share-button";
 import { HistoryButton } from "../history/history-button";
 import { PromptsButton } from "../prompts/prompts-button";
 import { SavePromptButton } from "../prompts/save-prompt-button";

@@ -1,10 +1,10 @@
 "use client";
+import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { UiMessage } from "@/lib/store/ui-message";
 import type { Prices } from "@/lib/model/pricing";
 import { CopyButton } from "../ui/copy-button";
 import { TokenText } from "../probabilities/token-text";
-import { TokenCandidatesDialog } from "../probabilities/token-candidates-dialog";
 import { JsonReply } from "./json-reply";
 import { ReplyStats } from "./reply-stats";
 import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
@@ -12,6 +12,9 @@ import { ModelInputButton } from "./model-input-button";
 import { useMarkdown } from "./use-markdown";
 import { VersionNavigator } from "./version-navigator";
 
+
+// Shown only once the reader clicks a token: its code (the sampler's candidate view) stays off the first load.
+const TokenCandidatesDialog = dynamic(() => import("../probabilities/token-candidates-dialog").then((m) => m.TokenCandidatesDialog), { loading: () => null });
 
 interface Props {
   message: UiMessage;

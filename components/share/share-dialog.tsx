@@ -13,22 +13,14 @@ import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-sessio
 import { mapMessages } from "@/lib/tree/conversation-tree";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
 import { CopyButton } from "../ui/copy-button";
-import { Dialog } from "../ui/dialog";
 import { MySharedLinks } from "./my-shared-links";
 
-/** "Share": snapshot the conversation and its settings into a link; list and revoke earlier links. */
-export function ShareButton() {
-  const [open, setOpen] = useState(false);
-  const isStreaming = useConversation((s) => s.isStreaming);
+/** The Share dialog's content (components/share/share-button.tsx loads it when the page is idle). */
+export function ShareConversationPanel() {
   return (
     <>
-      <button type="button" className="btn-quiet" onClick={() => setOpen(true)} disabled={isStreaming}>
-        Share
-      </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Share this conversation">
-        <ShareConversationForm />
-        <MySharedLinks />
-      </Dialog>
+      <ShareConversationForm />
+      <MySharedLinks />
     </>
   );
 }

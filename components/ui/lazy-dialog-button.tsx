@@ -13,7 +13,7 @@ export type LazyPanel = ComponentType<{ onDone(): void }>;
  * content renders at once: through next/dynamic alone it would still suspend, and React holds a
  * Suspense boundary's content back for up to 300 ms after its fallback shows.
  */
-export function LazyDialogButton({ label, title, load, warm }: { label: string; title: string; load(): Promise<LazyPanel>; warm?(): void }) {
+export function LazyDialogButton({ label, title, load, warm, disabled }: { label: string; title: string; load(): Promise<LazyPanel>; warm?(): void; disabled?: boolean }) {
   const lazy = useMemo(() => {
     const state: { loaded?: LazyPanel } = {};
     const loading = () => load().then((panel) => (state.loaded = panel));
@@ -26,7 +26,7 @@ export function LazyDialogButton({ label, title, load, warm }: { label: string; 
   useEffect(() => whenIdle(() => void lazy.loading().then(() => warm?.())), [lazy, warm]);
   return (
     <>
-      <button type="button" className="btn-quiet" onClick={() => setPanel(() => lazy.state.loaded ?? lazy.Loading)}>
+      <button type="button" className="btn-quiet" disabled={disabled} onClick={() => setPanel(() => lazy.state.loaded ?? lazy.Loading)}>
         {label}
       </button>
       <Dialog open={Panel !== null} onClose={() => setPanel(null)} title={title}>
