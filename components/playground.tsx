@@ -16,6 +16,7 @@ import { PromptLibraryKindProvider, type PromptLibraryKind } from "@/lib/hooks/p
 import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
 import { ChatPanel } from "./chat/chat-panel";
 import { ConversationProvider } from "./chat/conversation-context";
+import { CompareStoreProvider } from "./compare/compare-context";
 import { ParamPanel } from "./params/param-panel";
 import { createQueryClient, QueryProvider } from "./query-provider";
 import { OpenSharedConversation, shareIdInUrl } from "./share/open-shared-conversation";
@@ -115,31 +116,33 @@ function PlaygroundModes({ codeExport, queries }: { codeExport: CodeExportContex
 
   return (
     <ConversationProvider store={conversation}>
-      <OpenSharedConversation id={shareId} onComparison={openSharedComparison} />
-      <ModeSwitch mode={mode} onChat={() => setMode("chat")} onCompare={openCompare} />
-      {mode === "compare" ? (
-        <div data-ready={ready}>
-          <CompareView store={comparison} onContinue={continueWith} onExit={() => setMode("chat")} />
-        </div>
-      ) : (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
-          <ChatPanel codeExport={codeExport} />
-          <aside className="rounded-xl border border-line p-3">
-            <button
-              type="button"
-              className="btn-quiet w-full justify-between lg:hidden"
-              aria-expanded={paramsOpen}
-              aria-controls="parameter-panel"
-              onClick={() => setParamsOpen((o) => !o)}
-            >
-              {paramsOpen ? "Hide parameters" : "Show parameters"}
-            </button>
-            <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
-              <ParamPanel />
-            </div>
-          </aside>
-        </div>
-      )}
+      <CompareStoreProvider store={comparison}>
+        <OpenSharedConversation id={shareId} onComparison={openSharedComparison} />
+        <ModeSwitch mode={mode} onChat={() => setMode("chat")} onCompare={openCompare} />
+        {mode === "compare" ? (
+          <div data-ready={ready}>
+            <CompareView store={comparison} onContinue={continueWith} onExit={() => setMode("chat")} />
+          </div>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-ready={ready}>
+            <ChatPanel codeExport={codeExport} />
+            <aside className="rounded-xl border border-line p-3">
+              <button
+                type="button"
+                className="btn-quiet w-full justify-between lg:hidden"
+                aria-expanded={paramsOpen}
+                aria-controls="parameter-panel"
+                onClick={() => setParamsOpen((o) => !o)}
+              >
+                {paramsOpen ? "Hide parameters" : "Show parameters"}
+              </button>
+              <div id="parameter-panel" className={`${paramsOpen ? "block" : "hidden"} pt-3 lg:block lg:pt-0`}>
+                <ParamPanel />
+              </div>
+            </aside>
+          </div>
+        )}
+      </CompareStoreProvider>
     </ConversationProvider>
   );
 }

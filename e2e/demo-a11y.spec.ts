@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage, ShareDialog } from "./playground-page";
+import { BlindAbDialog, PlaygroundPage, SampleSpreadDialog, ShareDialog, TestCasesDialog } from "./playground-page";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -246,6 +246,56 @@ for (const scheme of SCHEMES) {
       audit.expectClean();
     });
 
+    test(`sample spread (a sweep with its chart, a group opened) and blind A/B (a round, the reveal, on a phone) pass axe (${scheme})`, async ({ page }) => {
+      // Nine replies; a 429 from the suite's shared chat limit is waited out (up to a minute).
+      test.setTimeout(240_000);
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await app.numberInput("Max Tokens").fill("6");
+      await app.numberInput("Max Tokens").press("Tab");
+      await app.send(`Spread accessibility ${scheme}`);
+      await expect(app.lastReply()).toHaveAttribute("data-state", "done");
+
+      const spread = new SampleSpreadDialog(page);
+      await spread.open();
+      await spread.dialog.getByRole("radio", { name: "Sweep a parameter" }).check();
+      await audit.check(page, "Sample spread dialog, sweep set-up");
+      await spread.samples.fill("3");
+      await spread.dialog.getByRole("combobox", { name: "Steps" }).selectOption("2");
+      await spread.run(6);
+      await expect(spread.dialog.getByRole("img", { name: /^Agreement and distinct answers by Temperature/ })).toBeVisible();
+      await audit.check(page, "Sample spread, a sweep finished with its chart");
+      await spread.group(1).getByText(/^Show its \d+ samples?$/).click();
+      await expect(spread.group(1).getByRole("button", { name: /^Open as conversation/ }).first()).toBeVisible();
+      await audit.check(page, "Sample spread, a group's samples shown");
+      await page.keyboard.press("Escape");
+
+      await page.setViewportSize({ width: 375, height: 740 });
+      const ab = new BlindAbDialog(page);
+      await ab.open();
+      await ab.setSetting2("Temperature", "1.5");
+      await ab.rounds.fill("1");
+      await audit.check(page, "phone, Blind A/B set-up");
+      await ab.dialog.getByRole("button", { name: "Start", exact: true }).click();
+      await expect(ab.pick("A is better")).toBeEnabled({ timeout: 120_000 });
+      await ab.pick("A is better").click();
+      await audit.check(page, "phone, Blind A/B, a round judged");
+      await ab.dialog.getByRole("button", { name: "Reveal results" }).click();
+      await expect(ab.dialog.getByTestId("ab-tally")).toBeVisible();
+      await audit.check(page, "phone, Blind A/B, the tally revealed");
+      await ab.dialog.getByRole("button", { name: "Create link" }).click();
+      const abLink = ab.dialog.getByRole("textbox", { name: "Share link" });
+      await expect(abLink).toHaveValue(/\/s\//);
+      await audit.check(page, "phone, Blind A/B, results shared");
+      await page.goto(await abLink.inputValue());
+      await expect(page.getByTestId("ab-tally")).toBeVisible();
+      await expectTheme(page, scheme);
+      await audit.check(page, "phone, shared blind A/B page");
+      audit.expectClean();
+    });
+
     test(`compare mode, its share dialog and a shared comparison pass axe (${scheme})`, async ({ page, browser }) => {
       const audit = new Audit(scheme);
       await useScheme(page, scheme);
@@ -279,6 +329,43 @@ for (const scheme of SCHEMES) {
       await expect(reader.getByTestId("shared-column")).toHaveCount(3);
       await audit.check(reader, "shared comparison page");
       await context.close();
+      audit.expectClean();
+    });
+
+    test(`the Test cases view (cases, a check's error, a run with ratings and summary, on a phone) passes axe (${scheme})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const audit = new Audit(scheme);
+      await useScheme(page, scheme);
+      const app = new PlaygroundPage(page);
+      await app.open();
+      await app.numberInput("Max Tokens").fill("6");
+      await app.numberInput("Max Tokens").press("Tab");
+      await page.getByRole("textbox", { name: "System Message" }).fill("Name a {{colour}} {{thing}}.");
+      await app.composer.fill("One word.");
+      const cases = new TestCasesDialog(page);
+      await cases.open();
+      await audit.check(page, "Test cases, empty");
+      await cases.dialog.getByRole("button", { name: "Paste rows" }).click();
+      await cases.dialog.getByRole("textbox", { name: /^Rows to paste/ }).fill("colour\tthing\nred\tfruit\nblue\t\ngreen\tcar\n");
+      await cases.dialog.getByRole("button", { name: "Add rows" }).click();
+      await expect(cases.input("thing", 3)).toHaveValue("car");
+      await cases.dialog.getByRole("textbox", { name: /^Rows to paste/ }).fill("colour,thing,size\nred,box,big\n");
+      await cases.dialog.getByRole("button", { name: "Add rows" }).click();
+      await expect(cases.dialog.getByRole("alert")).toContainText("Nothing was added");
+      await cases.dialog.getByLabel("Check kind").selectOption({ label: "Reply matches a regex" });
+      await cases.dialog.getByRole("textbox", { name: "Pattern" }).fill("(a+)+");
+      await expect(cases.dialog.getByRole("alert").filter({ hasText: /repeats/ })).toBeVisible();
+      await audit.check(page, "Test cases, three rows, a paste error and a refused regex");
+      await cases.addCheck("Reply contains", "e");
+      await cases.runAll(2);
+      // Row 2 has no thing and no default: it is not sent, and says why.
+      await expect(cases.cell(2)).toContainText('no value for "thing"');
+      await cases.cell(1).getByRole("button", { name: "Good" }).click();
+      await expect(cases.table.getByRole("row", { name: "Summary" })).toContainText("1 Good, 0 Bad");
+      await audit.check(page, "Test cases, a run finished, rated, with its summary");
+      await page.setViewportSize({ width: 375, height: 740 });
+      await audit.check(page, "phone, Test cases grid");
+      await page.keyboard.press("Escape");
       audit.expectClean();
     });
 

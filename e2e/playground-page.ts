@@ -83,3 +83,130 @@ export class ShareDialog {
     return this.dialog.getByRole("list", { name: "My shared links" }).getByRole("listitem", { name: title });
   }
 }
+
+/** The Sample spread dialog: one message run k times. */
+export class SampleSpreadDialog {
+  readonly dialog: Locator;
+  readonly message: Locator;
+  readonly samples: Locator;
+  readonly seeds: Locator;
+  readonly baseSeed: Locator;
+  readonly progress: Locator;
+  readonly agreement: Locator;
+  readonly groups: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole("dialog", { name: "Sample spread" });
+    this.message = this.dialog.getByRole("textbox", { name: "Message", exact: true });
+    this.samples = this.dialog.getByRole("spinbutton", { name: "Samples per setting (k)" });
+    this.seeds = this.dialog.getByRole("combobox", { name: "Seeds" });
+    this.baseSeed = this.dialog.getByRole("spinbutton", { name: "Base seed" });
+    this.progress = this.dialog.getByTestId("run-progress");
+    this.agreement = this.dialog.getByTestId("spread-agreement");
+    this.groups = this.dialog.getByRole("list", { name: /^Answer groups/ });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Sample spread", exact: true }).click();
+    await expect(this.message).toBeVisible();
+  }
+
+  /** Runs and waits until every sample has finished. */
+  async run(samples: number) {
+    await this.dialog.getByRole("button", { name: /^(Run|Run again)$/ }).click();
+    await this.finished(samples);
+  }
+
+  /**
+   * Waits for every sample. The demo server's chat limit (CHAT_RATE_LIMIT, 30 a minute for the
+   * whole serial suite's one address) may answer 429; the run then waits out its Retry-After.
+   */
+  async finished(samples: number) {
+    await expect(this.progress).toContainText(`${samples} of ${samples} finished`, { timeout: 120_000 });
+  }
+
+  /** The agreement as a number (the view shows "75%"). */
+  async agreementPercent(): Promise<number> {
+    return Number(((await this.agreement.textContent()) ?? "").replace("%", ""));
+  }
+
+  group(n: number) {
+    return this.groups.getByRole("listitem", { name: `Group ${n}`, exact: true });
+  }
+}
+
+/** The Blind A/B dialog: two settings, replies shown as A and B. */
+export class BlindAbDialog {
+  readonly dialog: Locator;
+  readonly message: Locator;
+  readonly rounds: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole("dialog", { name: "Blind A/B" });
+    this.message = this.dialog.getByRole("textbox", { name: "Message", exact: true });
+    this.rounds = this.dialog.getByRole("spinbutton", { name: "Rounds" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Blind A/B", exact: true }).click();
+    await expect(this.message).toBeVisible();
+  }
+
+  /** A parameter of Setting 2 (the edited copy); it commits on Enter. */
+  async setSetting2(label: string, value: string) {
+    const field = this.dialog.getByRole("group", { name: "Setting 2: an edited copy" }).getByRole("spinbutton", { name: label, exact: true });
+    await field.fill(value);
+    await field.press("Enter");
+  }
+
+  round(n: number, of: number) {
+    return this.dialog.getByRole("heading", { name: new RegExp(`^Round ${n} of ${of}`) });
+  }
+
+  pick(name: "A is better" | "B is better" | "Tie") {
+    return this.dialog.getByRole("group", { name: "Which reply is better?" }).getByRole("button", { name, exact: true });
+  }
+}
+
+/** The Test cases dialog: the prompt's cases, their run and results. */
+export class TestCasesDialog {
+  readonly dialog: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole("dialog", { name: "Test cases" });
+    this.table = this.dialog.getByRole("table", { name: "Test cases and results" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Test cases", exact: true }).click();
+    await expect(this.dialog.getByRole("heading", { name: "Checks" })).toBeVisible();
+  }
+
+  /** A value's input: `topic, row 3`. */
+  input(variable: string, row: number) {
+    return this.table.getByRole("textbox", { name: `${variable}, row ${row}`, exact: true });
+  }
+
+  /** One result cell of the grid, by its column's label and its row. */
+  cell(row: number, column = "Current settings") {
+    return this.table.getByRole("group", { name: `${column}, row ${row}`, exact: true });
+  }
+
+  async addCheck(kind: string, pattern: string) {
+    await this.dialog.getByLabel("Check kind").selectOption({ label: kind });
+    await this.dialog.getByRole("textbox", { name: kind === "Reply matches a regex" ? "Pattern" : "Text" }).fill(pattern);
+    await this.dialog.getByRole("button", { name: "Add check" }).click();
+  }
+
+  /** Run all, then wait until every cell has ended. */
+  async runAll(cells: number, timeout = 60_000) {
+    await this.dialog.getByRole("button", { name: "Run all" }).click();
+    await expect(this.progress()).toHaveAttribute("aria-valuetext", new RegExp(`^${cells} of ${cells} cells, finished`), { timeout });
+  }
+
+  progress() {
+    return this.dialog.getByRole("progressbar", { name: "Test run progress" });
+  }
+}
+

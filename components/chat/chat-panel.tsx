@@ -9,6 +9,9 @@ import { ProbabilitiesToggle, ProbabilityLegend } from "../probabilities/probabi
 import { ShareButton } from "../share/share-button";
 import { HistoryButton } from "../history/history-button";
 import { PromptsButton } from "../prompts/prompts-button";
+import { AbButton } from "../evals/ab-button";
+import { SpreadButton } from "../evals/spread-button";
+import { TestCasesButton } from "../evals/test-cases-button";
 import { SavePromptButton } from "../prompts/save-prompt-button";
 import { VariablesPanel } from "../prompts/variables-panel";
 import { usePromptVariables } from "../prompts/use-prompt-variables";
@@ -41,6 +44,9 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
         <div className="flex flex-wrap items-center gap-1">
           <HistoryButton />
           <PromptsButton />
+          <TestCasesButton />
+          <SpreadButton />
+          <AbButton />
           <SavePromptButton />
           <ProbabilitiesToggle />
           <ViewCodeButton context={codeExport} model={model} />

@@ -123,4 +123,16 @@ describe("the library's listings", () => {
     expect((await library.listings()).map((l) => l.id)).toEqual([a.id]);
     expect(await library.list()).toEqual([a]);
   });
+
+  it("keeps a prompt's test set without adding a version, and removes it with null", async () => {
+    const library = fresh();
+    const prompt = await library.create("Cases", content("v1"));
+    const testSet = { columns: ["name"], rows: [{ id: "r1", values: { name: "Ada" } }], checks: [{ id: "c1", kind: "contains" as const, text: "Ada", caseSensitive: false }] };
+    const saved = await library.setTestSet(prompt.id, testSet);
+    expect(saved.versions).toHaveLength(1);
+    expect((await library.get(prompt.id))?.testSet).toEqual(testSet);
+    expect(await library.setTestSet(prompt.id, null)).not.toHaveProperty("testSet");
+    expect(await library.get(prompt.id)).not.toHaveProperty("testSet");
+  });
 });
+

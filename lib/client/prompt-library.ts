@@ -9,6 +9,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from "idb";
 import { mergePrompts, type MergeReport } from "../prompts/merge";
 import { newPrompt, withNewVersion, type Prompt, type PromptContent } from "../prompts/prompt";
+import type { TestSet } from "../prompts/prompt-file-test-set";
 import { PROMPT_FILE_CAPS } from "../prompts/caps";
 import { byLastSave, listingOf, type PromptListing } from "../prompts/listing";
 
@@ -22,6 +23,8 @@ export interface PromptLibrary {
   /** Saves `content` as the prompt's next version. */
   addVersion(id: string, content: PromptContent, note?: string): Promise<Prompt>;
   rename(id: string, name: string, description?: string): Promise<Prompt>;
+  /** Keeps `testSet` as the prompt's test cases (null removes them): the prompt's, not a version's, so no version is added. */
+  setTestSet(id: string, testSet: TestSet | null): Promise<Prompt>;
   /** Points `label` at `version`, or removes it (null). */
   setLabel(id: string, label: string, version: number | null): Promise<Prompt>;
   remove(id: string): Promise<void>;
@@ -161,6 +164,13 @@ export function createBrowserPromptLibrary(database = "playground-prompts"): Pro
         return withNewVersion(prompt, content, note);
       }),
     rename: (id, name, description) => updatePrompt(id, (prompt) => ({ ...prompt, name, ...(description !== undefined ? { description } : {}) })),
+    setTestSet: (id, testSet) =>
+      updatePrompt(id, (prompt) => {
+        const next = { ...prompt };
+        if (testSet) next.testSet = testSet;
+        else delete next.testSet;
+        return next;
+      }),
     setLabel: (id, label, version) =>
       updatePrompt(id, (prompt) => {
         const labels = { ...prompt.labels };

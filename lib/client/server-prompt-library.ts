@@ -42,6 +42,7 @@ export function createServerPromptLibrary(): PromptLibrary {
     create: async (name: string, content: PromptContent, details = {}) => changed(await call<Prompt>(BASE, { method: "POST", body: { name, ...details, ...content } })),
     addVersion: async (id, content, note) => changed(await call<Prompt>(`${one(id)}/versions`, { method: "POST", body: { ...content, ...(note ? { note } : {}) } })),
     rename: async (id, name, description) => changed(await call<Prompt>(one(id), { method: "PATCH", body: { name, ...(description !== undefined ? { description } : {}) } })),
+    setTestSet: async (id, testSet) => changed(await call<Prompt>(one(id), { method: "PATCH", body: { testSet } })),
     async setLabel(id, label, version) {
       const prompt = await call<Prompt>(one(id));
       const labels = { ...prompt.labels };

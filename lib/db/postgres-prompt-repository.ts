@@ -1,7 +1,7 @@
 /** The prompt libraries in PostgreSQL: a new version locks its prompt's row, so concurrent saves number in turn. */
 import { and, count, desc, eq, max } from "drizzle-orm";
 import type { PostgresConnection } from "./postgres-connection";
-import { fromRows, patchColumns, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, promptRow, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-postgres";
 
 export function postgresPromptRepository({ db }: PostgresConnection): PromptRepository {
@@ -36,7 +36,7 @@ export function postgresPromptRepository({ db }: PostgresConnection): PromptRepo
       return db.transaction(async (tx) => {
         const inserted = await tx
           .insert(prompts)
-          .values({ owner, id: prompt.id, name: prompt.name, description: prompt.description ?? null, labels: JSON.stringify(prompt.labels), updatedAt: now })
+          .values(promptRow(owner, prompt, now))
           .onConflictDoNothing()
           .returning({ id: prompts.id });
         if (!inserted.length) return false;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { repositoryBackends, type OpenedBackend } from "../testing/repository-backends";
 import { DEFAULT_PARAMS } from "../params";
 import { newPrompt, type PromptContent } from "../prompts/prompt";
+import type { TestSet } from "../prompts/prompt-file-test-set";
 import { postgresPromptRepository } from "./postgres-prompt-repository";
 import type { PromptRepository } from "./prompt-repository";
 import { sqlitePromptRepository } from "./sqlite-prompt-repository";
@@ -79,5 +80,30 @@ describe.each(backends)("prompt repository on $name", (backend) => {
     expect(await repo.remove("key-b", a.id)).toBe(false);
     expect(await repo.remove("key-a", a.id)).toBe(true);
     expect((await repo.list("key-a")).map((s) => s.name)).toEqual(["B2"]);
+  });
+
+  it("keeps a prompt's test set (on insert and by patch, adding no version), and removes it with null", async () => {
+    const testSet: TestSet = {
+      columns: ["topic"],
+      rows: [
+        { id: "r1", values: { topic: "tea, \"green\"\nand black" } },
+        { id: "r2", values: {} },
+      ],
+      checks: [{ id: "c1", kind: "regex", pattern: "^\\w", flags: "i" }],
+    };
+    const a = { ...newPrompt("With cases", content("a")), testSet };
+    await repo.insert("key-a", a, t(0));
+    expect(await repo.get("key-a", a.id)).toEqual(a);
+    const b = newPrompt("Without", content("b"));
+    await repo.insert("key-a", b, t(1));
+    expect(await repo.get("key-a", b.id)).not.toHaveProperty("testSet");
+    const patched = await repo.update("key-a", b.id, { testSet: { ...testSet, rows: [] } }, t(2));
+    expect(patched?.testSet).toEqual({ ...testSet, rows: [] });
+    expect(patched?.versions).toHaveLength(1);
+    expect((await repo.listWhole("key-a")).map((p) => p.testSet?.rows.length)).toEqual([0, 2]);
+    // Another key cannot write it; a name patch leaves it alone; null removes it.
+    expect(await repo.update("key-b", a.id, { testSet: null }, t(3))).toBeUndefined();
+    expect((await repo.update("key-a", a.id, { name: "Renamed" }, t(3)))?.testSet).toEqual(testSet);
+    expect(await repo.update("key-a", a.id, { testSet: null }, t(4))).not.toHaveProperty("testSet");
   });
 });

@@ -4,6 +4,7 @@
  * rules (caps, merge, render) live in lib/prompts and the routes.
  */
 import { contentOf, type Prompt, type PromptContent, type PromptVersion } from "../prompts/prompt";
+import type { TestSet } from "../prompts/prompt-file-test-set";
 
 export interface PromptSummary {
   id: string;
@@ -21,6 +22,8 @@ export interface PromptPatch {
   /** null removes it. */
   description?: string | null;
   labels?: Record<string, number>;
+  /** The prompt's test set (not versioned: it belongs to the prompt, as in the prompt file); null removes it. */
+  testSet?: TestSet | null;
 }
 
 export interface PromptRepository {
@@ -59,10 +62,25 @@ export const patchColumns = (patch: PromptPatch, now: Date) => ({
   ...(patch.name !== undefined ? { name: patch.name } : {}),
   ...(patch.description !== undefined ? { description: patch.description } : {}),
   ...(patch.labels !== undefined ? { labels: JSON.stringify(patch.labels) } : {}),
+  ...(patch.testSet !== undefined ? { testSet: testSetColumn(patch.testSet) } : {}),
+});
+
+/** A test set as its column holds it: JSON, or null for none (an empty set is kept: its checks and columns are choices too). */
+export const testSetColumn = (testSet: TestSet | null | undefined): string | null => (testSet ? JSON.stringify(testSet) : null);
+
+/** The columns of a prompt's own row (not its versions), for an insert. */
+export const promptRow = (owner: string, prompt: Prompt, now: Date) => ({
+  owner,
+  id: prompt.id,
+  name: prompt.name,
+  description: prompt.description ?? null,
+  labels: JSON.stringify(prompt.labels),
+  testSet: testSetColumn(prompt.testSet),
+  updatedAt: now,
 });
 
 export function fromRows(
-  prompt: { id: string; name: string; description: string | null; labels: string },
+  prompt: { id: string; name: string; description: string | null; labels: string; testSet: string | null },
   versions: readonly { version: number; createdAt: string; note: string | null; content: string }[],
 ): Prompt {
   return {
@@ -73,6 +91,7 @@ export function fromRows(
     versions: [...versions]
       .sort((a, b) => a.version - b.version)
       .map((v) => ({ ...(JSON.parse(v.content) as PromptContent), version: v.version, createdAt: v.createdAt, ...(v.note ? { note: v.note } : {}) })),
+    ...(prompt.testSet ? { testSet: JSON.parse(prompt.testSet) as TestSet } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export const prompts = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     labels: text("labels").notNull(),
+    /** JSON: the prompt's test set, or null (schema-sqlite.ts says more). */
+    testSet: text("test_set"),
     updatedAt: moment("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.owner, t.id] })],

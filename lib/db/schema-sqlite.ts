@@ -53,6 +53,8 @@ export const prompts = sqliteTable(
     description: text("description"),
     /** JSON: label → version number. */
     labels: text("labels").notNull(),
+    /** JSON: the prompt's test set (lib/prompts/prompt-file-test-set.ts), or null. One per prompt, not per version, as the prompt file keeps it. */
+    testSet: text("test_set"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.owner, t.id] })],

@@ -1,6 +1,6 @@
 /** The prompt libraries in SQLite. better-sqlite3 is synchronous: each write is one IMMEDIATE transaction. */
 import { and, count, desc, eq, max } from "drizzle-orm";
-import { fromRows, patchColumns, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
+import { fromRows, patchColumns, promptRow, toSummary, versionRow, wholePrompts, type PromptRepository } from "./prompt-repository";
 import { prompts, promptVersions } from "./schema-sqlite";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -40,7 +40,7 @@ export function sqlitePromptRepository({ sqlite, db }: SqliteConnection): Prompt
       return immediately(() => {
         const inserted = db
           .insert(prompts)
-          .values({ owner, id: prompt.id, name: prompt.name, description: prompt.description ?? null, labels: JSON.stringify(prompt.labels), updatedAt: now })
+          .values(promptRow(owner, prompt, now))
           .onConflictDoNothing()
           .run();
         if (!inserted.changes) return false;

@@ -46,4 +46,13 @@ describe("mergePrompts", () => {
     expect(twice.ok && twice.prompts).toEqual(once.prompts);
     expect(twice.ok && describeMerge(twice.report)).toBe("2 versions already here.");
   });
+
+  it("adds a file's test set to a known prompt without one, and never replaces the library's", () => {
+    const set = (value: string) => ({ columns: ["topic"], rows: [{ id: "r1", values: { topic: value } }], checks: [] });
+    const bare = newPrompt("Bare", content("v1"), { id: "prompt_bare" });
+    const kept = { ...newPrompt("Kept", content("v1"), { id: "prompt_kept" }), testSet: set("mine") };
+    const merged = mergePrompts([bare, kept], [{ ...bare, testSet: set("file") }, { ...kept, testSet: set("file") }]);
+    expect(merged.ok && merged.prompts.map((p) => p.testSet?.rows[0].values.topic)).toEqual(["file", "mine"]);
+  });
 });
+

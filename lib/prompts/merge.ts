@@ -2,7 +2,7 @@
  * Importing prompts into a library, never losing anything on either side: a prompt already there
  * (same id) gains the versions it lacks (a version number it already has is skipped, whatever it
  * holds); a new prompt whose name is taken is added under a suffixed name ("Name (2)"); a label
- * already set is kept, not moved. The result respects the file caps, or nothing is merged.
+ * already set is kept, not moved; a test set is added to a prompt without one, never replaced. The result respects the file caps, or nothing is merged.
  */
 import type { Prompt } from "./prompt";
 import { PROMPT_FILE_CAPS } from "./caps";
@@ -49,7 +49,9 @@ export function mergePrompts(existing: readonly Prompt[], incoming: readonly Pro
     }
     const versions = [...mine.versions, ...newVersions].sort((a, b) => a.version - b.version);
     if (versions.length > PROMPT_FILE_CAPS.versions) return { ok: false, error: `"${mine.name}" would have ${versions.length} versions; a prompt may have at most ${PROMPT_FILE_CAPS.versions}.` };
-    byId.set(mine.id, { ...mine, versions, labels });
+    // The file's test set comes in only where the library's prompt has none: never overwritten.
+    const testSet = mine.testSet ?? prompt.testSet;
+    byId.set(mine.id, { ...mine, versions, labels, ...(testSet ? { testSet } : {}) });
   }
   const prompts = [...existing.map((p) => byId.get(p.id)!), ...added];
   if (prompts.length > PROMPT_FILE_CAPS.prompts) return { ok: false, error: `The library would hold ${prompts.length.toLocaleString("en-US")} prompts; it may hold at most ${PROMPT_FILE_CAPS.prompts.toLocaleString("en-US")}.` };

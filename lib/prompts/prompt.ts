@@ -6,6 +6,7 @@
  */
 import type { ChatMessage, RequestOptions } from "../chat/request";
 import type { SamplingParams } from "../params";
+import type { TestSet } from "./prompt-file-test-set";
 
 export type VariableType = "text" | "long-text" | "number" | "choice";
 
@@ -45,6 +46,11 @@ export interface Prompt {
   versions: PromptVersion[];
   /** Label → version number; `latest` is not stored, it is always the newest version. */
   labels: Record<string, number>;
+  /**
+   * Its test cases (docs/evals.md): one set per prompt, not per version, as the prompt file keeps
+   * it, so editing them never makes a version; every version can be run against them.
+   */
+  testSet?: TestSet;
 }
 
 export const LATEST = "latest";

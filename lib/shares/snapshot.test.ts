@@ -108,3 +108,26 @@ describe("a share's tree of versions", () => {
     expect(faults(body(tree))).toEqual(["tree.nodes.m2.message.toolCallId: a tool message needs toolCallId, and only a tool message has one"]);
   });
 });
+
+describe("a share of blind A/B results", () => {
+  const blindAb = {
+    settings: [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, temperature: 1.5 }],
+    rounds: [
+      { index: 0, seed: 7, aIs: 1, pick: "A" },
+      { index: 1, seed: 8, aIs: 0 },
+    ],
+  };
+  const abBody = { systemMessage: "", params: DEFAULT_PARAMS, messages: [user("Name a river")], blindAb };
+
+  it("keeps both settings and every round with its order and pick", () => {
+    expect(CreateShareBodySchema.parse(abBody).blindAb).toEqual(blindAb);
+  });
+
+  it("refuses a pick other than A, B or tie, a third setting, and results mixed with a comparison", () => {
+    expect(faults({ ...abBody, blindAb: { ...blindAb, rounds: [{ index: 0, aIs: 0, pick: "C" }] } })[0]).toMatch(/^blindAb\.rounds\.0\.pick: /);
+    expect(faults({ ...abBody, blindAb: { ...blindAb, settings: [DEFAULT_PARAMS, DEFAULT_PARAMS, DEFAULT_PARAMS] } })[0]).toMatch(/^blindAb\.settings/);
+    expect(faults({ ...abBody, columns: [{ params: DEFAULT_PARAMS, messages: [] }, { params: DEFAULT_PARAMS, messages: [] }] })).toContain(
+      "blindAb: blind A/B results are shared on their own, not with a comparison, a template or other versions",
+    );
+  });
+});

@@ -11,6 +11,7 @@ import type { ProviderKind } from "../providers/types";
 import { canonicalJson } from "../json/canonical-json";
 import { pathOf } from "../tree/conversation-tree";
 import { longestPath, NODE_ID, NODE_ID_RULE, treeStructureIssues } from "../tree/tree-structure";
+import { SharedBlindAbSchema, type SharedBlindAb } from "./blind-ab-share";
 import { EXPIRY_CHOICES } from "./expiry";
 import { MAX_SHARED_TOKENS, SHARED_TOP } from "./shared-logprobs";
 
@@ -140,6 +141,8 @@ export const CreateShareBodySchema = z.strictObject({
   template: SharedTemplateSchema.optional(),
   /** Present when the other versions are shared too; `messages` is then its shown path. */
   tree: SharedTreeSchema.optional(),
+  /** Present for a blind A/B's results: `messages` is the message judged, `params` Setting 1. */
+  blindAb: SharedBlindAbSchema.optional(),
   expiresIn: z
     .enum(EXPIRY_CHOICES, { error: "expiresIn must be never, 1d, 7d or 30d" })
     .default("never"),
@@ -147,6 +150,9 @@ export const CreateShareBodySchema = z.strictObject({
   error: "there is nothing to share yet",
   path: ["messages"],
 }).superRefine((body, ctx) => {
+  if (body.blindAb && (body.columns || body.template || body.tree)) {
+    ctx.addIssue({ code: "custom", path: ["blindAb"], message: "blind A/B results are shared on their own, not with a comparison, a template or other versions" });
+  }
   if (!body.tree) return;
   if (body.columns || body.template) {
     ctx.addIssue({ code: "custom", path: ["tree"], message: "only a conversation shares its other versions, not a comparison or a template" });
@@ -177,4 +183,6 @@ export interface ShareSnapshot {
   template?: SharedTemplate;
   /** Every version of the conversation, each reply verified like those of `messages` (its shown path). */
   tree?: SharedTree;
+  /** A blind A/B's results (the message judged is `messages`). */
+  blindAb?: SharedBlindAb;
 }

@@ -37,6 +37,15 @@ const context = (id: string) => ({ params: Promise.resolve({ id }) });
 const body = (text: string) => ({ params: { seed: 3 }, messages: [{ role: "user", content: text }, { role: "assistant", content: "ok" }] });
 
 describe("share routes", () => {
+  it("keeps a blind A/B's results: both settings and every round with its order and pick", async () => {
+    const blindAb = { settings: [{ temperature: 0.2 }, { temperature: 1.5 }], rounds: [{ index: 0, seed: 4, aIs: 1, pick: "A" }, { index: 1, seed: 5, aIs: 0 }] };
+    const created = await create({ params: { temperature: 0.2 }, messages: [{ role: "user", content: "Name a river" }], blindAb }, "203.0.113.99");
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = await routes.byId.GET(new Request(`http://x/api/shares/${id}`), context(id));
+    expect(await read.json()).toMatchObject({ snapshot: { messages: [{ role: "user", content: "Name a river" }], blindAb: { settings: [{ temperature: 0.2 }, { temperature: 1.5 }], rounds: blindAb.rounds } } });
+  });
+
   it("create → read → revoke (wrong token, right token) → 410, storing neither the token nor the client IP, and erasing the text", async () => {
     const text = `first ${Date.now()}-erase-me`;
     const created = await create(body(text));

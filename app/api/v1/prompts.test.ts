@@ -118,6 +118,21 @@ describe("/api/v1/prompts", () => {
     expect(await (await call("GET", `/api/v1/prompts/${id}/versions`, KEY_A)).json()).toMatchObject({ data: [{ version: 1, note: "first", labels: ["production"] }, { version: 2, note: "warmer", labels: [] }] });
   });
 
+  it("keeps a prompt's test set by PATCH without adding a version, refuses a bad one naming the field, and removes it with null", async () => {
+    const testSet = { columns: ["topic"], rows: [{ id: "r1", values: { topic: "tea" } }], checks: [{ id: "c1", kind: "contains", text: "tea", caseSensitive: false }] };
+    const saved = (await (await call("PATCH", `/api/v1/prompts/${id}`, KEY_A, { testSet })).json()) as Prompt;
+    expect(saved.testSet).toEqual(testSet);
+    expect(((await (await call("GET", `/api/v1/prompts/${id}`, KEY_A)).json()) as Prompt).testSet).toEqual(testSet);
+    const versions = saved.versions.length;
+    const bad = await call("PATCH", `/api/v1/prompts/${id}`, KEY_A, { testSet: { ...testSet, rows: [{ id: "r1", values: { city: "Paris" } }] } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ param: "testSet.rows.0.values.city" });
+    expect((await call("PATCH", `/api/v1/prompts/${id}`, KEY_B, { testSet: null })).status).toBe(404);
+    const removed = (await (await call("PATCH", `/api/v1/prompts/${id}`, KEY_A, { testSet: null })).json()) as Prompt;
+    expect(removed).not.toHaveProperty("testSet");
+    expect(removed.versions).toHaveLength(versions);
+  });
+
   it("refuses a bad body with a 400 naming the field, in OpenAI's shape", async () => {
     const response = await call("POST", "/api/v1/prompts", KEY_A, { ...guide, params: { temperature: 5 } });
     expect(response.status).toBe(400);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ModelHeader } from "@/components/model-header";
+import { SharedBlindAbResults } from "@/components/share/shared-blind-ab";
 import { SharedComparison } from "@/components/share/shared-comparison";
 import { SharedMessageItem } from "@/components/share/shared-message";
 import { SharedSettings } from "@/components/share/shared-settings";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (read.status !== "live") return { title: "Shared conversation not available", robots: { index: false } };
   const { snapshot } = read.share;
   const prompt = firstUserMessage([...snapshot.messages, ...(snapshot.columns?.[0]?.messages ?? [])]);
-  const title = snapshot.template ? `Prompt: “${shorten(snapshot.template.name, 60)}” · ${MODEL.title}` : `${snapshot.columns ? "Comparison: " : ""}“${shorten(prompt, 60)}” · ${MODEL.title}`;
+  const title = snapshot.template ? `Prompt: “${shorten(snapshot.template.name, 60)}” · ${MODEL.title}` : `${snapshot.columns ? "Comparison: " : snapshot.blindAb ? "Blind A/B: " : ""}“${shorten(prompt, 60)}” · ${MODEL.title}`;
   const description = shorten(prompt, 160);
   return {
     title,
@@ -42,7 +43,7 @@ export default async function SharePage({ params }: Props) {
   // The proxy answers revoked and expired links with 410 before this renders; here only a race remains.
   if (read.status !== "live") notFound();
   const { snapshot, createdAt, expiresAt } = read.share;
-  const kind = snapshot.template ? "prompt template" : snapshot.columns ? "comparison" : "conversation";
+  const kind = snapshot.template ? "prompt template" : snapshot.columns ? "comparison" : snapshot.blindAb ? "blind A/B result" : "conversation";
 
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-3 py-4 sm:px-6">
@@ -86,6 +87,8 @@ export default async function SharePage({ params }: Props) {
       </div>
       {snapshot.columns ? (
         <SharedComparison snapshot={snapshot} columns={snapshot.columns} />
+      ) : snapshot.blindAb ? (
+        <SharedBlindAbResults snapshot={snapshot} blindAb={snapshot.blindAb} />
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <section aria-labelledby="conversation-heading" className="rounded-xl border border-line p-3">

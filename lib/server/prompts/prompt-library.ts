@@ -13,6 +13,7 @@ import { AppError, invalidRequest } from "../../errors";
 import { fillRequest, requestVariables } from "../../prompts/fill-request";
 import { newPrompt, versionOf, type Prompt, type PromptContent, type PromptVersion, type VariableSpec } from "../../prompts/prompt";
 import { LabelsSchema, PROMPT_FILE_CAPS, PromptContentSchema } from "../../prompts/prompt-file";
+import { TestSetSchema } from "../../prompts/prompt-file-test-set-schema";
 import { missingValues } from "../../prompts/variables";
 import { OPEN_USAGE_KEY } from "../usage/usage-charge";
 
@@ -34,7 +35,12 @@ export const PatchPromptBodySchema = z.strictObject({
   name: Name.optional(),
   description: text("description", PROMPT_FILE_CAPS.description).nullable().optional(),
   labels: LabelsSchema.optional(),
+  /** The prompt's test cases (null removes them): not versioned, so saving them adds no version. */
+  testSet: TestSetSchema.nullable().optional(),
 });
+
+/** A PATCH may carry a test set, which may be as large as a prompt file. */
+export const PATCH_PROMPT_BYTES = PROMPT_FILE_CAPS.bytes;
 
 export const RenderBodySchema = z.strictObject({
   variables: z.record(z.string(), z.string({ error: "each variable's value must be a text" }), { error: "variables must be an object of texts" }).default({}),
@@ -93,7 +99,9 @@ export async function importPrompts(repo: PromptRepository, owner: string, incom
         if (labels[label] === undefined) labels[label] = version;
         else if (labels[label] !== version) report.labelsKept.push({ prompt: mine.name, label });
       }
-      if (Object.keys(labels).length !== Object.keys(mine.labels).length) await repo.update(owner, prompt.id, { labels }, now);
+      // A test set is taken from the file only where the library's prompt has none: never overwritten.
+      const testSet = !mine.testSet && prompt.testSet ? { testSet: prompt.testSet } : {};
+      if (Object.keys(labels).length !== Object.keys(mine.labels).length || "testSet" in testSet) await repo.update(owner, prompt.id, { labels, ...testSet }, now);
       continue;
     }
     if (count >= PROMPT_FILE_CAPS.prompts) throw libraryFull();

@@ -1,6 +1,6 @@
 /**
  * One prompt of the caller's library. GET: the prompt with all its versions, or with `?version=N`
- * or `?label=name` that one version. PATCH: name, description, labels. DELETE: the prompt.
+ * or `?label=name` that one version. PATCH: name, description, labels, test set. DELETE: the prompt.
  * Another key's prompt is "not found" (404), as is a prompt that does not exist.
  */
 import { readJsonBody } from "@/lib/server/http/read-json-body";
@@ -8,7 +8,7 @@ import { guardAction, requireAllowedOrigin } from "@/lib/server/http/request-gua
 import { servedRoute } from "@/lib/server/http/served-api";
 import { requireLibraryAccess } from "@/lib/server/limits/access-keys";
 import { checkRequestRate, limitKey } from "@/lib/server/limits/usage-limits";
-import { chosenVersion, libraryOwner, notFound, patchPrompt, PatchPromptBodySchema } from "@/lib/server/prompts/prompt-library";
+import { chosenVersion, libraryOwner, notFound, PATCH_PROMPT_BYTES, patchPrompt, PatchPromptBodySchema } from "@/lib/server/prompts/prompt-library";
 import { getPromptRepository } from "@/lib/server/services";
 
 type Context = { params: Promise<{ id: string }> };
@@ -33,7 +33,7 @@ async function read(request: Request, { params }: Context): Promise<Response> {
 async function patch(request: Request, { params }: Context): Promise<Response> {
   guardAction(request);
   const { repo, owner } = await owned(request);
-  const body = await readJsonBody(request, PatchPromptBodySchema, 100_000);
+  const body = await readJsonBody(request, PatchPromptBodySchema, PATCH_PROMPT_BYTES);
   return Response.json(await patchPrompt(repo, owner, (await params).id, body), noStore);
 }
 

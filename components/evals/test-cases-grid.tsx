@@ -1,0 +1,136 @@
+"use client";
+import { memo, useMemo, type CSSProperties } from "react";
+import { cellKey, type ResultColumn } from "@/lib/evals/results";
+import type { TestRow, TestSet } from "@/lib/evals/test-set";
+import { TestCasesCell, type CellContext } from "./test-cases-cell";
+import { TestCasesSummary } from "./test-cases-summary";
+
+export interface GridHandlers {
+  onValue(rowId: string, column: string, value: string): void;
+  onRemove(rowId: string): void;
+}
+
+/**
+ * The test cases and their results in one table: a row per case with an input per variable and a
+ * reply per column, and the summary under each column. Built from divs with table roles, because
+ * each row can then skip layout and paint while off screen (content-visibility, which table rows
+ * do not take): 500 rows scroll smoothly without a virtual list. It scrolls sideways on a phone.
+ */
+export function TestCasesGrid({
+  set,
+  stale,
+  columns,
+  blocked,
+  handlers,
+  context,
+}: {
+  set: TestSet;
+  /** Columns that are no longer variables of the prompt (kept while they hold values). */
+  stale: readonly string[];
+  columns: readonly ResultColumn[];
+  blocked: ReadonlyMap<string, string>;
+  handlers: GridHandlers;
+  context: CellContext;
+}) {
+  // One object while the column counts stay: the rows are memoised on it.
+  const [variableCount, resultCount] = [set.columns.length, columns.length];
+  const template = useMemo<CSSProperties>(
+    () => ({ gridTemplateColumns: ["3rem", ...Array<string>(variableCount).fill("minmax(9rem, 12rem)"), ...Array<string>(resultCount).fill("minmax(16rem, 22rem)"), "6rem"].join(" ") }),
+    [variableCount, resultCount],
+  );
+  return (
+    <div className="overflow-x-auto rounded border border-line">
+      <div role="table" aria-label="Test cases and results" aria-rowcount={set.rows.length + 2} className="w-max min-w-full text-sm">
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="grid gap-2 border-b border-line bg-subtle px-2 py-1 font-medium" style={template}>
+            <span role="columnheader">Row</span>
+            {set.columns.map((name) => (
+              <span role="columnheader" key={name} className="truncate font-mono">
+                {name}
+                {stale.includes(name) ? <span className="font-sans font-normal text-muted"> (not a variable now)</span> : null}
+              </span>
+            ))}
+            {columns.map((column) => (
+              <span role="columnheader" key={column.id}>
+                {column.label}
+              </span>
+            ))}
+            <span role="columnheader">
+              <span className="sr-only">Actions</span>
+            </span>
+          </div>
+        </div>
+        <div role="rowgroup">
+          {set.rows.map((row, i) => (
+            <GridRow key={row.id} row={row} index={i} names={set.columns} columns={columns} blocked={blocked} handlers={handlers} context={context} template={template} />
+          ))}
+        </div>
+        {columns.length && set.rows.length ? (
+          <div role="rowgroup">
+            <TestCasesSummary set={set} columns={columns} context={context} template={template} rowIndex={set.rows.length + 2} />
+          </div>
+        ) : null}
+      </div>
+      {!set.rows.length ? <p className="p-2 text-sm text-muted">No test cases yet: add a row, paste rows or import a file.</p> : null}
+    </div>
+  );
+}
+
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  names,
+  columns,
+  blocked,
+  handlers,
+  context,
+  template,
+}: {
+  row: TestRow;
+  index: number;
+  names: readonly string[];
+  columns: readonly ResultColumn[];
+  blocked: ReadonlyMap<string, string>;
+  handlers: GridHandlers;
+  context: CellContext;
+  template: CSSProperties;
+}) {
+  const number = index + 1;
+  return (
+    <div
+      role="row"
+      aria-rowindex={number + 1}
+      aria-label={`Row ${number}`}
+      className="grid items-start gap-2 border-b border-line px-2 py-2 [contain-intrinsic-size:auto_8rem] [content-visibility:auto]"
+      style={template}
+    >
+      <span role="rowheader" className="pt-1 text-muted">
+        {number}
+      </span>
+      {names.map((name) => (
+        <span role="cell" key={name}>
+          <textarea
+            aria-label={`${name}, row ${number}`}
+            rows={2}
+            className="w-full resize-y rounded border border-line bg-bg px-1 py-0.5"
+            value={Object.hasOwn(row.values, name) ? row.values[name] : ""}
+            onChange={(e) => handlers.onValue(row.id, name, e.target.value)}
+          />
+        </span>
+      ))}
+      {columns.map((column) => {
+        const key = cellKey(row.id, column.id);
+        return (
+          <span role="cell" key={column.id} className="min-w-0">
+            <TestCasesCell cellId={key} name={`${column.label}, row ${number}`} blocked={blocked.get(key)} prices={column.prices} context={context} />
+          </span>
+        );
+      })}
+      <span role="cell">
+        <button type="button" className="btn-quiet" aria-label={`Remove row ${number}`} onClick={() => handlers.onRemove(row.id)}>
+          Remove
+        </button>
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "prompts" ADD COLUMN "test_set" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `prompts` ADD `test_set` text;
