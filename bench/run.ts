@@ -29,6 +29,7 @@ import { measureCompareRendering } from "./compare-rendering";
 import { measureConcurrency } from "./concurrency";
 import { measureConversations } from "./conversations";
 import { measureEngine } from "./engine";
+import { measureEvals } from "./evals";
 import { measureFloor } from "./floor";
 import { measureMemory } from "./memory";
 import { startNext, type NextServer } from "./next-server";
@@ -41,7 +42,7 @@ import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
 import { countFormulas, MARKDOWN_MODEL, MATH_MODEL, mathTokens } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "evals", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -75,9 +76,10 @@ async function main() {
         await interleaved(section, dataDir, apps);
         continue;
       }
-      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations"].includes(section) ? apps.slice(-1) : apps) {
+      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "evals"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
-        if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
+        if (section === "evals") measureEvals();
+        else if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
         else await withApp(new Set([section]), dataDir, app.dir);
       }
     }
