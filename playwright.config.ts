@@ -37,7 +37,10 @@ export default defineConfig({
       command: "npx next start -p 3100 -H 127.0.0.1",
       url: "http://127.0.0.1:3100",
       // Shares in the embedded SQLite file, as on a fresh machine.
-      env: { DATA_DIR: "test-results/data-demo", DEMO_TOKENS_PER_SECOND: "40", LOCAL_THREADS: "1", DATABASE_URL: "" },
+      // The suite runs from one address; sample spread, test cases and A/B send dozens of replies a
+      // minute, which the default chat limit (30 a minute) would answer with 429 in later specs.
+      // The limit itself is tested in the unit suite.
+      env: { DATA_DIR: "test-results/data-demo", DEMO_TOKENS_PER_SECOND: "40", LOCAL_THREADS: "1", DATABASE_URL: "", CHAT_RATE_LIMIT: "600" },
       reuseExistingServer: false,
       timeout: 120_000,
     },
