@@ -4,6 +4,7 @@ import { parseRows, parseRowsFile, type ParsedRows } from "@/lib/evals/parse-row
 import { appendRows, type TestSet } from "@/lib/evals/test-set";
 import { testSetCsv } from "@/lib/evals/test-set-csv";
 import { downloadText } from "../prompts/download";
+import { FileInput } from "../ui/file-input";
 
 /** Paste rows, import a file, export the rows: all or nothing, every fault listed with its row and column. */
 export function TestCasesImport({ set, variables, onChange }: { set: TestSet; variables: readonly string[]; onChange(next: TestSet): void }) {
@@ -36,18 +37,11 @@ export function TestCasesImport({ set, variables, onChange }: { set: TestSet; va
           <label htmlFor={ids.file} className="text-sm font-medium">
             Import CSV or JSONL
           </label>
-          <input
+          <FileInput
             id={ids.file}
-            type="file"
             accept=".csv,.tsv,.tab,.jsonl,.ndjson,.txt,text/csv,text/tab-separated-values,text/plain"
-            className="max-w-full text-sm file:mr-2 file:rounded file:border file:border-line file:bg-bg file:px-2 file:py-1"
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              // The same file may be picked again after it is fixed.
-              input.value = "";
-              if (file) add(await parseRowsFile(file, variables), `"${file.name}"`);
-            }}
+            className="max-w-full"
+            onFile={async (file) => add(await parseRowsFile(file, variables), `"${file.name}"`)}
           />
         </span>
         <button type="button" className="btn-quiet" disabled={!set.rows.length} onClick={() => downloadText("test-cases.csv", testSetCsv(set), "text/csv")}>

@@ -1,14 +1,14 @@
 "use client";
 /**
- * The Test cases view's run: a scheduler the view owns (at most the upstream's concurrentStreams
- * at once), stopped when the view goes away or the tab is closed (every fetch aborted, which
- * stops the generation on the server). Unlike useRunScheduler (lib/hooks), the view itself does
- * not re-render on every change: each cell subscribes to its own state, so a change re-renders
+ * The Test cases view's run: a scheduler the view owns (useOwnedRunScheduler: at most the
+ * upstream's concurrentStreams at once, stopped with the view or the tab). Unlike
+ * useRunScheduler, the view itself does not re-render on every change: each cell subscribes to its own state, so a change re-renders
  * one cell of a 1,000-cell grid, and the progress and summary subscribe to the whole.
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { collectReply } from "@/lib/client/collect-reply";
-import { createRunScheduler, type CellStatus, type RunScheduler, type RunSnapshot } from "@/lib/evals/run-scheduler";
+import { type CellStatus, type RunScheduler, type RunSnapshot } from "@/lib/evals/run-scheduler";
+import { useOwnedRunScheduler } from "@/lib/hooks/use-run-scheduler";
 import type { RunCell } from "@/lib/evals/test-run";
 
 const streamCell = (cell: RunCell, signal: AbortSignal) => collectReply(cell.body, signal);
@@ -16,20 +16,7 @@ const streamCell = (cell: RunCell, signal: AbortSignal) => collectReply(cell.bod
 export type TestRunScheduler = RunScheduler<RunCell>;
 
 export function useTestRunScheduler(concurrency: number): TestRunScheduler {
-  const [scheduler] = useState(() => createRunScheduler<RunCell>({ stream: streamCell, concurrency }));
-  useEffect(() => scheduler.resize(concurrency), [scheduler, concurrency]);
-  useEffect(() => {
-    const onHide = (event: PageTransitionEvent) => {
-      // A page kept in the back-forward cache may come back; one being unloaded will not.
-      if (!event.persisted) scheduler.stop();
-    };
-    window.addEventListener("pagehide", onHide);
-    return () => {
-      window.removeEventListener("pagehide", onHide);
-      scheduler.stop();
-    };
-  }, [scheduler]);
-  return scheduler;
+  return useOwnedRunScheduler(streamCell, concurrency);
 }
 
 /** One cell's state: the same object until that cell changes, so other cells' changes render nothing here. */

@@ -15,6 +15,7 @@ import { historyOfPage } from "@/lib/store/history/conversation-history";
 import { titleOf } from "@/lib/store/history/conversation-listing";
 import { useParamsStore } from "@/lib/store/params-store";
 import { CopyButton } from "../ui/copy-button";
+import { FileInput } from "../ui/file-input";
 import { downloadText } from "../prompts/download";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
 
@@ -103,17 +104,7 @@ export function ImportConversation({ onImported }: { onImported(): void }) {
       <label htmlFor={inputId} className="block text-sm font-medium">
         Import conversation file
       </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        className="text-sm file:mr-2 file:rounded file:border file:border-line file:bg-bg file:px-2 file:py-1"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (file) void importFile(file).catch((error: Error) => setFailure({ file: file.name, errors: [error.message] }));
-        }}
-      />
+      <FileInput id={inputId} accept=".json,application/json" onFile={(file) => void importFile(file).catch((error: Error) => setFailure({ file: file.name, errors: [error.message] }))} />
       <div role="alert" className="text-sm font-medium text-red-700 dark:text-red-300">
         {failure ? (
           <>

@@ -16,6 +16,7 @@ import { useConversationStoreApi } from "../chat/conversation-context";
 import { downloadText, promptFileName } from "./download";
 import { MoveBrowserPrompts } from "./move-browser-prompts";
 import { PromptVersions } from "./prompt-versions";
+import { FileInput } from "../ui/file-input";
 
 const schemaUrl = () => `${window.location.origin}${PROMPT_FILE_SCHEMA_PATH}`;
 
@@ -111,17 +112,7 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
           <label htmlFor={importId} className="block text-sm font-medium">
             Import prompt file
           </label>
-          <input
-            id={importId}
-            type="file"
-            accept=".json,application/json"
-            className="text-sm file:mr-2 file:rounded file:border file:border-line file:bg-bg file:px-2 file:py-1"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void importFile(file);
-            }}
-          />
+          <FileInput id={importId} accept=".json,application/json" onFile={(file) => void importFile(file)} />
         </div>
         <button type="button" className="btn-quiet border border-line" disabled={!all?.length} onClick={() => void library.list().then((prompts) => exportPrompts("prompt-library.prompt.json", prompts))}>
           Export all
