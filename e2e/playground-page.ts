@@ -44,6 +44,24 @@ export class PlaygroundPage {
     await this.composer.press("Enter");
   }
 
+  /**
+   * Records every length the last reply's text takes, from a MutationObserver in the page: a
+   * short reply (a few events 80 ms apart) can be complete before a Playwright poll on a busy
+   * machine comes back, so sampling from the test would miss the steps. Call before sending.
+   */
+  async recordReplyGrowth(): Promise<() => Promise<number[]>> {
+    await this.page.evaluate(() => {
+      const lengths: number[] = [];
+      (window as unknown as { __replyLengths: number[] }).__replyLengths = lengths;
+      new MutationObserver(() => {
+        const texts = document.querySelectorAll('[aria-label="Assistant reply"] [data-testid="reply-text"]');
+        const length = texts[texts.length - 1]?.textContent?.length ?? 0;
+        if (length > 0 && lengths[lengths.length - 1] !== length) lengths.push(length);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    return () => this.page.evaluate(() => (window as unknown as { __replyLengths: number[] }).__replyLengths);
+  }
+
   /** Lengths of the last reply sampled while it streams: proof the text grows in steps. */
   async sampleGrowth(samples: number, everyMs: number): Promise<number[]> {
     // Sampling starts at the first text, not up to a second later (expect.poll's default
