@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import type { UiMessage } from "@/lib/store/ui-message";
 import type { Prices } from "@/lib/model/pricing";
 import { CopyButton } from "../ui/copy-button";
@@ -10,6 +10,7 @@ import { ReplyStats } from "./reply-stats";
 import { ToolCallCards, ToolResultItem, ToolResultsForm } from "./tool-calls";
 import { ModelInputButton } from "./model-input-button";
 import { useMarkdown } from "./use-markdown";
+import { useNearViewport, waitingStyle } from "./use-near-viewport";
 import { VersionNavigator } from "./version-navigator";
 
 
@@ -40,9 +41,11 @@ interface Props {
   onShowVersion?(id: string, step: number): void;
   /** Starts a new conversation with the messages up to this one. */
   onBranch?(id: string): void;
+  /** Draw the reply's markdown only once it comes near the viewport (the page's long conversation, not a compare column's box). */
+  markdownWhenNear?: boolean;
 }
 
-export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName, versionPosition, versionCount, onShowVersion, onBranch }: Props) {
+export const MessageItem = memo(function MessageItem({ message, prices, isLastReply, busy, showStats = true, onRegenerate, onEdit, probabilities, continueBlocked, onContinue, onToolResults, callName, versionPosition, versionCount, onShowVersion, onBranch, markdownWhenNear = false }: Props) {
   const [editing, setEditing] = useState(false);
   const [openToken, setOpenToken] = useState<number | null>(null);
   const shaded = probabilities && !!message.logprobs?.length;
@@ -52,11 +55,15 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
   const calls = message.toolCalls ?? [];
   // Called before the early return below: a hook's order may not change between renders.
   const Markdown = useMarkdown(message.role === "assistant");
+  const itemRef = useRef<HTMLLIElement>(null);
+  const near = useNearViewport(itemRef, markdownWhenNear && message.role === "assistant" && !streaming);
 
   if (message.role === "tool") return <ToolResultItem message={message} callName={callName} />;
 
   return (
     <li
+      ref={itemRef}
+      style={near ? undefined : waitingStyle(message.content)}
       className={`group rounded-lg px-3 py-2 ${isUser ? "ml-auto max-w-[85%] bg-subtle" : "w-full"}`}
       aria-label={isUser ? "Your message" : "Assistant reply"}
       data-role={message.role}
@@ -95,7 +102,7 @@ export const MessageItem = memo(function MessageItem({ message, prices, isLastRe
           <div className="message-text" data-testid="reply-text">
             {shaded ? (
               <TokenText content={message.content} logprobs={message.logprobs} pickedAt={message.continuedAt} onOpen={setOpenToken} />
-            ) : Markdown ? (
+            ) : Markdown && near ? (
               <Markdown text={message.content} streaming={streaming} />
             ) : (
               <p className="whitespace-pre-wrap break-words">{message.content}</p>

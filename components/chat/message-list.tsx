@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Prices } from "@/lib/model/pricing";
 import { useCapabilities } from "@/lib/hooks/use-models";
@@ -7,6 +7,7 @@ import { versionsOf } from "@/lib/tree/conversation-tree";
 import { useParamsStore } from "@/lib/store/params-store";
 import { useConversation, useConversationStoreApi } from "./conversation-context";
 import { MessageItem } from "./message-item";
+import { NearViewportChecks, NearViewportChecksContext } from "./use-near-viewport";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 /**
@@ -40,31 +41,41 @@ export function MessageList({
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const conversationId = useConversation((s) => s.id);
-  useStickToBottom(listRef, endRef, ids.length, followEnd, conversationId, busy);
+  const keepEndInView = useStickToBottom(listRef, endRef, ids.length, followEnd, conversationId, busy);
+  const [nearChecks] = useState(() => new NearViewportChecks());
+  // After the replies' layout effects: the scroll settled first, then which new replies are in view.
+  useLayoutEffect(() => {
+    keepEndInView();
+    nearChecks.check();
+  });
 
   return (
     <>
-      {/* No scroll anchoring inside: replies grow at the end, and finding an anchor in a long reply costs every frame. */}
-      <ol className="space-y-3 [overflow-anchor:none]" aria-label={label} ref={listRef}>
-        {ids.map((id) => (
-          <ConnectedMessage
-            key={id}
-            id={id}
-            prices={prices}
-            isLastReply={id === lastReplyId}
-            busy={busy}
-            showStats={showStats}
-            onRegenerate={regenerate}
-            onEdit={editAndResend}
-            probabilities={probabilities}
-            continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
-            onContinue={continueFrom}
-            onToolResults={sendToolResults}
-            onShowVersion={showVersion}
-            onBranch={canBranch ? branchFrom : undefined}
-          />
-        ))}
-      </ol>
+      {/* No scroll anchoring while a reply streams: it grows at the end, and finding an anchor in a long reply cost every frame.
+          Otherwise the browser keeps what is read in place as replies above it draw (see useNearViewport). */}
+      <NearViewportChecksContext value={nearChecks}>
+        <ol className={busy ? "space-y-3 [overflow-anchor:none]" : "space-y-3"} aria-label={label} ref={listRef}>
+          {ids.map((id) => (
+            <ConnectedMessage
+              key={id}
+              id={id}
+              prices={prices}
+              isLastReply={id === lastReplyId}
+              busy={busy}
+              showStats={showStats}
+              onRegenerate={regenerate}
+              onEdit={editAndResend}
+              probabilities={probabilities}
+              continueBlocked={id !== lastReplyId ? "Only the last reply can be continued from a chosen token." : busy ? "Wait for the current reply to finish." : undefined}
+              onContinue={continueFrom}
+              onToolResults={sendToolResults}
+              onShowVersion={showVersion}
+              onBranch={canBranch ? branchFrom : undefined}
+              markdownWhenNear={followEnd}
+            />
+          ))}
+        </ol>
+      </NearViewportChecksContext>
       <div ref={endRef} />
     </>
   );

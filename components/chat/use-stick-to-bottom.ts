@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
 
 /** How far below the viewport the end may be and still count as "reading the latest". */
 const PINNED_SLACK_PX = 120;
@@ -9,7 +9,7 @@ const PINNED_SLACK_PX = 120;
  * them alone once they scroll away to read. It acts only when the content's height changes (a
  * ResizeObserver, after layout), not on every streamed delta, so it forces no extra layout.
  */
-export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number, enabled = true, conversation = "", sending = true) {
+export function useStickToBottom(content: RefObject<HTMLElement | null>, end: RefObject<HTMLElement | null>, messageCount: number, enabled = true, conversation = "", sending = true): () => void {
   const pinned = useRef(true);
   const followed = useRef(conversation);
 
@@ -42,4 +42,9 @@ export function useStickToBottom(content: RefObject<HTMLElement | null>, end: Re
     pinned.current = true;
     end.current?.scrollIntoView({ block: "end" });
   }, [messageCount, end, enabled, conversation, sending]);
+
+  /** Puts the end in view now, when the reader is there (what the resize observer would do after layout): for a list about to measure what is in view. */
+  return useCallback(() => {
+    if (enabled && pinned.current) end.current?.scrollIntoView({ block: "end" });
+  }, [enabled, end]);
 }

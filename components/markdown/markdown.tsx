@@ -1,9 +1,9 @@
 "use client";
 import { memo, useDeferredValue, useMemo } from "react";
-import ReactMarkdown from "react-markdown";
 import { prepareMath } from "@/lib/markdown/math-delimiters";
 import { splitMarkdownBlocks } from "@/lib/markdown/split-blocks";
-import { markdownComponents, remarkPlugins, type PluggableList } from "./markdown-options";
+import type { PluggableList } from "./markdown-options";
+import { renderedBlock } from "./rendered-blocks";
 import { useHighlighter } from "./use-highlighter";
 import { useMath, type MathPlugins } from "./use-math";
 
@@ -21,27 +21,21 @@ const hasDollar = (block: string) => block.includes("$");
 
 interface BlockProps {
   text: string;
+  /** Its text is final (not the growing end of a streamed reply): its rendering is kept for whoever shows it next. */
+  settled: boolean;
   highlight?: PluggableList;
   math?: MathPlugins;
 }
 
-const MarkdownBlock = memo(function MarkdownBlock({ text, highlight, math }: BlockProps) {
+const MarkdownBlock = memo(function MarkdownBlock({ text, settled, highlight, math }: BlockProps) {
   // Highlighting a block (guessing its language when the fence names none) can take ~10 ms, and
   // so can a block of formulas: they are applied in a deferred render React may split between
   // frames, so several replies finishing at once (compare mode) or the plugins arriving do not
   // make one long task.
   const deferredHighlight = useDeferredValue(highlight);
   const deferredMath = useDeferredValue(math);
-  const remark = useMemo(() => (deferredMath ? [...remarkPlugins, ...deferredMath.remark] : remarkPlugins), [deferredMath]);
-  // Formulas first: highlighting would otherwise see their code elements.
-  const rehype = useMemo(() => (deferredMath ? [...deferredMath.rehype, ...(deferredHighlight ?? [])] : deferredHighlight), [deferredMath, deferredHighlight]);
-  return (
-    <div className="space-y-3">
-      <ReactMarkdown remarkPlugins={remark} rehypePlugins={rehype} components={deferredMath?.components ?? markdownComponents}>
-        {text}
-      </ReactMarkdown>
-    </div>
-  );
+  const element = useMemo(() => renderedBlock(text, { highlight: deferredHighlight, math: deferredMath }, settled), [text, deferredHighlight, deferredMath, settled]);
+  return <div className="space-y-3">{element}</div>;
 });
 
 interface ChunkProps {
@@ -64,6 +58,7 @@ const MarkdownChunk = memo(
           <MarkdownBlock
             key={i}
             text={block}
+            settled={i !== growing}
             highlight={i !== growing && highlight && hasFence(block) ? highlight : undefined}
             math={math && hasDollar(block) ? math : undefined}
           />
