@@ -7,7 +7,9 @@
  * view on a 2,000-token reply (time to shade and to open a token's candidates), the prompt library
  * with 1,000 prompts × 20 versions (open, search, a diff of 20 KB versions) and typing in a System
  * Message with 30 variables (prompts), a conversation of 500 messages across 50 branches (switch a
- * version, reload) and a History of 1,000 conversations (open, search) (conversations), latency
+ * version, reload) and a History of 1,000 conversations (open, search) (conversations), a test run
+ * of 200 rows × 2 columns at 5 concurrent streams in the Test cases view (wall time against the
+ * ideal, the main thread while it runs) and the scroll of its grid at 200 and 500 rows (test-run), latency
  * for another client while one posts 1 MB bodies in a loop (abuse), and the server's memory after
  * 2,000 streams (memory).
  * `npm run bench -- floor single` runs only the named sections.
@@ -40,9 +42,10 @@ import { benchShares } from "./shares";
 import { percentile } from "./stats";
 import { measureSingle } from "./single";
 import { streamPaths } from "./targets";
+import { measureTestRun } from "./test-run";
 import { countFormulas, MARKDOWN_MODEL, MATH_MODEL, mathTokens } from "./upstream";
 
-const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "evals", "abuse", "memory"] as const;
+const SECTIONS = ["floor", "single", "concurrency", "engine", "bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "test-run", "evals", "abuse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(args: string[]): Set<Section> {
@@ -76,7 +79,7 @@ async function main() {
         await interleaved(section, dataDir, apps);
         continue;
       }
-      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "evals"].includes(section) ? apps.slice(-1) : apps) {
+      for (const app of ["bundle", "shares", "rendering", "compare", "probabilities", "prompts", "conversations", "test-run", "evals"].includes(section) ? apps.slice(-1) : apps) {
         if (app.label) console.log(`\n#### ${section}: ${app.label}`);
         if (section === "evals") measureEvals();
         else if (section === "engine") await measureEngine(dataDir, app.dir, app.dir === baseline && process.env.BENCH_BASELINE_UNBIASED === "1");
@@ -125,9 +128,10 @@ async function withApp(wanted: Set<Section>, dataDir: string, appDir: string) {
   const upstream = await startUpstream();
   const startApp = (databaseUrl: string, env: Record<string, string> = {}) => startNext({ ...benchEnv(upstream.url, dataDir, databaseUrl), ...env }, appDir);
   try {
-    // These two start their own server (raised limits; the inspector), one section at a time.
+    // These start their own server (raised limits; the inspector; 5 concurrent streams), one section at a time.
     if (wanted.has("abuse")) return await measureAbuse(upstream.url, (env) => startApp("", env));
     if (wanted.has("memory")) return await measureMemory(upstream.url, (env) => startApp("", env));
+    if (wanted.has("test-run")) return await measureTestRun(upstream.url, (env) => startApp("", env));
     const server = await startApp("");
     try {
       const paths = streamPaths(upstream.url, server.url);

@@ -47,3 +47,20 @@ export const CONVERSATION_TARGETS = {
   /** A search keystroke in that History: main-thread work. */
   keystrokeMs: 16,
 } as const;
+
+/** Issue 24's targets for a test run in the Test cases view (bench/test-run.ts). */
+export const TEST_RUN_TARGETS = {
+  /** The run: rows × columns against the bench upstream, at most `streams` replies at once. */
+  rows: 200,
+  columns: 2,
+  streams: 5,
+  /** Wall time from Run all to every cell finished, within this much of rows × columns × reply time ÷ streams. */
+  wallWithinPercent: 10,
+  /** The page's main thread while the run goes on: busy share of the wall time, and no task longer than this. */
+  busyPercent: 30,
+  longTaskMs: 50,
+  /** Scrolling the grid of finished results: main-thread work per frame. */
+  frameMs: 16,
+  /** The grid the docs say scrolls smoothly (docs/evals.md, "The grid"). */
+  scrollRows: 500,
+} as const;

@@ -16,7 +16,11 @@ export const MARKDOWN_MODEL = "markdown:6000:200";
 export const COMPARE_MODEL = "markdown:1000:100";
 /** The math figure: the same length and rate, with 100 inline and 20 display formulas in it. */
 export const MATH_MODEL = "math:6000:200";
-export const BENCH_MODELS = [MARKDOWN_MODEL, COMPARE_MODEL, MATH_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
+/** A test run's reply (bench/test-run.ts): 100 markdown tokens at 100 tokens/s, so every reply takes a known second. */
+export const TEST_RUN_MODEL = "markdown:100:100";
+/** The same reply as fast as the upstream writes it: fills a 500-row grid in seconds, for the scroll figure. */
+export const TEST_RUN_FAST_MODEL = "markdown:100:0";
+export const BENCH_MODELS = [MARKDOWN_MODEL, COMPARE_MODEL, MATH_MODEL, TEST_RUN_MODEL, TEST_RUN_FAST_MODEL, "stamp:2000:0", "stamp:2000:100", "stamp:200:0", "stamp:200:100"];
 
 export function markdownTokens(count: number): string[] {
   const section = (n: number) =>
