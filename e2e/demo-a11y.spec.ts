@@ -278,6 +278,11 @@ for (const scheme of SCHEMES) {
       await ab.setSetting2("Temperature", "1.5");
       await ab.rounds.fill("1");
       await audit.check(page, "phone, Blind A/B set-up");
+      // Prompt versions with no saved prompt open: both pickers disabled, the reason in words.
+      await ab.compare("Prompt versions");
+      await expect(ab.version("First version")).toBeDisabled();
+      await audit.check(page, "phone, Blind A/B set-up, prompt versions with none saved");
+      await ab.compare("Settings");
       await ab.dialog.getByRole("button", { name: "Start", exact: true }).click();
       await expect(ab.pick("A is better")).toBeEnabled({ timeout: 120_000 });
       await ab.pick("A is better").click();

@@ -82,6 +82,117 @@ test.describe("sample spread and blind A/B (demo model)", () => {
     await expect(spread.dialog.getByRole("row", { name: /^0 100% 1 3$/ })).toBeVisible();
   });
 
+  test("a {{variable}} with no value blocks Run, named as Send names it; a value typed in the view unblocks it and is the page's", async ({ page }) => {
+    test.setTimeout(180_000);
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await setPanel(app, "Max Tokens", "6");
+    await page.getByRole("textbox", { name: "System Message" }).fill("Answer about {{topic}}.");
+
+    const spread = new SampleSpreadDialog(page);
+    await spread.open();
+    await spread.message.fill("One word, please");
+    const run = spread.dialog.getByRole("button", { name: "Run", exact: true });
+    await expect(run).toBeDisabled();
+    await expect(spread.dialog.getByRole("status").filter({ hasText: "Fill in the variables first: topic." })).toBeVisible();
+    await expect(spread.variables.getByText("Needs a value")).toBeVisible();
+
+    await spread.variables.getByRole("textbox", { name: "topic", exact: true }).fill("tea");
+    await expect(run).toBeEnabled();
+    await expect(spread.dialog.getByText(/^Fill in the variables first/)).toHaveCount(0);
+    await spread.samples.fill("2");
+    await spread.run(2);
+    await page.keyboard.press("Escape");
+    await expect(spread.dialog).toBeHidden();
+    // The same value Send fills in: the page's Variables has it too.
+    await expect(page.getByRole("region", { name: "Variables" }).getByRole("textbox", { name: "topic", exact: true })).toHaveValue("tea");
+  });
+
+  test("blind A/B of two saved versions of a prompt: pickers disabled until there are two, a variable without a value blocks Start, the versions named and their differences shown at the reveal and on the share page", async ({ page }) => {
+    test.setTimeout(300_000);
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await setPanel(app, "Max Tokens", "8");
+    await setPanel(app, "Temperature", "0");
+    const ab = new BlindAbDialog(page);
+
+    // No saved prompt open: the version pickers are disabled and say why.
+    await ab.open();
+    await ab.compare("Prompt versions");
+    await expect(ab.version("First version")).toBeDisabled();
+    await expect(ab.version("Second version")).toBeDisabled();
+    await expect(ab.dialog.getByText(/^No saved prompt is open: open one with two or more versions/)).toBeVisible();
+    await expect(ab.start).toBeDisabled();
+    await page.keyboard.press("Escape");
+    await expect(ab.dialog).toBeHidden();
+
+    const name = `A/B versions ${Date.now()}`;
+    const systemMessage = page.getByRole("textbox", { name: "System Message" });
+    await systemMessage.fill("Answer about {{city}} in one line.");
+    expect(await app.savePrompt({ name, note: "one line" })).toBe(`Saved "${name}", version 1.`);
+
+    // One version: still nothing to compare.
+    await ab.open();
+    await ab.compare("Prompt versions");
+    await expect(ab.dialog.getByText(`“${name}” has one version: save another (Save prompt) to compare two.`)).toBeVisible();
+    await expect(ab.version("First version")).toBeDisabled();
+    await page.keyboard.press("Escape");
+
+    await systemMessage.fill("Answer about {{city}} at length.");
+    await setPanel(app, "Temperature", "1.5");
+    expect(await app.savePrompt({ note: "at length" })).toBe(`Saved "${name}", version 2.`);
+
+    await ab.open();
+    await ab.compare("Prompt versions");
+    await expect(ab.version("First version")).toBeEnabled();
+    await expect(ab.version("First version").locator("option:checked")).toHaveText(/^Version 1 \(one line, \d{4}-\d{2}-\d{2}\)$/);
+    await expect(ab.version("Second version").locator("option:checked")).toHaveText(/^Version 2 \(at length, \d{4}-\d{2}-\d{2}\)$/);
+    // The settings' fields are not shown: each side is its version.
+    await expect(ab.dialog.getByRole("group", { name: "Setting 2: an edited copy" })).toHaveCount(0);
+    await ab.message.fill(`Versions test ${Date.now()}: a greeting`);
+
+    // {{city}} has no value and no default: Start is blocked in Send's words, until it is given here.
+    await expect(ab.start).toBeDisabled();
+    await expect(ab.dialog.getByRole("status").filter({ hasText: "Fill in the variables first: city." })).toBeVisible();
+    await ab.variables.getByRole("textbox", { name: "city", exact: true }).fill("Rome");
+    await expect(ab.start).toBeEnabled();
+    await ab.rounds.fill("2");
+    await ab.start.click();
+
+    await expect(ab.round(1, 2)).toBeVisible();
+    await expect(ab.pick("A is better")).toBeEnabled({ timeout: 120_000 });
+    await ab.pick("A is better").click();
+    await ab.dialog.getByRole("button", { name: "Next sample" }).click();
+    await expect(ab.round(2, 2)).toBeVisible();
+    await expect(ab.pick("Tie")).toBeEnabled({ timeout: 120_000 });
+    await ab.pick("Tie").click();
+    await ab.dialog.getByRole("button", { name: "Reveal results" }).click();
+
+    await expect(ab.dialog.getByRole("heading", { name: "Revealed: 2 of 2 rounds judged" })).toBeVisible();
+    const wins = await Promise.all(["Version 1 (one line)", "Version 2 (at length)"].map(async (side) => Number(((await ab.tallyRow(side).textContent()) ?? "").match(/won (\d+)/)?.[1])));
+    expect(wins[0] + wins[1]).toBe(1);
+    await expect(ab.dialog.getByTestId("ab-tally").getByRole("row", { name: /^Ties 1/ })).toBeVisible();
+    await expect(ab.dialog.getByTestId("ab-differs")).toHaveText("The versions differ in System Message, Temperature (0 vs 1.5).");
+    // The System Messages word by word, as sent (the variable filled).
+    await expect(ab.dialog.getByTestId("ab-differences").locator("ins", { hasText: "length" }).first()).toBeVisible();
+    await expect(ab.dialog.getByTestId("ab-differences")).toContainText("Rome");
+    await expect(ab.dialog.getByRole("table", { name: "Every round" }).getByRole("row").nth(1)).toContainText(/Version [12]/);
+
+    await ab.dialog.getByRole("button", { name: "Create link" }).click();
+    const link = ab.dialog.getByRole("textbox", { name: "Share link" });
+    await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/);
+    const reader = await page.context().newPage();
+    await reader.goto(await link.inputValue());
+    await expect(reader.getByRole("heading", { name: "Blind A/B", exact: true })).toBeVisible();
+    await expect(reader.getByText(`Two versions of the prompt “${name}”: Version 1 (one line) and Version 2 (at length).`)).toBeVisible();
+    await expect(reader.getByRole("list", { name: "Message judged" })).toContainText("Versions test");
+    await expect(reader.getByRole("table", { name: "The two versions' parameters" }).getByRole("row", { name: /^Temperature \(differs\) 0 1\.5$/ })).toBeVisible();
+    await expect(reader.getByTestId("ab-differs")).toHaveText("The versions differ in System Message, Temperature (0 vs 1.5).");
+    await expect(reader.getByTestId("ab-tally").getByRole("row", { name: /^Version 2 \(at length\) won/ })).toBeVisible();
+    await expect(reader.getByRole("table", { name: "Every round" }).getByRole("row")).toHaveCount(3);
+    await reader.close();
+  });
+
   test("blind A/B: three rounds judged as A, B or a tie (one by keyboard), then the tally per setting, copied and shared as a link", async ({ page }) => {
     test.setTimeout(300_000);
     const app = new PlaygroundPage(page);

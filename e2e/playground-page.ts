@@ -44,6 +44,21 @@ export class PlaygroundPage {
     await this.composer.press("Enter");
   }
 
+  /** Save prompt: a new prompt (give `name`) or the next version of the open one; returns what it says ("Saved "…", version 2."). */
+  async savePrompt({ name, note }: { name?: string; note: string }): Promise<string> {
+    await this.page.getByRole("button", { name: "Save prompt" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Save prompt" });
+    if (name !== undefined) await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+    await dialog.getByRole("textbox", { name: "Version note" }).fill(note);
+    await dialog.getByRole("button", { name: /^Save( version)?$/ }).click();
+    const saved = dialog.getByRole("status");
+    await expect(saved).toContainText(/Saved ".*", version \d+\./);
+    const text = (await saved.textContent()) ?? "";
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect(dialog).toBeHidden();
+    return text;
+  }
+
   /**
    * Records every length the last reply's text takes, from a MutationObserver in the page: a
    * short reply (a few events 80 ms apart) can be complete before a Playwright poll on a busy
@@ -112,6 +127,8 @@ export class SampleSpreadDialog {
   readonly progress: Locator;
   readonly agreement: Locator;
   readonly groups: Locator;
+  /** The fields of the variables the run sends (the page's Variables, inside the dialog). */
+  readonly variables: Locator;
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole("dialog", { name: "Sample spread" });
@@ -122,6 +139,7 @@ export class SampleSpreadDialog {
     this.progress = this.dialog.getByTestId("run-progress");
     this.agreement = this.dialog.getByTestId("spread-agreement");
     this.groups = this.dialog.getByRole("list", { name: /^Answer groups/ });
+    this.variables = this.dialog.getByRole("region", { name: "Variables" });
   }
 
   async open() {
@@ -153,16 +171,37 @@ export class SampleSpreadDialog {
   }
 }
 
-/** The Blind A/B dialog: two settings, replies shown as A and B. */
+/** The Blind A/B dialog: two settings or two prompt versions, replies shown as A and B. */
 export class BlindAbDialog {
   readonly dialog: Locator;
   readonly message: Locator;
   readonly rounds: Locator;
+  readonly start: Locator;
+  /** The fields of the variables the test sends (the page's Variables, inside the dialog). */
+  readonly variables: Locator;
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole("dialog", { name: "Blind A/B" });
     this.message = this.dialog.getByRole("textbox", { name: "Message", exact: true });
     this.rounds = this.dialog.getByRole("spinbutton", { name: "Rounds" });
+    this.start = this.dialog.getByRole("button", { name: /^(Start|Start a new test)$/ });
+    this.variables = this.dialog.getByRole("region", { name: "Variables" });
+  }
+
+  /** What the two sides are. */
+  async compare(what: "Settings" | "Prompt versions") {
+    await this.dialog.getByRole("group", { name: "Compare" }).getByRole("radio", { name: what, exact: true }).check();
+  }
+
+  /** A side's version picker: "First version" or "Second version". */
+  version(side: "First version" | "Second version") {
+    // Not exact: a select inside its label may take its chosen option into its name.
+    return this.dialog.getByRole("combobox", { name: side });
+  }
+
+  /** A side's row of the revealed tally, by its name ("Version 2 (at length)"). */
+  tallyRow(name: string) {
+    return this.dialog.getByTestId("ab-tally").getByRole("row", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")} won`) });
   }
 
   async open() {

@@ -2,6 +2,7 @@
 import { useShallow } from "zustand/react/shallow";
 import type { CodeExportContext } from "@/lib/code-export/targets";
 import { useActivePrices } from "@/lib/hooks/use-models";
+import { fillVariablesFirst } from "@/lib/prompts/fill-request";
 import { useParamsStore } from "@/lib/store/params-store";
 import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 import { ViewCodeButton } from "../code/view-code-button";
@@ -30,7 +31,7 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const prices = useActivePrices();
   const model = useParamsStore((s) => s.model);
   const variables = usePromptVariables();
-  const blocked = variables.missing.length ? `Fill in the variables first: ${variables.missing.join(", ")}.` : undefined;
+  const blocked = variables.missing.length ? fillVariablesFirst(variables.missing) : undefined;
   // A starter prompt sends at once: not while variables still need values.
   const pick = (text: string) => (blocked ? usePromptSessionStore.getState().setDraft(text) : send(text));
 

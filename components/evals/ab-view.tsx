@@ -1,25 +1,21 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { collectReply } from "@/lib/client/collect-reply";
 import type { ChatRequestBody } from "@/lib/client/chat-stream";
-import { abResultsMarkdown, type AbResultsInput } from "@/lib/evals/ab-results-markdown";
-import { clampRounds, MAX_ROUNDS, MIN_ROUNDS, planAbRounds, roundParams, settingShownAs, type AbPick, type AbRound, type SettingIndex } from "@/lib/evals/blind-ab";
+import { clampRounds, MAX_ROUNDS, MIN_ROUNDS, planAbRounds, roundParams, settingShownAs, type AbPick, type SettingIndex } from "@/lib/evals/blind-ab";
 import { useCapabilities } from "@/lib/hooks/use-models";
+import { useOpenPrompt } from "@/lib/hooks/use-open-prompt";
 import { useRunScheduler } from "@/lib/hooks/use-run-scheduler";
 import { SEED_PARAM, type SamplingParams } from "@/lib/params";
-import { fillRequest } from "@/lib/prompts/fill-request";
-import { shorten } from "@/lib/shares/share-text";
-import { lastUserMessage, panelSettings, runHistory, runRequest } from "@/lib/store/eval-request";
-import { usePromptSessionStore, variableValues } from "@/lib/store/prompt-session-store";
-import type { RequestSettings } from "@/lib/store/reply-request";
-import { toSharedMessages } from "@/lib/store/share-mapping";
-import type { UiMessage } from "@/lib/store/ui-message";
+import { prepareAb, type AbMode } from "@/lib/store/ab-request";
+import { lastUserMessage, panelSettings } from "@/lib/store/eval-request";
+import { usePromptSessionStore } from "@/lib/store/prompt-session-store";
 import { useConversationStoreApi } from "../chat/conversation-context";
-import { ShareForm } from "../share/share-dialog";
-import { CopyButton } from "../ui/copy-button";
+import { VariablesPanel } from "../prompts/variables-panel";
+import { AbReveal, type AbRevealed } from "./ab-reveal";
 import { AbRoundView } from "./ab-round";
-import { AbSettingsForm } from "./ab-settings-form";
-import { AbTally } from "./ab-tally";
+import { AbSidesForm } from "./ab-sides-form";
+import { defaultVersionPair, versionsUnavailable } from "./ab-version-fields";
 import { SpreadMessageField } from "./spread-message-field";
 import { SpreadProgress } from "./spread-progress";
 import { SpreadSeedFields } from "./spread-seed-fields";
@@ -31,15 +27,7 @@ interface AbCell {
   body: ChatRequestBody;
 }
 
-interface AbRun {
-  message: string;
-  /** What was sent before the settings' replies (earlier messages kept or not, and the message), unfilled. */
-  history: UiMessage[];
-  settings: RequestSettings;
-  params: [SamplingParams, SamplingParams];
-  rounds: AbRound[];
-  cells: AbCell[];
-}
+type AbRun = AbRevealed & { cells: AbCell[] };
 
 const randomSeed = () => Math.floor(Math.random() * SEED_PARAM.max);
 const cellId = (round: number, setting: SettingIndex) => `r${round}-s${setting}`;
@@ -47,9 +35,10 @@ const streamCell = (cell: AbCell, signal: AbortSignal) => collectReply(cell.body
 const DEFAULT_CONCURRENCY = 4;
 
 /**
- * "Blind A/B": the panel's settings against an edited copy, round after round on one message.
- * Every round's replies are generated up front (queued within the upstream's concurrent
- * streams), so the next pair is usually ready when the person has judged this one.
+ * "Blind A/B": two settings (the panel's and an edited copy) or two saved versions of the open
+ * prompt, round after round on one message. Every round's replies are generated up front (queued
+ * within the upstream's concurrent streams), so the next pair is usually ready when the person has
+ * judged this one.
  */
 export function AbView() {
   const id = useId();
@@ -57,8 +46,16 @@ export function AbView() {
   const [source] = useState(() => lastUserMessage(conversation.getState().messages));
   const [text, setText] = useState(source.text);
   const [withEarlier, setWithEarlier] = useState(source.earlier.length > 0);
+  // The panel cannot change while this modal view is open: it is read once, when the view opens.
   const [panel] = useState(() => panelSettings());
   const [edited, setEdited] = useState<SamplingParams>(() => ({ ...panel.params }));
+  const [mode, setMode] = useState<AbMode>("settings");
+  const open = useOpenPrompt();
+  const [pickedState, setPicked] = useState<[number, number] | null>(null);
+  // Until the person picks, the newest two (known once the open prompt has been read); kept
+  // between renders, so the sides are prepared again only when something they depend on changes.
+  const defaultPair = useMemo(() => defaultVersionPair(open.prompt), [open.prompt]);
+  const picked = pickedState ?? defaultPair;
   const [roundsDraft, setRoundsDraft] = useState("5");
   const [baseSeed, setBaseSeed] = useState(() => panel.params.seed ?? randomSeed());
   const [run, setRun] = useState<AbRun | null>(null);
@@ -69,18 +66,36 @@ export function AbView() {
   const { scheduler, snapshot } = useRunScheduler<AbCell>(streamCell, capabilities?.concurrentStreams ?? DEFAULT_CONCURRENCY);
   const busy = run !== null && !revealed;
 
+  // The values typed in the page's Variables (also here, below), live: a filled one unblocks Start.
+  const specs = usePromptSessionStore((s) => s.specs);
+  const values = usePromptSessionStore((s) => s.values);
+  const message = text.trim();
+  const ready = useMemo(
+    () => prepareAb({ mode, message, earlier: withEarlier ? source.earlier : [], panel, edited, prompt: open.prompt, picked }, { specs, values }),
+    [mode, message, withEarlier, source, panel, edited, open.prompt, picked, specs, values],
+  );
+  const unavailable = mode === "versions" ? versionsUnavailable(open) : null;
+  const why = !message ? "Type the message to judge." : (unavailable ?? ready.why);
+
   const start = () => {
-    const message = text.trim();
-    if (!message) return;
+    const prepared = ready.prepared;
+    if (why || !prepared) return;
     const count = clampRounds(Number(roundsDraft));
     setRoundsDraft(String(count));
-    // The panel cannot change while this modal view is open: it was read when the view opened.
-    const settings = panel;
-    const params: [SamplingParams, SamplingParams] = [settings.params, { ...edited }];
-    const history = runHistory(withEarlier ? source.earlier : [], message);
+    const { requests } = prepared;
+    const params: [SamplingParams, SamplingParams] = [requests[0].params, requests[1].params];
     const rounds = planAbRounds(count, seedsSupported ? baseSeed : null);
-    const cells = rounds.flatMap((round) => ([0, 1] as const).map((setting) => ({ id: cellId(round.index, setting), round: round.index, setting, body: runRequest(settings, roundParams(params[setting], round), history) })));
-    setRun({ message, history, settings, params, rounds, cells });
+    const cells = rounds.flatMap((round) => ([0, 1] as const).map((setting) => ({ id: cellId(round.index, setting), round: round.index, setting, body: { ...requests[setting], params: roundParams(params[setting], round) } })));
+    setRun({
+      message,
+      systemMessage: requests[0].systemMessage,
+      ...(requests[0].model ? { model: requests[0].model } : {}),
+      sharedMessages: prepared.sharedMessages(),
+      params,
+      ...(prepared.versions ? { versions: prepared.versions } : {}),
+      rounds,
+      cells,
+    });
     setCurrent(0);
     setRevealed(false);
     scheduler.start(cells);
@@ -105,8 +120,8 @@ export function AbView() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
-        Each round sends the message with both settings and the same seed (a new seed each round), then shows the two replies as A and B in an order drawn for that round. Pick the
-        better one or a tie; which setting was which is revealed at the end.
+        Each round sends the message with both sides (two settings, or two saved versions of the open prompt) and the same seed (a new seed each round), then shows the two
+        replies as A and B in an order drawn for that round. Pick the better one or a tie; which side was which is revealed at the end.
       </p>
       {!busy ? (
         <form
@@ -116,8 +131,15 @@ export function AbView() {
           // the test too. With no submit button, the browser submits nothing on Enter.
           onSubmit={(e) => e.preventDefault()}
         >
-          <SpreadMessageField text={text} onText={setText} earlierCount={source.earlier.length} withEarlier={withEarlier} onWithEarlier={setWithEarlier} />
-          <AbSettingsForm panel={panel.params} edited={edited} onEdited={setEdited} disabled={false} />
+          <SpreadMessageField
+            text={text}
+            onText={setText}
+            // A version sends its own saved turns before the message, not the conversation's.
+            earlierCount={mode === "settings" ? source.earlier.length : 0}
+            withEarlier={withEarlier}
+            onWithEarlier={setWithEarlier}
+          />
+          <AbSidesForm mode={mode} onMode={setMode} panel={panel.params} edited={edited} onEdited={setEdited} open={open} picked={picked} onPicked={setPicked} />
           <div className="flex flex-wrap items-end gap-3 text-sm">
             <label className="flex flex-col gap-0.5">
               <span className="text-xs">Rounds</span>
@@ -136,10 +158,19 @@ export function AbView() {
               {MIN_ROUNDS}–{MAX_ROUNDS}
             </span>
           </div>
-          <SpreadSeedFields supported={seedsSupported} base={baseSeed} onBase={setBaseSeed} help="Round r sends both settings with seed base + r: the same dice within a round, new ones each round." />
-          <button type="button" className="btn-primary" disabled={!text.trim()} onClick={start}>
-            {run ? "Start a new test" : "Start"}
-          </button>
+          <SpreadSeedFields supported={seedsSupported} base={baseSeed} onBase={setBaseSeed} help="Round r sends both sides with seed base + r: the same dice within a round, new ones each round." />
+          {/* The same fields as the page's Variables (the same values Send fills in): a missing value can be given here. */}
+          <VariablesPanel names={ready.names} missing={ready.missing} />
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="button" className="btn-primary" disabled={why !== undefined} aria-describedby={why ? `${id}-why` : undefined} onClick={start}>
+              {run ? "Start a new test" : "Start"}
+            </button>
+            {why ? (
+              <p id={`${id}-why`} role="status" className="text-xs font-medium text-amber-700 dark:text-amber-300">
+                {why}
+              </p>
+            ) : null}
+          </div>
         </form>
       ) : null}
 
@@ -163,42 +194,6 @@ export function AbView() {
           {revealed ? <AbReveal run={run} /> : null}
         </div>
       ) : null}
-    </div>
-  );
-}
-
-/** The tally, Copy results (Markdown) and a share link to a page of the results. */
-function AbReveal({ run }: { run: AbRun }) {
-  const id = useId();
-  const results: AbResultsInput = { message: run.message, systemMessage: run.settings.systemMessage, ...(run.settings.model ? { model: run.settings.model } : {}), settings: run.params, rounds: run.rounds };
-  return (
-    <div className="space-y-3">
-      <AbTally results={results} />
-      <div className="flex flex-wrap items-center gap-2">
-        <CopyButton text={abResultsMarkdown(results)} label="Copy results" className="border border-line" />
-        <span className="text-xs text-muted">as Markdown: the message, both settings, the tally and every round.</span>
-      </div>
-      <section aria-labelledby={`${id}-share`} className="space-y-2 rounded-lg border border-line p-2">
-        <h3 id={`${id}-share`} className="text-sm font-semibold">
-          Share the results
-        </h3>
-        <ShareForm
-          canShare
-          description="A link to a page with the message, both settings, the tally and every round (the replies are not included). It is listed with your other links in Share."
-          content={() => {
-            // Variables filled, as a shared conversation has them.
-            const filled = fillRequest({ systemMessage: run.settings.systemMessage, messages: run.history }, variableValues(usePromptSessionStore.getState()));
-            return {
-              systemMessage: filled.systemMessage,
-              params: run.params[0],
-              ...(run.settings.model ? { model: run.settings.model } : {}),
-              messages: toSharedMessages(filled.messages),
-              blindAb: { settings: run.params, rounds: run.rounds },
-            };
-          }}
-          title={() => `Blind A/B: ${shorten(run.message, 70)}`}
-        />
-      </section>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { useParamsStore } from "@/lib/store/params-store";
 import type { RequestSettings } from "@/lib/store/reply-request";
 import type { UiMessage } from "@/lib/store/ui-message";
 import { useConversationStoreApi } from "../chat/conversation-context";
+import { VariablesPanel } from "../prompts/variables-panel";
 import { SpreadCellStatus } from "./spread-cell-status";
 import { SpreadChart } from "./spread-chart";
 import { SpreadGroups, type SpreadMember } from "./spread-groups";
@@ -23,6 +24,7 @@ import { SpreadProgress } from "./spread-progress";
 import { SpreadRunForm, SWEEP_DEFAULTS, type SpreadSetup } from "./spread-run-form";
 import { SpreadSeedFields } from "./spread-seed-fields";
 import { SpreadSummary } from "./spread-summary";
+import { useRunVariables } from "./use-run-variables";
 
 type RunCell = SpreadCell & { body: ChatRequestBody };
 
@@ -61,9 +63,15 @@ export function SpreadView({ onDone }: { onDone(): void }) {
   // Kept for the next change: only settings with a newly finished sample are grouped again.
   if (previous.results !== results && run) setPrevious({ run, results });
 
+  // A `{{variable}}` of what is sent with no value and no default blocks Run, as it blocks Send.
+  const systemMessage = useParamsStore((s) => s.systemMessage);
+  const sent = useMemo(() => runHistory(withEarlier ? source.earlier : [], text.trim()), [withEarlier, source, text]);
+  const variables = useRunVariables(systemMessage, sent);
+  const { blocked } = variables;
+
   const start = () => {
     const message = text.trim();
-    if (!message) return;
+    if (!message || blocked) return;
     const k = clampSamples(Number(setup.samples));
     setSetup((s) => ({ ...s, samples: String(k) }));
     const settings = panelSettings();
@@ -123,14 +131,21 @@ export function SpreadView({ onDone }: { onDone(): void }) {
               : "Every sample gets the base seed: on an upstream that honours seeds, the answers should all agree."
           }
         />
+        {/* The same fields as the page's Variables (the same values Send fills in): a missing value can be given here. */}
+        <VariablesPanel names={variables.names} missing={variables.missing} />
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className="btn-primary" disabled={active || !text.trim()} aria-describedby={`${id}-settings`}>
+          <button type="submit" className="btn-primary" disabled={active || !text.trim() || blocked !== undefined} aria-describedby={blocked ? `${id}-blocked ${id}-settings` : `${id}-settings`}>
             {run ? "Run again" : "Run"}
           </button>
           <span id={`${id}-settings`} className="text-xs text-muted">
             With the panel&apos;s settings (System Message, parameters, functions and format) as they are when it starts.
           </span>
         </div>
+        {blocked ? (
+          <p id={`${id}-blocked`} role="status" className="text-xs font-medium text-amber-700 dark:text-amber-300">
+            {blocked}
+          </p>
+        ) : null}
       </form>
 
       {run ? (

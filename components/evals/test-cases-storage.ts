@@ -7,10 +7,11 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { PROMPTS_KEY, usePrompt, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
+import { useOpenPrompt } from "@/lib/hooks/use-open-prompt";
+import { PROMPTS_KEY, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import type { Prompt } from "@/lib/prompts/prompt";
 import { emptyTestSet, followVariables, type TestSet } from "@/lib/evals/test-set";
-import { usePromptSessionStore, type OpenedPrompt } from "@/lib/store/prompt-session-store";
+import type { OpenedPrompt } from "@/lib/store/prompt-session-store";
 import { useTestSetDraftStore } from "@/lib/store/test-set-draft-store";
 
 const SAVE_DELAY_MS = 500;
@@ -28,12 +29,9 @@ export interface TestSetStorage {
 }
 
 export function useTestSetStorage(variables: readonly string[]): TestSetStorage {
-  const opened = usePromptSessionStore((s) => s.opened);
+  const { opened, prompt, loading } = useOpenPrompt();
   const library = usePromptLibrary();
   const queries = useQueryClient();
-  const query = usePrompt(opened?.id ?? "");
-  const prompt = opened ? (query.data ?? null) : null;
-  const loading = opened !== null && query.isPending;
   const [edited, setEdited] = useState<TestSet | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; write(): void } | null>(null);

@@ -1,42 +1,62 @@
+import { abSideNames } from "@/lib/evals/ab-sides";
+import { canonicalJson } from "@/lib/json/canonical-json";
 import { ADVANCED_NUMERIC_PARAMS, NUMERIC_PARAMS } from "@/lib/params";
 import type { SharedBlindAb } from "@/lib/shares/blind-ab-share";
 import type { ShareSnapshot } from "@/lib/shares/snapshot";
 import { AbTally } from "../evals/ab-tally";
 import { SharedMessageItem } from "./shared-message";
 
+const SETTING_NAMES: [string, string] = ["Setting 1", "Setting 2"];
+
 /**
  * Shared blind A/B results, server-rendered and complete without JavaScript: the message judged,
- * both settings side by side (those that differ in bold), the tally and every round.
+ * both sides' parameters side by side (those that differ in bold), the tally and every round. When
+ * the sides were two saved versions of a prompt (shares made before that have none), they are named
+ * by their versions, and what differs between them (System Message, turns, settings) is shown word
+ * by word in the tally.
  */
 export function SharedBlindAbResults({ snapshot, blindAb }: { snapshot: ShareSnapshot; blindAb: SharedBlindAb }) {
   const [one, two] = blindAb.settings;
+  const { versions } = blindAb;
+  const names = abSideNames(versions, SETTING_NAMES);
   const params = [...NUMERIC_PARAMS, ...ADVANCED_NUMERIC_PARAMS].filter((p) => one[p.key] !== undefined || two[p.key] !== undefined);
+  // Turns the versions both sent are listed with the message; turns that differ are in the tally's diff.
+  const sameTurns = !versions || canonicalJson(versions.sides[0].turns) === canonicalJson(versions.sides[1].turns);
+  const shown = sameTurns ? snapshot.messages : snapshot.messages.slice(-1);
+  const sameSystemMessage = !versions || versions.sides[0].systemMessage === versions.sides[1].systemMessage;
   return (
     <section aria-labelledby="blind-ab-heading" className="space-y-4 rounded-xl border border-line p-3">
       <h2 id="blind-ab-heading" className="text-base font-semibold">
         Blind A/B
       </h2>
+      {versions ? (
+        <p className="text-sm">
+          Two versions of the prompt “{versions.prompt}”: <strong>{names[0]}</strong> and <strong>{names[1]}</strong>.
+        </p>
+      ) : null}
       <ol className="space-y-3" aria-label="Message judged">
-        {snapshot.messages.map((message, i) => (
+        {shown.map((message, i) => (
           <SharedMessageItem key={i} message={message} prices={snapshot.prices ?? null} position={i} />
         ))}
       </ol>
       <dl className="text-sm">
         <dt className="text-muted">System Message</dt>
-        <dd className="whitespace-pre-wrap break-words">{snapshot.systemMessage || <span className="text-muted">(none)</span>}</dd>
+        <dd className="whitespace-pre-wrap break-words">
+          {sameSystemMessage ? snapshot.systemMessage || <span className="text-muted">(none)</span> : <span className="text-muted">differs between the versions (below)</span>}
+        </dd>
       </dl>
       <table className="text-sm tabular-nums">
-        <caption className="text-left text-xs text-muted">The two settings</caption>
+        <caption className="text-left text-xs text-muted">{versions ? "The two versions' parameters" : "The two settings"}</caption>
         <thead>
           <tr className="text-left text-xs text-muted">
             <th scope="col" className="pr-4 font-medium">
               Parameter
             </th>
             <th scope="col" className="pr-4 font-medium">
-              Setting 1
+              {names[0]}
             </th>
             <th scope="col" className="font-medium">
-              Setting 2
+              {names[1]}
             </th>
           </tr>
         </thead>
@@ -57,8 +77,8 @@ export function SharedBlindAbResults({ snapshot, blindAb }: { snapshot: ShareSna
         </tbody>
       </table>
       <AbTally
-        names={["Setting 1", "Setting 2"]}
-        results={{ message: "", systemMessage: snapshot.systemMessage, settings: [one, two], rounds: blindAb.rounds }}
+        names={SETTING_NAMES}
+        results={{ message: "", systemMessage: snapshot.systemMessage, settings: [one, two], rounds: blindAb.rounds, ...(versions ? { versions } : {}) }}
       />
     </section>
   );

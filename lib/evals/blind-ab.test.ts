@@ -78,6 +78,7 @@ describe("blind A/B", () => {
     expect(markdown).toContain("> Name a river | any");
     expect(markdown).toContain("| **Temperature** | 0.2 | 1.2 |");
     expect(markdown).toContain("| Top P | 0.9 | 0.9 |");
+    expect(markdown).toContain("The settings differ in Temperature (0.2 vs 1.2).");
     expect(markdown).toContain("Setting 1 won 0, Setting 2 won 1, ties 1.");
     expect(markdown).toContain("| 1 | 7 | Setting 2 | A is better | Setting 2 |");
     expect(markdown).toContain("| 2 | 8 | Setting 1 | Tie | tie |");

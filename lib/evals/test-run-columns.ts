@@ -21,10 +21,13 @@ export const CURRENT_COLUMN_ID = "current";
 
 export const currentChoice = (content: PromptContent): ColumnChoice => ({ id: CURRENT_COLUMN_ID, label: "Current settings", content });
 
+/** A version's choice id: a blind A/B finds the version it names again. */
+export const versionChoiceId = (version: number) => `version-${version}`;
+
 /** The open prompt's versions, newest first (the likeliest to compare with the page). */
 export function versionChoices(prompt: Prompt): ColumnChoice[] {
   return [...prompt.versions].reverse().map((version) => ({
-    id: `version-${version.version}`,
+    id: versionChoiceId(version.version),
     label: `Version ${version.version}`,
     detail: [version.note, version.createdAt.slice(0, 10)].filter(Boolean).join(", "),
     content: contentOf(version),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveValues, fillRequest, requestVariables, unfilledVariables } from "./fill-request";
+import { effectiveValues, fillRequest, fillVariablesFirst, requestBlanks, requestVariables, unfilledVariables } from "./fill-request";
 
 const request = {
   systemMessage: "You write for {{audience}}.",
@@ -19,6 +19,11 @@ describe("requests with variables", () => {
     const values = effectiveValues({ words: { name: "words", type: "number", default: "50" }, city: { name: "city", type: "text", default: "Paris" } }, { city: "Rome" }, ["audience", "city", "words"]);
     expect(values).toEqual({ city: "Rome", words: "50" });
     expect(unfilledVariables(["audience", "city", "words"], values)).toEqual(["audience"]);
+  });
+
+  it("names what blocks a request in the words Send uses", () => {
+    expect(requestBlanks(request, { city: "Rome" })).toEqual({ names: ["audience", "city", "words"], missing: ["audience", "words"] });
+    expect(fillVariablesFirst(["audience", "words"])).toBe("Fill in the variables first: audience, words.");
   });
 
   it("fills the system message and the user's messages, and leaves replies and the rest as they were", () => {

@@ -30,6 +30,18 @@ export function effectiveValues(specs: Readonly<Record<string, VariableSpec | un
 /** The variables among `names` that still need a value. */
 export const unfilledVariables = (names: readonly string[], values: Readonly<Record<string, string>>) => missingValues(names, values);
 
+/** The variables a request uses (in order of first use) and those of them still without a value. */
+export function requestBlanks(request: Fillable, values: Readonly<Record<string, string>>): { names: string[]; missing: string[] } {
+  const names = requestVariables(request);
+  return { names, missing: unfilledVariables(names, values) };
+}
+
+/**
+ * Why a request cannot go while variables lack a value: the chat's Send says it, and so do the
+ * runs outside the chat (sample spread, blind A/B), so a person meets one wording and one rule.
+ */
+export const fillVariablesFirst = (missing: readonly string[]) => `Fill in the variables first: ${missing.join(", ")}.`;
+
 /** `request` with the System Message and every user message filled; other fields untouched. */
 export function fillRequest<R extends Fillable>(request: R, values: Readonly<Record<string, string>>): R {
   return {

@@ -130,4 +130,24 @@ describe("a share of blind A/B results", () => {
       "blindAb: blind A/B results are shared on their own, not with a comparison, a template or other versions",
     );
   });
+
+  const side = (version: number, patch: Record<string, unknown> = {}) => ({ version, systemMessage: `Guide, take ${version}.`, turns: [user("Hello"), { role: "assistant", content: "Hi." }], ...patch });
+  const versions = { prompt: "City guide", sides: [side(3, { note: "terse", model: "mixtral-b" }), side(5, { options: { responseFormat: { type: "json_object" } } })] };
+
+  it("keeps two saved versions as the sides (names, System Messages, turns, format, model); a share without them still reads as two settings", () => {
+    expect(CreateShareBodySchema.parse({ ...abBody, blindAb: { ...blindAb, versions } }).blindAb?.versions).toEqual(versions);
+    expect(CreateShareBodySchema.parse(abBody).blindAb?.versions).toBeUndefined();
+  });
+
+  it("names each fault of the versions by its path", () => {
+    const withVersions = (v: unknown) => faults({ ...abBody, blindAb: { ...blindAb, versions: v } });
+    expect(withVersions({ ...versions, sides: [side(3), side(3)] })).toEqual(["blindAb.versions.sides: sides must be two different versions"]);
+    expect(withVersions({ ...versions, sides: [side(3)] })[0]).toMatch(/^blindAb\.versions\.sides/);
+    expect(withVersions({ ...versions, prompt: "" })).toEqual(["blindAb.versions.prompt: prompt must not be empty"]);
+    expect(withVersions({ ...versions, sides: [side(0), side(5)] })).toEqual(["blindAb.versions.sides.0.version: version must be at least 1"]);
+    expect(withVersions({ ...versions, sides: [side(3, { systemMessage: undefined }), side(5)] })).toEqual(["blindAb.versions.sides.0.systemMessage: systemMessage must be a text"]);
+    expect(withVersions({ ...versions, sides: [side(3, { turns: [{ role: "system", content: "x" }] }), side(5)] })[0]).toMatch(/^blindAb\.versions\.sides\.0\.turns\.0\.role: role must be/);
+    expect(withVersions({ ...versions, sides: [side(3, { note: "n".repeat(501) }), side(5)] })).toEqual(["blindAb.versions.sides.0.note: note must be at most 500 characters"]);
+    expect(withVersions({ ...versions, sides: [side(3, { label: "prod" }), side(5)] })[0]).toMatch(/^blindAb\.versions\.sides\.0: .*"label"/);
+  });
 });

@@ -29,9 +29,9 @@ export function lastUserMessage(messages: readonly UiMessage[]): { text: string;
 /** The history a run sends: the earlier messages (when kept) and the message. */
 export const runHistory = (earlier: readonly UiMessage[], text: string): UiMessage[] => [...earlier, { id: "run-message", role: "user", content: text }];
 
-/** One request of a run, variables filled as Send fills them. */
-export function runRequest(settings: RequestSettings, params: SamplingParams, history: readonly UiMessage[]): ChatRequestBody {
-  return fillRequest(replyRequest({ ...settings, params }, history), variableValues(usePromptSessionStore.getState()));
+/** One request of a run, variables filled as Send fills them (or with `values` given). */
+export function runRequest(settings: RequestSettings, params: SamplingParams, history: readonly UiMessage[], values: Readonly<Record<string, string>> = variableValues(usePromptSessionStore.getState())): ChatRequestBody {
+  return fillRequest(replyRequest({ ...settings, params }, history), values);
 }
 
 /**
