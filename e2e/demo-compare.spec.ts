@@ -115,6 +115,37 @@ test.describe("compare mode (demo model)", () => {
     await expect(page.getByRole("spinbutton", { name: "Seed" })).toHaveValue("777");
   });
 
+  test("a {{variable}} with no value blocks Send and Run all, naming it; once filled, every column gets the filled prompt", async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.numberInput("Max Tokens").fill("8");
+    await app.numberInput("Max Tokens").press("Tab");
+    await page.getByRole("textbox", { name: "System Message" }).fill("Answer about {{topic}}.");
+    await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: "Compare" }).click();
+    await expect(page.getByRole("heading", { name: "Compare" })).toBeVisible();
+
+    await app.composer.fill("One word about {{topic}}, please");
+    await expect(page.getByRole("status").filter({ hasText: "Fill in the variables first: topic." })).toBeVisible();
+    await expect(app.button("Send")).toBeDisabled();
+    await app.composer.press("Enter");
+    await expect(page.getByTestId("compare-column").first().getByRole("listitem", { name: "Your message" })).toHaveCount(0);
+    await expect(app.button("Run all")).toBeDisabled();
+
+    const requests: { systemMessage: string; messages: { role: string; content: string }[] }[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/chat") && r.method() === "POST") requests.push(r.postDataJSON());
+    });
+    await page.getByRole("region", { name: "Variables" }).getByRole("textbox", { name: "topic", exact: true }).fill("tea");
+    await expect(page.getByText(/^Fill in the variables first/)).toHaveCount(0);
+    await app.button("Send").click();
+    const columns = await page.getByTestId("compare-column").count();
+    await expect.poll(() => requests.length).toBe(columns);
+    for (const body of requests) {
+      expect(body.systemMessage).toBe("Answer about tea.");
+      expect(body.messages.at(-1)).toMatchObject({ role: "user", content: "One word about tea, please" });
+    }
+  });
+
   test("on a phone the columns are cards swiped sideways", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();

@@ -4,7 +4,10 @@ import type { CompareColumn, CompareStore } from "@/lib/store/compare-store";
 import { MAX_COLUMNS } from "@/lib/compare/sweep";
 import { useActivePrices, useCapabilities } from "@/lib/hooks/use-models";
 import { NUMERIC_PARAMS, SEED_PARAM } from "@/lib/params";
+import { fillVariablesFirst } from "@/lib/prompts/fill-request";
 import { Composer } from "../chat/composer";
+import { usePromptVariables } from "../prompts/use-prompt-variables";
+import { VariablesPanel } from "../prompts/variables-panel";
 import { ConversationProvider } from "../chat/conversation-context";
 import { CompareColumnCard, columnName } from "./compare-column";
 import { ShareComparisonButton } from "./share-comparison";
@@ -24,6 +27,9 @@ export function CompareView({ store, onContinue, onExit }: { store: CompareStore
   const prices = useActivePrices();
   const { runAll, stopAll, sendAll, addColumn, applySweep } = store.getState();
   const lastPrompt = base.findLast((m) => m.role === "user")?.content;
+  // As in the chat: a {{variable}} with no value blocks Send and Run all, saying which (every column sends the same filled prompt).
+  const variables = usePromptVariables();
+  const blocked = variables.missing.length ? fillVariablesFirst(variables.missing) : undefined;
 
   if (columns.length === 0) return null;
   return (
@@ -33,7 +39,7 @@ export function CompareView({ store, onContinue, onExit }: { store: CompareStore
           Compare
         </h2>
         <div className="flex flex-wrap gap-1">
-          <button type="button" className="btn-primary px-3 py-1 text-sm" onClick={runAll} disabled={anyStreaming || !columnsHavePrompt(columns)}>
+          <button type="button" className="btn-primary px-3 py-1 text-sm" onClick={runAll} disabled={anyStreaming || !!blocked || !columnsHavePrompt(columns)}>
             Run all
           </button>
           <button type="button" className="btn-quiet border border-line" onClick={stopAll} disabled={!anyStreaming}>
@@ -82,8 +88,9 @@ export function CompareView({ store, onContinue, onExit }: { store: CompareStore
         ))}
       </div>
 
+      <VariablesPanel names={variables.names} missing={variables.missing} />
       <ConversationProvider store={columns[0].conversation}>
-        <Composer streaming={anyStreaming} onSend={sendAll} onStop={stopAll} />
+        <Composer streaming={anyStreaming} blocked={blocked} onSend={sendAll} onStop={stopAll} />
       </ConversationProvider>
     </section>
   );
