@@ -26,7 +26,8 @@
  * them); elements are found by the page's own DOM queries, never playwright's role locators (see
  * docs/benchmarks.md, prompts). BENCH_CONVERSATIONS_PROFILE=<dir> writes CPU profiles of one
  * switch, one reload, one first open of History and one first search (it slows them: take figures
- * from a run without it). BENCH_CONVERSATIONS_PARTS=reload,switch,open,search runs only those parts.
+ * from a run without it); BENCH_CONVERSATIONS_TRACE=<dir> writes performance traces of the same instead.
+ * BENCH_CONVERSATIONS_PARTS=reload,switch,open,search runs only those parts.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -167,6 +168,8 @@ const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
 
 /** BENCH_CONVERSATIONS_PROFILE=<dir>: a CPU profile of `work`, written as <dir>/<name>.cpuprofile (none without a name). */
 async function maybeProfiled<T>(cdp: CDPSession, name: string | undefined, work: () => Promise<T>): Promise<T> {
+  const traceDir = process.env.BENCH_CONVERSATIONS_TRACE;
+  if (traceDir && name) return traced(cdp, path.join(traceDir, `${name}.trace.json`), work);
   const dir = process.env.BENCH_CONVERSATIONS_PROFILE;
   if (!dir || !name) return work();
   await cdp.send("Profiler.enable");
@@ -176,6 +179,26 @@ async function maybeProfiled<T>(cdp: CDPSession, name: string | undefined, work:
   const { profile } = await cdp.send("Profiler.stop");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  return result;
+}
+
+/**
+ * BENCH_CONVERSATIONS_TRACE=<dir>: instead of a CPU profile, a performance trace of `work` (the
+ * DevTools timeline's events: style, layout, paint, GC, each task), for what a profile shows only
+ * as "(program)". Open it in DevTools' Performance panel.
+ */
+async function traced<T>(cdp: CDPSession, file: string, work: () => Promise<T>): Promise<T> {
+  const events: unknown[] = [];
+  const collect = ({ value }: { value: unknown[] }) => events.push(...value);
+  cdp.on("Tracing.dataCollected", collect);
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading", transferMode: "ReportEvents" });
+  const result = await work();
+  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.end");
+  await done;
+  cdp.off("Tracing.dataCollected", collect);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
   return result;
 }
 
