@@ -404,7 +404,7 @@ async function measureSwitches(page: Page, cdp: CDPSession, conversation: Branch
     await once(depth, "previous", trunk, 1, count);
   }
   // One more pair in the middle of the path, profiled, when asked.
-  if (process.env.BENCH_CONVERSATIONS_PROFILE) {
+  if (process.env.BENCH_CONVERSATIONS_PROFILE || process.env.BENCH_CONVERSATIONS_TRACE) {
     const { depth, versions } = conversation.forks[SWITCH_FORKS[SWITCH_FORKS.length / 2]];
     await once(depth, "next", [...trunk.slice(0, depth), ...versions[0]], 2, versions.length + 1, "switch-next");
     await once(depth, "previous", trunk, 1, versions.length + 1, "switch-previous");
