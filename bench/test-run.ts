@@ -9,8 +9,9 @@
  * - the run: from the click on "Run all" to the progress bar reporting every cell finished (both
  *   in the page), against rows × columns × the reply time ÷ 5, the reply time being the median of
  *   one cell re-run alone in the page (Re-run, from its "running" to its "done"), with the same
- *   reply timed through /api/chat from Node beside it; each cell's time in the run and how many
- *   of the 5 streams were busy on average; chromium's main thread over the run (CDP TaskDuration
+ *   reply timed through /api/chat from Node beside it; each cell's stream in the run (chromium's
+ *   network events: the grid draws only rows near the view) and how many of the 5 streams were
+ *   busy on average; chromium's main thread over the run (CDP TaskDuration
  *   ÷ wall time) and its long tasks;
  * - the grid's scroll, with every cell finished: the dialog scrolled through the whole grid by the
  *   page (a step each animation frame, the first pass down and again), and up by mouse wheel
@@ -62,10 +63,11 @@ const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-b
 
 /**
  * Installed before the app's scripts: long tasks and long animation frames; `arm(total, waitFor)`
- * starts a record of the run: the click on "Run all", each cell's last "running" and the "done"
- * (or error, or stopped) after it, read from the cells' data-status as each change is committed,
- * and the moment the progress bar's text reports `total` of `total` cells (or, with `waitFor`,
- * that cell ended), which resolves `run.result`. `scroll(step)` scrolls the dialog `step` px an
+ * starts a record of the run: the click on "Run all" (or "Re-run"), the cells' "running" and the
+ * "done" (or error, or stopped) after it, read from their data-status as each change is committed
+ * (only drawn cells have one: the grid draws the rows near the view), and the moment the progress
+ * bar's text reports `total` of `total` cells (or, with `waitFor`, that cell ended), which
+ * resolves `run.result`. `scroll(step)` scrolls the dialog `step` px an
  * animation frame until the grid's end (or, with 0, only records frames until `stopFrames`),
  * timing each frame.
  */
@@ -212,6 +214,52 @@ const longTaskLine = (tasks: readonly Timed[], since: number, target = true) =>
 const longFrameLine = (frames: readonly LongFrame[]) =>
   `long animation frames (> 50 ms): ${frames.length}${frames.length ? `, longest ${fmt(Math.max(...frames.map((f) => f.duration)))}, most blocking ${fmt(Math.max(...frames.map((f) => f.blocking)))}` : ""}`;
 
+/** A stream chromium made to /api/chat: from the request sent to its body's end (or failure), ms. */
+interface Stream {
+  ms: number;
+  ok: boolean;
+}
+
+/**
+ * Records each /api/chat stream the page makes until `stop()` (CDP Network events, timed by the
+ * browser): a run's cells, drawn or not (the grid draws only the rows near the view, so their
+ * data-status says nothing of the others).
+ */
+async function recordStreams(cdp: CDPSession): Promise<{ stop(): Stream[] }> {
+  await cdp.send("Network.enable");
+  const sent = new Map<string, { at: number; ok: boolean }>();
+  const streams: Stream[] = [];
+  const onSent = (e: { requestId: string; timestamp: number; request: { url: string; method: string } }) => {
+    if (e.request.method === "POST" && new URL(e.request.url).pathname === "/api/chat") sent.set(e.requestId, { at: e.timestamp, ok: true });
+  };
+  const onResponse = (e: { requestId: string; response: { status: number } }) => {
+    const request = sent.get(e.requestId);
+    if (request && e.response.status !== 200) request.ok = false;
+  };
+  const end = (ok: boolean) => (e: { requestId: string; timestamp: number }) => {
+    const request = sent.get(e.requestId);
+    if (!request) return;
+    sent.delete(e.requestId);
+    streams.push({ ms: (e.timestamp - request.at) * 1000, ok: ok && request.ok });
+  };
+  const onFinished = end(true);
+  const onFailed = end(false);
+  cdp.on("Network.requestWillBeSent", onSent);
+  cdp.on("Network.responseReceived", onResponse);
+  cdp.on("Network.loadingFinished", onFinished);
+  cdp.on("Network.loadingFailed", onFailed);
+  return {
+    stop() {
+      cdp.off("Network.requestWillBeSent", onSent);
+      cdp.off("Network.responseReceived", onResponse);
+      cdp.off("Network.loadingFinished", onFinished);
+      cdp.off("Network.loadingFailed", onFailed);
+      void cdp.send("Network.disable");
+      return streams;
+    },
+  };
+}
+
 /** "markdown:100:100" in words. */
 const replyShape = (model: string) => {
   const [, tokens, rate] = model.split(":");
@@ -294,6 +342,7 @@ interface MeasuredRun {
   metrics: Metrics;
   /** Between the two readings of the metrics, from Node. */
   windowMs: number;
+  streams: Stream[];
   longTasks: Timed[];
   longFrames: LongFrame[];
 }
@@ -304,6 +353,7 @@ async function runAll(page: Page, cdp: CDPSession, cells: number, profile?: stri
   await page.evaluate(`${RUN_ALL}.parentElement.scrollIntoView({ block: "start" })`);
   await quiet(page);
   await page.evaluate(`window.__bench.arm(${cells})`);
+  const streams = await recordStreams(cdp);
   const work = async () => {
     const before = await mainThreadTimes(cdp);
     const started = now();
@@ -313,9 +363,10 @@ async function runAll(page: Page, cdp: CDPSession, cells: number, profile?: stri
     return { record, metrics, windowMs: now() - started };
   };
   const { record, metrics, windowMs } = profile ? await maybeProfiled(cdp, profile, work) : await work();
+  const cellStreams = streams.stop();
   if (!record || !record.click) throw new Error(`test-run bench: the run never finished (the progress bar says ${JSON.stringify(await page.evaluate(PROGRESS_TEXT))})`);
   const { longTasks, longFrames } = await page.evaluate<{ longTasks: Timed[]; longFrames: LongFrame[] }>("({ longTasks: window.__bench.longTasks, longFrames: window.__bench.frames })");
-  return { record, metrics, windowMs, longTasks: within(longTasks, record.click, record.end), longFrames: within(longFrames, record.click, record.end) };
+  return { record, metrics, windowMs, streams: cellStreams, longTasks: within(longTasks, record.click, record.end), longFrames: within(longFrames, record.click, record.end) };
 }
 
 /** One cell re-run alone, `runs` times: from its "running" to its "done" in the page. */
@@ -429,10 +480,8 @@ export async function measureTestRun(upstreamUrl: string, startApp: (env: Record
 
       const run = await runAll(page, cdp, cells, "run");
       const wall = run.record.end - run.record.click;
-      const records = Object.values(run.record.cells);
-      const finished = records.filter((c) => c.end);
-      const durations = finished.map((c) => c.end - c.start);
-      const failed = finished.filter((c) => c.status !== "done").length;
+      const durations = run.streams.map((c) => c.ms);
+      const failed = run.streams.filter((c) => !c.ok).length;
       const busyStreams = durations.reduce((a, b) => a + b, 0) / wall;
       const singles = await singleCells(page, `${columns[0]}, row 1`, SINGLE_RUNS);
       const reply = med(singles);
@@ -443,7 +492,7 @@ export async function measureTestRun(upstreamUrl: string, startApp: (env: Record
       );
       console.log(
         `Run all to the progress bar's "${cells} of ${cells} cells": ${secs(wall)} | ideal ${count(cells)} × ${fmt(reply)} ÷ ${TARGET.streams} = ${secs(ideal)} → ${(wall / ideal).toFixed(3)}× (target within ${TARGET.wallWithinPercent}%: ≤ ${(1 + TARGET.wallWithinPercent / 100).toFixed(2)}×)` +
-          ` | each cell in the run ${stat(durations)}; ${busyStreams.toFixed(2)} of ${TARGET.streams} streams busy on average; ${finished.length} of ${cells} cells seen ending, ${failed} not done`,
+          ` | each cell's stream in the run (chromium's network: sent to body end) ${stat(durations)}; ${busyStreams.toFixed(2)} of ${TARGET.streams} streams busy on average; ${durations.length} of ${cells} streams ended, ${failed} failed`,
       );
       console.log(
         `  main thread busy ${percent("TaskDuration")}% of ${secs(run.windowMs)} (target ≤ ${TARGET.busyPercent}%; CPU ${percent("ThreadTime")}%, script ${percent("ScriptDuration")}%, style ${percent("RecalcStyleDuration")}%, layout ${percent("LayoutDuration")}%)` +

@@ -92,3 +92,59 @@ test("test cases: import a CSV, run all with Queued cells, a failing check, rati
   await expect(cases.input("topic", 3)).toHaveValue("salt, sea");
   await expect(dialog.getByRole("list", { name: "Checks" })).toContainText(`Reply matches /${NEVER}/`);
 });
+
+test("test cases: 500 rows draw only those near the view, reach the last by scrolling, and keep the row being typed in", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await page.getByRole("textbox", { name: "System Message" }).fill("Describe {{topic}} in one sentence.");
+  const cases = new TestCasesDialog(page);
+  await cases.open();
+  const { dialog, table } = cases;
+  const rows = Array.from({ length: 500 }, (_, i) => `topic ${i + 1}`);
+  await dialog.getByLabel("Import CSV or JSONL").setInputFiles({ name: "many.csv", mimeType: "text/csv", buffer: Buffer.from(`topic\n${rows.join("\n")}\n`) });
+  await expect(dialog.getByRole("status").filter({ hasText: "Added 500 rows" })).toBeVisible();
+
+  // The table counts every row (and its header and summary rows) while drawing only a few.
+  await expect(table).toHaveAttribute("aria-rowcount", "502");
+  await expect(cases.input("topic", 1)).toHaveValue("topic 1");
+  const drawn = await table.getByRole("textbox", { name: /^topic, row/ }).count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(60);
+  await expect(cases.input("topic", 500)).toHaveCount(0);
+
+  // Typing in row 2, then scrolling the dialog to the end: that row stays (focused, typed into), the last row is drawn.
+  await cases.input("topic", 2).click();
+  await cases.input("topic", 2).press("End");
+  await scrollDialog(page, "end");
+  await expect(cases.input("topic", 500)).toHaveValue("topic 500");
+  await expect(cases.input("topic", 500)).toBeInViewport();
+  await page.keyboard.type(" (edited)");
+  await expect(cases.input("topic", 2)).toBeFocused();
+  await expect(cases.input("topic", 250)).toHaveCount(0);
+
+  await scrollDialog(page, "start");
+  await expect(cases.input("topic", 2)).toHaveValue("topic 2 (edited)");
+  // Tab walks on through the rows in order, each drawn as focus reaches it.
+  await cases.input("topic", 1).focus();
+  // 40 rows: well past those drawn at first, so each further row is drawn as focus scrolls to it.
+  for (let row = 1; row < 40; row++) {
+    await expect(cases.input("topic", row)).toBeFocused();
+    await page.keyboard.press("Tab"); // the row's Remove button
+    await page.keyboard.press("Tab");
+  }
+  await expect(cases.input("topic", 40)).toBeFocused();
+  await expect(cases.input("topic", 40)).toBeInViewport();
+});
+
+/** Scrolls the open dialog's box to its start or end, a screen at a time (as a reader would), and lets it settle. */
+async function scrollDialog(page: import("@playwright/test").Page, to: "start" | "end") {
+  await page.evaluate(async (end) => {
+    const box = document.querySelector("dialog[open] [data-scroll-box]")!;
+    for (let i = 0; i < 2000; i++) {
+      const before = box.scrollTop;
+      box.scrollTop += end ? box.clientHeight : -box.clientHeight;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      if (box.scrollTop === before) return;
+    }
+  }, to === "end");
+}

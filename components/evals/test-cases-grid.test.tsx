@@ -55,4 +55,20 @@ describe("the test cases grid, rendered", () => {
     expect(html).toContain("Ratings</dt><dd>1 Good, 0 Bad</dd><dt>Time</dt><dd>mean 1.5 s, p90 1.5 s</dd>");
     scheduler.stop();
   });
+
+  it("draws the first rows of a long set and stands the rest as one gap of their estimated height, counting them all", () => {
+    const long: TestSet = { columns: ["topic"], rows: Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, values: { topic: `t${i}` } })), checks: [] };
+    const scheduler = createRunScheduler<RunCell>({ stream: () => new Promise<CellOutcome>(() => {}), concurrency: 1 });
+    const context: CellContext = { scheduler, ratings: createRatingsStore(), checks: [], checkResults: checkCache([]), onRerun: () => {} };
+    const html = renderToStaticMarkup(<TestCasesGrid set={long} stale={[]} columns={[column]} blocked={new Map()} handlers={{ onValue() {}, onRemove() {} }} context={context} />);
+
+    expect(html).toContain('aria-rowcount="302"');
+    expect(html).toContain('aria-label="topic, row 1"');
+    const drawn = html.match(/aria-label="topic, row \d+"/g) ?? [];
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(drawn.length).toBeLessThan(30);
+    expect(html).not.toContain('aria-label="topic, row 300"');
+    const gap = html.match(/<div aria-hidden="true" style="height:(\d+)px"><\/div>/);
+    expect(Number(gap?.[1])).toBe((300 - drawn.length) * 128);
+  });
 });

@@ -1,7 +1,8 @@
 "use client";
-import { memo, useMemo, type CSSProperties } from "react";
+import { memo, useMemo, useRef, type CSSProperties } from "react";
 import { cellKey, type ResultColumn } from "@/lib/evals/results";
 import type { TestRow, TestSet } from "@/lib/evals/test-set";
+import { useVirtualRows } from "../ui/use-virtual-rows";
 import { TestCasesCell, type CellContext } from "./test-cases-cell";
 import { TestCasesSummary } from "./test-cases-summary";
 
@@ -10,11 +11,19 @@ export interface GridHandlers {
   onRemove(rowId: string): void;
 }
 
+/** A row before it is measured: two lines of input and a short reply. */
+const ESTIMATED_ROW_PX = 128;
+/** Rows drawn beyond each edge of the box: a few screens of short rows, and every row of a small set. */
+const OVERSCAN_ROWS = 6;
+
 /**
  * The test cases and their results in one table: a row per case with an input per variable and a
- * reply per column, and the summary under each column. Built from divs with table roles, because
- * each row can then skip layout and paint while off screen (content-visibility, which table rows
- * do not take): 500 rows scroll smoothly without a virtual list. It scrolls sideways on a phone.
+ * reply per column, and the summary under each column. Only the rows near what the dialog shows
+ * are drawn (the rest stand as their measured or estimated height): with 500 rows of replies,
+ * drawing them all, even with content-visibility skipping those off screen, made each scrolled
+ * frame walk every row (up to 59 ms a frame), and the ARIA table says which rows are drawn
+ * (aria-rowcount, aria-rowindex). Find in page finds only the drawn rows; the results CSV has
+ * them all. Built from divs with table roles (a grid per row). It scrolls sideways on a phone.
  */
 export function TestCasesGrid({
   set,
@@ -38,6 +47,9 @@ export function TestCasesGrid({
     () => ({ gridTemplateColumns: ["3rem", ...Array<string>(variableCount).fill("minmax(9rem, 12rem)"), ...Array<string>(resultCount).fill("minmax(16rem, 22rem)"), "6rem"].join(" ") }),
     [variableCount, resultCount],
   );
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const keys = useMemo(() => set.rows.map((row) => row.id), [set.rows]);
+  const { slots, measure, focusWithin } = useVirtualRows({ keys, containerRef: rowsRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
   return (
     <div className="overflow-x-auto rounded border border-line">
       <div role="table" aria-label="Test cases and results" aria-rowcount={set.rows.length + 2} className="w-max min-w-full text-sm">
@@ -60,10 +72,15 @@ export function TestCasesGrid({
             </span>
           </div>
         </div>
-        <div role="rowgroup">
-          {set.rows.map((row, i) => (
-            <GridRow key={row.id} row={row} index={i} names={set.columns} columns={columns} blocked={blocked} handlers={handlers} context={context} template={template} />
-          ))}
+        {/* Scroll anchoring off here: the virtual list keeps the rows in place as they are measured. */}
+        <div role="rowgroup" ref={rowsRef} className="[overflow-anchor:none]" {...focusWithin}>
+          {slots.map((slot) =>
+            slot.kind === "gap" ? (
+              <div key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
+            ) : (
+              <GridRow key={slot.key} row={set.rows[slot.index]} index={slot.index} names={set.columns} columns={columns} blocked={blocked} handlers={handlers} context={context} template={template} measure={measure} />
+            ),
+          )}
         </div>
         {columns.length && set.rows.length ? (
           <div role="rowgroup">
@@ -85,6 +102,7 @@ const GridRow = memo(function GridRow({
   handlers,
   context,
   template,
+  measure,
 }: {
   row: TestRow;
   index: number;
@@ -94,14 +112,18 @@ const GridRow = memo(function GridRow({
   handlers: GridHandlers;
   context: CellContext;
   template: CSSProperties;
+  /** The virtual list's measuring ref (it reads `data-index`). */
+  measure(element: HTMLElement | null): void;
 }) {
   const number = index + 1;
   return (
     <div
+      ref={measure}
+      data-index={index}
       role="row"
       aria-rowindex={number + 1}
       aria-label={`Row ${number}`}
-      className="grid items-start gap-2 border-b border-line px-2 py-2 [contain-intrinsic-size:auto_8rem] [content-visibility:auto]"
+      className="grid items-start gap-2 border-b border-line px-2 py-2"
       style={template}
     >
       <span role="rowheader" className="pt-1 text-muted">

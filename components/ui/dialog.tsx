@@ -26,7 +26,8 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
       className="m-auto w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-line bg-bg p-0 text-fg shadow-xl backdrop:bg-black/50"
     >
       {open ? (
-        <div className="max-h-[85vh] overflow-y-auto p-4">
+        // data-scroll-box: where lists drawing only their visible rows find the box they scroll in.
+        <div data-scroll-box className="max-h-[85vh] overflow-y-auto p-4">
           <div className="mb-3 flex items-center justify-between gap-2">
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
