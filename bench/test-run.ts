@@ -243,17 +243,18 @@ async function recordStreams(cdp: CDPSession): Promise<{ stop(): Stream[] }> {
     streams.push({ ms: (e.timestamp - request.at) * 1000, ok: ok && request.ok });
   };
   const onFinished = end(true);
-  const onFailed = end(false);
+  // The page cancels a stream's body once its last event is read: that is an ending, not a failure.
+  const onFailedOrCancelled = (e: { requestId: string; timestamp: number; canceled?: boolean }) => end(e.canceled === true)(e);
   cdp.on("Network.requestWillBeSent", onSent);
   cdp.on("Network.responseReceived", onResponse);
   cdp.on("Network.loadingFinished", onFinished);
-  cdp.on("Network.loadingFailed", onFailed);
+  cdp.on("Network.loadingFailed", onFailedOrCancelled);
   return {
     stop() {
       cdp.off("Network.requestWillBeSent", onSent);
       cdp.off("Network.responseReceived", onResponse);
       cdp.off("Network.loadingFinished", onFinished);
-      cdp.off("Network.loadingFailed", onFailed);
+      cdp.off("Network.loadingFailed", onFailedOrCancelled);
       void cdp.send("Network.disable");
       return streams;
     },
