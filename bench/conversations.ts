@@ -54,8 +54,6 @@ const OPEN_TRIES = 5;
 const FIRST_KEYS = ["q", "j", "z", "x", "q"];
 /** Typed a character at a time, each keystroke measured; the search is cleared between them. */
 const QUERIES = ["kafka", "backoff", "lighthouse", "churn", "timeout"];
-/** The History list's first rows (components/history/history-panel.tsx FIRST_ROWS). */
-const HISTORY_FIRST_ROWS = 100;
 
 // ---- The page side. Strings, not functions: tsx would wrap named helpers in a `__name` the page lacks. ----
 
@@ -500,10 +498,13 @@ async function measureReload(context: BrowserContext, empty: BrowserContext, app
 const HISTORY_BUTTON = `[...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "History")`;
 const CLOSE_BUTTON = `document.querySelector("dialog[open] > div > div:first-child > button")`;
 const SEARCH_BOX = `document.querySelector('dialog[open] input[type="search"]')`;
-const ROWS = `(document.querySelector('dialog[open] ul[aria-label="Conversations"]')?.childElementCount ?? -1)`;
+/** The rows drawn (the list draws those near the dialog's view; the others stand as aria-hidden room). */
+const ROWS = `(document.querySelector('dialog[open] ul[aria-label="Conversations"]')?.querySelectorAll(":scope > li:not([aria-hidden])").length ?? -1)`;
+const FIRST_ROW = `document.querySelector('dialog[open] ul[aria-label="Conversations"] > li:not([aria-hidden])')?.getAttribute("aria-posinset")`;
 const HEADING = `document.querySelector('dialog[open] ul[aria-label="Conversations"]')?.closest("section")?.querySelector("h3")?.textContent`;
 const heading = (shown: number) => `Conversations (${shown}${shown !== HISTORY_SIZE ? ` of ${HISTORY_SIZE}` : ""})`;
-const listed = (shown: number) => `${HEADING} === ${JSON.stringify(heading(shown))} && ${ROWS} === ${Math.min(HISTORY_FIRST_ROWS, shown)}`;
+/** The heading counts `shown` and the list is drawn from its top (none drawn when nothing matches). */
+const listed = (shown: number) => `${HEADING} === ${JSON.stringify(heading(shown))} && ${shown ? `${ROWS} > 0 && ${FIRST_ROW} === "1"` : `${ROWS} === 0`}`;
 
 async function timeOpen(page: Page, cdp: CDPSession): Promise<Timed & { metrics: Metrics }> {
   await scrollTo(page, HISTORY_BUTTON);
@@ -563,7 +564,7 @@ async function measureOpen(context: BrowserContext, app: string, saved: History,
     `History of ${HISTORY_SIZE.toLocaleString("en-US")} conversations (${messages.toLocaleString("en-US")} messages: median ${med(counts)} a conversation, p95 ${percentile(counts, 95)}, most ${Math.max(...counts)};` +
       ` texts index ${mb(texts)}, listings ${(JSON.stringify(saved.listings).length / 1000).toFixed(0)} KB, every conversation ${mb(JSON.stringify(saved.conversations).length)} as JSON), the ${BRANCHY.trunk}-message path open behind it (${OPEN_TRIES} tabs):`,
   );
-  console.log(line(`  open, first in the page (click "History" to the list drawn: its first ${HISTORY_FIRST_ROWS} rows, the heading counting all)`, behind.first));
+  console.log(line(`  open, first in the page (click "History" to the list drawn: the rows in view, the heading counting all)`, behind.first));
   console.log(line("  open again (the listings already read)", behind.again));
   console.log(line("  for comparison, with an empty conversation behind it: open first in the page", alone.first, false) + ` | again ${stat(alone.again.map((r) => r.work))}`);
 }

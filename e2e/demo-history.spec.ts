@@ -76,4 +76,59 @@ test.describe("History and branches (demo model)", () => {
     await expect(rows).toHaveCount(3);
     await expect(dialog.getByRole("status")).toContainText('Restored "Quantum computing basics".');
   });
+
+  test("a long History draws only the rows near the view, counts them all, and reaches the last by scrolling", async ({ page }) => {
+    const total = 300;
+    // 300 past conversations, newest first, written as the app keeps them (IndexedDB layout 2).
+    await page.goto("/api/health/live");
+    await page.evaluate(
+      (total) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open("playground-conversations", 2);
+          request.onupgradeneeded = () => ["conversations", "texts", "index"].forEach((store) => request.result.createObjectStore(store));
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const transaction = db.transaction(["texts", "index"], "readwrite");
+            const listings = Array.from({ length: total }, (_, i) => ({ id: `c${i + 1}`, title: `Conversation ${i + 1}`, updatedAt: new Date(Date.UTC(2026, 10, 30) - i * 60_000).toISOString(), messageCount: 2 }));
+            for (const listing of listings) transaction.objectStore("texts").put(`${listing.title.toLowerCase()} about the tides`, listing.id);
+            transaction.objectStore("index").put(listings, "listings");
+            transaction.oncomplete = () => (db.close(), resolve());
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      total,
+    );
+    const app = new PlaygroundPage(page);
+    await app.open();
+    const dialog = await openHistory(page);
+    const list = dialog.getByRole("list", { name: "Conversations" });
+    const rows = list.getByRole("listitem");
+    await expect(dialog.getByRole("heading", { name: `Conversations (${total})` })).toBeVisible();
+    await expect(rows.first()).toContainText("Conversation 1");
+    await expect(rows.first()).toHaveAttribute("aria-setsize", String(total));
+    const drawn = await rows.count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(60);
+
+    // Scrolled to the end, the oldest is drawn, in view, with its place in the whole list.
+    await page.evaluate(async () => {
+      const box = document.querySelector("dialog[open] [data-scroll-box]")!;
+      for (let i = 0; i < 1000 && box.scrollTop + box.clientHeight < box.scrollHeight - 1; i++) {
+        box.scrollTop += box.clientHeight;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      }
+    });
+    const last = rows.filter({ hasText: `Conversation ${total}` });
+    await expect(last).toBeInViewport();
+    await expect(last).toHaveAttribute("aria-posinset", String(total));
+    await expect(list.locator('li[aria-posinset="1"]')).toHaveCount(0);
+
+    // A search narrows the list and draws it from its top.
+    await dialog.getByRole("searchbox", { name: "Search conversations" }).fill("conversation 29");
+    await expect(dialog.getByRole("heading", { name: `Conversations (11 of ${total})` })).toBeVisible();
+    await expect(rows).toHaveCount(11);
+    await expect(rows.first()).toContainText("Conversation 29");
+    await expect(rows.last()).toHaveAttribute("aria-posinset", "11");
+  });
 });

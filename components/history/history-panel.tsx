@@ -1,21 +1,24 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from "react";
 import { HISTORY_KEY, useDroppedConversation, useHistoryListings, useHistoryTexts } from "@/lib/hooks/use-conversation-history";
 import { historyOfPage, type RemovedConversation } from "@/lib/store/history/conversation-history";
 import { MAX_CONVERSATIONS, searchConversations, type ConversationListing } from "@/lib/store/history/conversation-listing";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
+import { useVirtualRows } from "../ui/use-virtual-rows";
 import { exportConversation, ImportConversation, ThisConversationFiles, type ExportKind } from "./conversation-files";
 
-/** Rows drawn before "Show all": a long history stays quick to open and to search. */
-const FIRST_ROWS = 100;
+/** A row before it is measured: a title, a line of details, the actions beside them. */
+const ESTIMATED_ROW_PX = 64;
+/** Rows drawn beyond each edge of the dialog's view. */
+const OVERSCAN_ROWS = 8;
 
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
 
 type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "renamed"; title: string } | { kind: "cancel" } | { kind: "export"; as: ExportKind };
 
-/** Past conversations: search in titles and text, open, rename, delete with undo, export; the open one's files; import. */
+/** Past conversations: search in titles and text, open, rename, delete with undo, export; the open one's files; import. The list draws only the rows near the view. */
 export function HistoryPanel({ onDone }: { onDone(): void }) {
   const listings = useHistoryListings();
   const dropped = useDroppedConversation();
@@ -28,12 +31,15 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
   // The texts are read once a search starts: opening the list reads titles only.
   const texts = useHistoryTexts(query.trim() !== "");
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [showAll, setShowAll] = useState(false);
   const [status, setStatus] = useState<{ text: string; undo?: RemovedConversation; error?: boolean } | null>(null);
 
   const all = listings.data;
   const shown = useMemo(() => (all ? searchConversations(all, texts.data, deferredQuery) : []), [all, texts.data, deferredQuery]);
-  const visible = showAll ? shown : shown.slice(0, FIRST_ROWS);
+  // Only the rows near the dialog's view are drawn: a keystroke that changes the list then lays
+  // out and paints a screenful, not the hundreds of rows a search matches.
+  const listRef = useRef<HTMLUListElement>(null);
+  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
+  const { slots, measure, focusWithin } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
   const refresh = useCallback(() => void queries.invalidateQueries({ queryKey: HISTORY_KEY }), [queries]);
 
   const act = useCallback(
@@ -114,30 +120,55 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
         {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">History could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No conversations yet: they are kept here as you chat.</p> : null}
-        <ul className="divide-y divide-line" aria-label="Conversations">
-          {visible.map((listing) => (
-            <HistoryRow key={listing.id} listing={listing} isOpen={listing.id === openId} renaming={renaming === listing.id} act={act} />
-          ))}
+        <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Conversations" {...focusWithin}>
+          {slots.map((slot) =>
+            slot.kind === "gap" ? (
+              <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
+            ) : (
+              <HistoryRow
+                key={slot.key}
+                listing={shown[slot.index]}
+                index={slot.index}
+                count={shown.length}
+                isOpen={shown[slot.index].id === openId}
+                renaming={renaming === shown[slot.index].id}
+                act={act}
+                measure={measure}
+              />
+            ),
+          )}
         </ul>
-        {visible.length < shown.length ? (
-          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            Showing {visible.length} of {shown.length}: search to narrow them down, or
-            <button type="button" className="btn-quiet border border-line" onClick={() => setShowAll(true)}>
-              Show all {shown.length}
-            </button>
-          </p>
-        ) : null}
       </section>
     </div>
   );
 }
 
-/** One conversation; memoised with a stable `act`, so a search keystroke redraws only rows that come or go. */
-const HistoryRow = memo(function HistoryRow({ listing, isOpen, renaming, act }: { listing: ConversationListing; isOpen: boolean; renaming: boolean; act(listing: ConversationListing, action: RowAction): void }) {
+/**
+ * One conversation; memoised with a stable `act`, so a search keystroke redraws only rows that
+ * come or go. It tells assistive technology its place in the whole list (most rows are not drawn).
+ */
+const HistoryRow = memo(function HistoryRow({
+  listing,
+  index,
+  count,
+  isOpen,
+  renaming,
+  act,
+  measure,
+}: {
+  listing: ConversationListing;
+  index: number;
+  count: number;
+  isOpen: boolean;
+  renaming: boolean;
+  act(listing: ConversationListing, action: RowAction): void;
+  /** The virtual list's measuring ref (it reads `data-index`). */
+  measure(element: HTMLElement | null): void;
+}) {
   const titleId = useId();
   const [title, setTitle] = useState(listing.title);
   return (
-    <li className="flex flex-wrap items-start justify-between gap-2 py-2">
+    <li ref={measure} data-index={index} aria-posinset={index + 1} aria-setsize={count} className="flex flex-wrap items-start justify-between gap-2 py-2">
       {renaming ? (
         <form
           className="flex flex-1 flex-wrap items-end gap-2"
