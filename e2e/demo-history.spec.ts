@@ -111,18 +111,20 @@ test.describe("History and branches (demo model)", () => {
     expect(drawn).toBeGreaterThan(3);
     expect(drawn).toBeLessThan(60);
 
+    // A rename begun on the first row, the focus then elsewhere: its draft outlives the row being scrolled away.
+    await dialog.getByRole("group", { name: "Actions for Conversation 1", exact: true }).getByRole("button", { name: "Rename" }).click();
+    await dialog.getByRole("textbox", { name: "Title" }).fill("Tides, first draft");
+    await dialog.getByRole("searchbox", { name: "Search conversations" }).focus();
+
     // Scrolled to the end, the oldest is drawn, in view, with its place in the whole list.
-    await page.evaluate(async () => {
-      const box = document.querySelector("dialog[open] [data-scroll-box]")!;
-      for (let i = 0; i < 1000 && box.scrollTop + box.clientHeight < box.scrollHeight - 1; i++) {
-        box.scrollTop += box.clientHeight;
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      }
-    });
+    await scrollHistory(page, "end");
     const last = rows.filter({ hasText: `Conversation ${total}` });
     await expect(last).toBeInViewport();
     await expect(last).toHaveAttribute("aria-posinset", String(total));
     await expect(list.locator('li[aria-posinset="1"]')).toHaveCount(0);
+    await scrollHistory(page, "start");
+    await expect(dialog.getByRole("textbox", { name: "Title" })).toHaveValue("Tides, first draft");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
 
     // A search narrows the list and draws it from its top.
     await dialog.getByRole("searchbox", { name: "Search conversations" }).fill("conversation 29");
@@ -132,3 +134,16 @@ test.describe("History and branches (demo model)", () => {
     await expect(rows.last()).toHaveAttribute("aria-posinset", "11");
   });
 });
+
+/** Scrolls the open History dialog to its start or end, a screen at a time, letting each frame draw. */
+async function scrollHistory(page: Page, to: "start" | "end") {
+  await page.evaluate(async (end) => {
+    const box = document.querySelector("dialog[open] [data-scroll-box]")!;
+    for (let i = 0; i < 1000; i++) {
+      const before = box.scrollTop;
+      box.scrollTop += end ? box.clientHeight : -box.clientHeight;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      if (box.scrollTop === before) return;
+    }
+  }, to === "end");
+}

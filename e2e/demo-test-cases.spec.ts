@@ -136,6 +136,25 @@ test("test cases: 500 rows draw only those near the view, reach the last by scro
   await expect(cases.input("topic", 40)).toBeInViewport();
 });
 
+test("test cases: rows added while the dialog is scrolled down leave its scroll where it was", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await page.getByRole("textbox", { name: "System Message" }).fill("Describe {{topic}} in one sentence.");
+  // A phone's height: the dialog's content scrolls before there is any row.
+  await page.setViewportSize({ width: 390, height: 700 });
+  const cases = new TestCasesDialog(page);
+  await cases.open();
+  await scrollDialog(page, "end");
+  const scrolled = await page.evaluate(() => document.querySelector("dialog[open] [data-scroll-box]")!.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
+  // Clicked where it is, without scrolling to it: the grid appears with its first row.
+  await cases.dialog.getByRole("button", { name: "Add row" }).dispatchEvent("click");
+  await expect(cases.input("topic", 1)).toHaveCount(1);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const after = await page.evaluate(() => document.querySelector("dialog[open] [data-scroll-box]")!.scrollTop);
+  expect(after).toBeGreaterThanOrEqual(scrolled - 1);
+});
+
 /** Scrolls the open dialog's box to its start or end, a screen at a time (as a reader would), and lets it settle. */
 async function scrollDialog(page: import("@playwright/test").Page, to: "start" | "end") {
   await page.evaluate(async (end) => {

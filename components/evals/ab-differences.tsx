@@ -1,5 +1,5 @@
 import type { VersionDiff } from "@/lib/prompts/version-diff";
-import { DiffParts } from "../diff/diff-parts";
+import { SettingsDiffTable, TextChanges } from "../diff/version-changes";
 
 /**
  * What two versions sent differently, beyond the one-line summary: each text word by word (the
@@ -15,43 +15,8 @@ export function AbDifferences({ diff, names }: { diff: VersionDiff; names: reado
           From {names[0]} to {names[1]}: words only in {names[0]} struck through, words only in {names[1]} underlined.
         </p>
       ) : null}
-      {diff.texts.map((change) => (
-        <div key={change.field}>
-          <p className="font-medium">{change.field}</p>
-          <p className="whitespace-pre-wrap break-words rounded border border-line p-2">
-            <DiffParts parts={change.parts} />
-          </p>
-        </div>
-      ))}
-      {diff.settings.length ? (
-        <table className="w-full text-left text-sm">
-          <caption className="text-left text-xs text-muted">Settings that differ</caption>
-          <thead>
-            <tr className="text-xs text-muted">
-              <th scope="col" className="pr-2 font-medium">
-                Setting
-              </th>
-              <th scope="col" className="pr-2 font-medium">
-                {names[0]}
-              </th>
-              <th scope="col" className="font-medium">
-                {names[1]}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {diff.settings.map((s) => (
-              <tr key={s.field} className="border-t border-line align-top">
-                <th scope="row" className="pr-2 font-medium">
-                  {s.field}
-                </th>
-                <td className="break-all pr-2">{s.before}</td>
-                <td className="break-all">{s.after}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <TextChanges texts={diff.texts} />
+      <SettingsDiffTable settings={diff.settings} names={names} caption="Settings that differ" />
     </div>
   );
 }

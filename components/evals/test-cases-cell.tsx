@@ -1,9 +1,10 @@
 "use client";
-import { memo, useState } from "react";
+import { memo } from "react";
 import { describeCheck, type CheckResult } from "@/lib/evals/checks";
 import type { Check } from "@/lib/evals/test-set";
 import type { CellSuccess } from "@/lib/evals/run-scheduler";
 import { formatCount, formatUsd, usageCost, type Prices } from "@/lib/model/pricing";
+import { useExpanded, type ExpandedCells } from "./expanded-cells";
 import { useRating, type RatingsStore } from "./test-cases-ratings";
 import { useCellState, type TestRunScheduler } from "./test-cases-scheduler";
 
@@ -13,6 +14,7 @@ const SHOWN_CHARACTERS = 280;
 export interface CellContext {
   scheduler: TestRunScheduler;
   ratings: RatingsStore;
+  expanded: ExpandedCells;
   checks: readonly Check[];
   checkResults(outcome: CellSuccess): CheckResult[];
   onRerun(key: string): void;
@@ -27,7 +29,7 @@ const ms = (value: number) => (value < 1000 ? `${Math.round(value)} ms` : `${(va
 export const TestCasesCell = memo(function TestCasesCell({ cellId, name, blocked, prices, context }: { cellId: string; name: string; blocked?: string; prices: Prices | null; context: CellContext }) {
   const state = useCellState(context.scheduler, cellId);
   const rating = useRating(context.ratings, cellId);
-  const [expanded, setExpanded] = useState(false);
+  const expanded = useExpanded(context.expanded, cellId);
   const rerun = state ? (
     <button type="button" className="btn-quiet" onClick={() => context.onRerun(cellId)}>
       Re-run
@@ -79,7 +81,7 @@ export const TestCasesCell = memo(function TestCasesCell({ cellId, name, blocked
             {long && !expanded ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text || <span className="text-muted">(empty reply)</span>}
           </p>
           {long ? (
-            <button type="button" className="btn-quiet" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
+            <button type="button" className="btn-quiet" aria-expanded={expanded} onClick={() => context.expanded.toggle(cellId)}>
               {expanded ? "Show less" : "Show all"}
             </button>
           ) : null}

@@ -7,6 +7,7 @@ import type { TestSet } from "@/lib/evals/test-set";
 import { DEFAULT_PARAMS } from "@/lib/params";
 import type { CellContext } from "./test-cases-cell";
 import { TestCasesGrid } from "./test-cases-grid";
+import { createExpandedCells } from "./expanded-cells";
 import { createRatingsStore } from "./test-cases-ratings";
 
 const set: TestSet = {
@@ -37,7 +38,7 @@ describe("the test cases grid, rendered", () => {
     await new Promise((r) => setTimeout(r, 0));
     const ratings = createRatingsStore();
     ratings.toggle(cellKey("r1", "current"), "good");
-    const context: CellContext = { scheduler, ratings, checks: set.checks, checkResults: checkCache(set.checks), onRerun: () => {} };
+    const context: CellContext = { scheduler, ratings, expanded: createExpandedCells(), checks: set.checks, checkResults: checkCache(set.checks), onRerun: () => {} };
     const html = renderToStaticMarkup(<TestCasesGrid set={set} stale={[]} columns={[column]} blocked={plan.blocked} handlers={{ onValue() {}, onRemove() {} }} context={context} />);
 
     expect(html).toContain('role="table" aria-label="Test cases and results"');
@@ -56,10 +57,29 @@ describe("the test cases grid, rendered", () => {
     scheduler.stop();
   });
 
+  it("shows a reply expanded with Show all as it was left when its cell is drawn again (the state is the view's, not the cell's)", async () => {
+    const long = "word ".repeat(100).trim();
+    const scheduler = createRunScheduler<RunCell>({ stream: () => Promise.resolve({ ok: true, text: long }), concurrency: 1 });
+    const one: TestSet = { columns: ["topic"], rows: [{ id: "r1", values: { topic: "tea" } }], checks: [] };
+    const plan = planTestRun(one, [column]);
+    scheduler.start(plan.cells);
+    await new Promise((r) => setTimeout(r, 0));
+    const context: CellContext = { scheduler, ratings: createRatingsStore(), expanded: createExpandedCells(), checks: [], checkResults: checkCache([]), onRerun: () => {} };
+    const draw = () => renderToStaticMarkup(<TestCasesGrid set={one} stale={[]} columns={[column]} blocked={plan.blocked} handlers={{ onValue() {}, onRemove() {} }} context={context} />);
+
+    expect(draw()).toMatch(/aria-expanded="false"[^>]*>Show all</);
+    expect(draw()).not.toContain(long);
+    context.expanded.toggle(cellKey("r1", "current"));
+    const again = draw();
+    expect(again).toContain(long);
+    expect(again).toMatch(/aria-expanded="true"[^>]*>Show less</);
+    scheduler.stop();
+  });
+
   it("draws the first rows of a long set and stands the rest as one gap of their estimated height, counting them all", () => {
     const long: TestSet = { columns: ["topic"], rows: Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, values: { topic: `t${i}` } })), checks: [] };
     const scheduler = createRunScheduler<RunCell>({ stream: () => new Promise<CellOutcome>(() => {}), concurrency: 1 });
-    const context: CellContext = { scheduler, ratings: createRatingsStore(), checks: [], checkResults: checkCache([]), onRerun: () => {} };
+    const context: CellContext = { scheduler, ratings: createRatingsStore(), expanded: createExpandedCells(), checks: [], checkResults: checkCache([]), onRerun: () => {} };
     const html = renderToStaticMarkup(<TestCasesGrid set={long} stale={[]} columns={[column]} blocked={new Map()} handlers={{ onValue() {}, onRemove() {} }} context={context} />);
 
     expect(html).toContain('aria-rowcount="302"');

@@ -47,12 +47,10 @@ export function TestCasesGrid({
     () => ({ gridTemplateColumns: ["3rem", ...Array<string>(variableCount).fill("minmax(9rem, 12rem)"), ...Array<string>(resultCount).fill("minmax(16rem, 22rem)"), "6rem"].join(" ") }),
     [variableCount, resultCount],
   );
-  const rowsRef = useRef<HTMLDivElement>(null);
-  const keys = useMemo(() => set.rows.map((row) => row.id), [set.rows]);
-  const { slots, measure, focusWithin } = useVirtualRows({ keys, containerRef: rowsRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
+  const summarized = columns.length > 0 && set.rows.length > 0;
   return (
     <div className="overflow-x-auto rounded border border-line">
-      <div role="table" aria-label="Test cases and results" aria-rowcount={set.rows.length + 2} className="w-max min-w-full text-sm">
+      <div role="table" aria-label="Test cases and results" aria-rowcount={set.rows.length + (summarized ? 2 : 1)} className="w-max min-w-full text-sm">
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="grid gap-2 border-b border-line bg-subtle px-2 py-1 font-medium" style={template}>
             <span role="columnheader">Row</span>
@@ -72,23 +70,32 @@ export function TestCasesGrid({
             </span>
           </div>
         </div>
-        {/* Scroll anchoring off here: the virtual list keeps the rows in place as they are measured. */}
-        <div role="rowgroup" ref={rowsRef} className="[overflow-anchor:none]" {...focusWithin}>
-          {slots.map((slot) =>
-            slot.kind === "gap" ? (
-              <div key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
-            ) : (
-              <GridRow key={slot.key} row={set.rows[slot.index]} index={slot.index} names={set.columns} columns={columns} blocked={blocked} handlers={handlers} context={context} template={template} measure={measure} />
-            ),
-          )}
-        </div>
-        {columns.length && set.rows.length ? (
+        <GridRows rows={set.rows} names={set.columns} columns={columns} blocked={blocked} handlers={handlers} context={context} template={template} />
+        {summarized ? (
           <div role="rowgroup">
             <TestCasesSummary set={set} columns={columns} context={context} template={template} rowIndex={set.rows.length + 2} />
           </div>
         ) : null}
       </div>
       {!set.rows.length ? <p className="p-2 text-sm text-muted">No test cases yet: add a row, paste rows or import a file.</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The rows drawn near the view, in their own component: a scroll that changes which are drawn
+ * renders this, not the table around it (the summary recomputes over every cell).
+ */
+function GridRows({ rows, ...shared }: { rows: readonly TestRow[]; names: readonly string[]; columns: readonly ResultColumn[]; blocked: ReadonlyMap<string, string>; handlers: GridHandlers; context: CellContext; template: CSSProperties }) {
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const keys = useMemo(() => rows.map((row) => row.id), [rows]);
+  const { slots, measure } = useVirtualRows({ keys, containerRef: rowsRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
+  return (
+    // Scroll anchoring off here: the virtual list keeps the rows in place as they are measured.
+    <div role="rowgroup" ref={rowsRef} className="[overflow-anchor:none]">
+      {slots.map((slot) =>
+        slot.kind === "gap" ? <div key={slot.key} aria-hidden="true" style={{ height: slot.height }} /> : <GridRow key={slot.key} row={rows[slot.index]} index={slot.index} measure={measure} {...shared} />,
+      )}
     </div>
   );
 }
@@ -120,6 +127,7 @@ const GridRow = memo(function GridRow({
     <div
       ref={measure}
       data-index={index}
+      data-key={row.id}
       role="row"
       aria-rowindex={number + 1}
       aria-label={`Row ${number}`}

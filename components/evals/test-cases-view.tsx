@@ -16,6 +16,7 @@ import { TestCasesColumns } from "./test-cases-columns";
 import { TestCasesExports } from "./test-cases-exports";
 import { TestCasesGrid, type GridHandlers } from "./test-cases-grid";
 import { TestCasesImport } from "./test-cases-import";
+import { useExpandedCells } from "./expanded-cells";
 import { useRatingsStore } from "./test-cases-ratings";
 import { TestCasesRunBar } from "./test-cases-run-bar";
 import { useTestRunScheduler } from "./test-cases-scheduler";
@@ -41,6 +42,7 @@ export function TestCasesView() {
   const concurrency = capabilities?.concurrentStreams ?? DEFAULT_CONCURRENCY;
   const scheduler = useTestRunScheduler(concurrency);
   const ratings = useRatingsStore();
+  const expanded = useExpandedCells();
   const compare = useCompareStore();
   const [compareParams] = useState(() => {
     const state = compare?.getState();
@@ -61,6 +63,7 @@ export function TestCasesView() {
     return {
       scheduler,
       ratings,
+      expanded,
       checks: checks ?? [],
       checkResults,
       onRerun(key) {
@@ -69,7 +72,7 @@ export function TestCasesView() {
         scheduler.rerun(key);
       },
     };
-  }, [scheduler, ratings, checks]);
+  }, [scheduler, ratings, expanded, checks]);
 
   // Row edits read the latest set through a ref, so the handlers (and the memoised rows) stay the same.
   const latest = useRef({ set, change: storage.change });

@@ -16,7 +16,7 @@ const OVERSCAN_ROWS = 8;
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
 
-type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "renamed"; title: string } | { kind: "cancel" } | { kind: "export"; as: ExportKind };
+type RowAction = { kind: "open" | "rename" | "delete" } | { kind: "draft" | "renamed"; title: string } | { kind: "cancel" } | { kind: "export"; as: ExportKind };
 
 /** Past conversations: search in titles and text, open, rename, delete with undo, export; the open one's files; import. The list draws only the rows near the view. */
 export function HistoryPanel({ onDone }: { onDone(): void }) {
@@ -30,16 +30,12 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
   const deferredQuery = useDeferredValue(query);
   // The texts are read once a search starts: opening the list reads titles only.
   const texts = useHistoryTexts(query.trim() !== "");
-  const [renaming, setRenaming] = useState<string | null>(null);
+  // The title being typed, kept here: the row is not drawn while scrolled away.
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
   const [status, setStatus] = useState<{ text: string; undo?: RemovedConversation; error?: boolean } | null>(null);
 
   const all = listings.data;
   const shown = useMemo(() => (all ? searchConversations(all, texts.data, deferredQuery) : []), [all, texts.data, deferredQuery]);
-  // Only the rows near the dialog's view are drawn: a keystroke that changes the list then lays
-  // out and paints a screenful, not the hundreds of rows a search matches.
-  const listRef = useRef<HTMLUListElement>(null);
-  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
-  const { slots, measure, focusWithin } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
   const refresh = useCallback(() => void queries.invalidateQueries({ queryKey: HISTORY_KEY }), [queries]);
 
   const act = useCallback(
@@ -57,7 +53,8 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
           if (!saved) return setStatus({ text: `"${listing.title}" is no longer in History (deleted in another tab?).`, error: true });
           return exportConversation(action.as, saved.tree, listing.title, saved.model);
         }
-        if (action.kind === "rename") return setRenaming(listing.id);
+        if (action.kind === "rename") return setRenaming({ id: listing.id, title: listing.title });
+        if (action.kind === "draft") return setRenaming((was) => (was?.id === listing.id ? { id: was.id, title: action.title } : was));
         if (action.kind === "cancel") return setRenaming(null);
         if (action.kind === "renamed") {
           setRenaming(null);
@@ -120,39 +117,54 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
         {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">History could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No conversations yet: they are kept here as you chat.</p> : null}
-        <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Conversations" {...focusWithin}>
-          {slots.map((slot) =>
-            slot.kind === "gap" ? (
-              <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
-            ) : (
-              <HistoryRow
-                key={slot.key}
-                listing={shown[slot.index]}
-                index={slot.index}
-                count={shown.length}
-                isOpen={shown[slot.index].id === openId}
-                renaming={renaming === shown[slot.index].id}
-                act={act}
-                measure={measure}
-              />
-            ),
-          )}
-        </ul>
+        <HistoryList shown={shown} openId={openId} renaming={renaming} act={act} />
       </section>
     </div>
   );
 }
 
 /**
- * One conversation; memoised with a stable `act`, so a search keystroke redraws only rows that
- * come or go. It tells assistive technology its place in the whole list (most rows are not drawn).
+ * The rows drawn near the dialog's view, in their own component: a scroll that changes which are
+ * drawn renders this, not the panel. A keystroke that changes the list then lays out and paints a
+ * screenful, not the hundreds of rows a search matches.
+ */
+function HistoryList({ shown, openId, renaming, act }: { shown: readonly ConversationListing[]; openId: string; renaming: { id: string; title: string } | null; act(listing: ConversationListing, action: RowAction): void }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
+  const { slots, measure } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
+  return (
+    <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Conversations">
+      {slots.map((slot) => {
+        if (slot.kind === "gap") return <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />;
+        const listing = shown[slot.index];
+        return (
+          <HistoryRow
+            key={slot.key}
+            listing={listing}
+            index={slot.index}
+            count={shown.length}
+            isOpen={listing.id === openId}
+            draft={renaming?.id === listing.id ? renaming.title : null}
+            act={act}
+            measure={measure}
+          />
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * One conversation; memoised with a stable `act`, so a keystroke in the search redraws only the
+ * rows that come, go or move. It tells assistive technology its place in the whole list (most
+ * rows are not drawn).
  */
 const HistoryRow = memo(function HistoryRow({
   listing,
   index,
   count,
   isOpen,
-  renaming,
+  draft,
   act,
   measure,
 }: {
@@ -160,30 +172,30 @@ const HistoryRow = memo(function HistoryRow({
   index: number;
   count: number;
   isOpen: boolean;
-  renaming: boolean;
+  /** The title being typed while renaming this row; null when not renaming it. */
+  draft: string | null;
   act(listing: ConversationListing, action: RowAction): void;
   /** The virtual list's measuring ref (it reads `data-index`). */
   measure(element: HTMLElement | null): void;
 }) {
   const titleId = useId();
-  const [title, setTitle] = useState(listing.title);
   return (
-    <li ref={measure} data-index={index} aria-posinset={index + 1} aria-setsize={count} className="flex flex-wrap items-start justify-between gap-2 py-2">
-      {renaming ? (
+    <li ref={measure} data-index={index} data-key={listing.id} aria-posinset={index + 1} aria-setsize={count} className="flex flex-wrap items-start justify-between gap-2 py-2">
+      {draft !== null ? (
         <form
           className="flex flex-1 flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            if (title.trim()) act(listing, { kind: "renamed", title: title.trim() });
+            if (draft.trim()) act(listing, { kind: "renamed", title: draft.trim() });
           }}
         >
           <div className="min-w-48 flex-1 space-y-1">
             <label htmlFor={titleId} className="block text-sm font-medium">
               Title
             </label>
-            <input id={titleId} className="w-full rounded border border-line bg-bg px-2 py-1 text-sm" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+            <input id={titleId} className="w-full rounded border border-line bg-bg px-2 py-1 text-sm" value={draft} maxLength={200} onChange={(e) => act(listing, { kind: "draft", title: e.target.value })} autoFocus />
           </div>
-          <button type="submit" className="btn-quiet border border-line" disabled={!title.trim()}>
+          <button type="submit" className="btn-quiet border border-line" disabled={!draft.trim()}>
             Save title
           </button>
           <button type="button" className="btn-quiet" onClick={() => act(listing, { kind: "cancel" })}>

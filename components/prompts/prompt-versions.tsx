@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { PROMPTS_KEY, usePrompt, usePromptLibrary } from "@/lib/hooks/use-prompt-library";
 import { contentOf, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { diffVersions } from "@/lib/prompts/version-diff";
-import { DiffParts } from "../diff/diff-parts";
+import { SettingsDiffTable, TextChanges } from "../diff/version-changes";
 import { ShareForm } from "../share/share-dialog";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -123,37 +123,8 @@ function VersionsOf({ prompt, onBack, onOpen }: { prompt: Prompt } & VersionsPro
         </div>
         <div data-testid="version-diff" className="space-y-2 text-sm">
           {!diff.texts.length && !diff.settings.length ? <p className="text-muted">No differences.</p> : null}
-          {diff.texts.map((change) => (
-            <div key={change.field}>
-              <p className="font-medium">{change.field}</p>
-              <p className="whitespace-pre-wrap break-words rounded border border-line p-2">
-                <DiffParts parts={change.parts} />
-              </p>
-            </div>
-          ))}
-          {diff.settings.length ? (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Settings that changed</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Setting</th>
-                  <th scope="col">Version {from}</th>
-                  <th scope="col">Version {to}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.settings.map((s) => (
-                  <tr key={s.field} className="border-t border-line align-top">
-                    <th scope="row" className="pr-2 font-medium">
-                      {s.field}
-                    </th>
-                    <td className="break-all pr-2">{s.before}</td>
-                    <td className="break-all">{s.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <TextChanges texts={diff.texts} />
+          <SettingsDiffTable settings={diff.settings} names={[`Version ${from}`, `Version ${to}`]} caption="Settings that changed" captionShown={false} />
         </div>
       </section>
 

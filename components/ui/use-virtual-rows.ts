@@ -1,6 +1,6 @@
 "use client";
-import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from "react";
+import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range, type Rect, type Virtualizer } from "@tanstack/react-virtual";
+import { useCallback, useLayoutEffect, useState, type RefObject } from "react";
 
 /** What a list drawing only its rows near the viewport renders, in order: a row, or the room of rows not drawn. */
 export type VirtualSlot = { kind: "row"; index: number; key: string } | { kind: "gap"; key: string; height: number };
@@ -14,26 +14,58 @@ function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
   return element?.parentElement?.closest<HTMLElement>("[data-scroll-box]") ?? null;
 }
 
+/** The key of the drawn row holding the focus (a direct child of `container` with `data-key`), if any. */
+function focusedRowKey(container: HTMLElement | null): string | null {
+  if (!container) return null;
+  let at = container.ownerDocument.activeElement;
+  while (at && at.parentElement !== container) at = at.parentElement;
+  return at?.getAttribute("data-key") ?? null;
+}
+
+/**
+ * The box's size, except while it is not shown: a modal <dialog> is display:none until
+ * showModal, which runs after the rows' layout effects. Taking that 0 would draw no row for the
+ * first frame; the estimate (initialRect) stands until the box has a size.
+ */
+const observeShownRect = (instance: Virtualizer<HTMLElement, Element>, cb: (rect: Rect) => void) =>
+  observeElementRect(instance, (rect) => {
+    if (rect.height > 0) cb(rect);
+  });
+
+/**
+ * The box's scroll, starting from where it is: the library otherwise keeps the offset it assumed
+ * before the box was known (0) and scrolls the box there when it attaches, so rows appearing in a
+ * dialog scrolled down would jump it to the top.
+ */
+const observeScrollFromHere = (instance: Virtualizer<HTMLElement, Element>, cb: (offset: number, isScrolling: boolean) => void) => {
+  if (instance.scrollElement) cb(instance.scrollElement.scrollTop, false);
+  return observeElementOffset(instance, cb);
+};
+
 /**
  * Rows drawn only near what the scrolling box shows (@tanstack/react-virtual), laid out in the
  * normal flow: a gap of the undrawn rows' height stands before, between and after the drawn ones,
- * so the rows keep their table's column widths and the box its full scroll height. Rows are
- * measured as drawn (`measure` is their ref, with `data-index`). The row holding the focus stays
- * drawn when scrolled away, so typing in it or tabbing on from it loses nothing.
+ * so the rows keep their table's column widths and the box its full scroll height. Each row
+ * element is a direct child of the container with `ref={measure}`, `data-index` and `data-key`
+ * (its key): rows are measured as drawn, and the row holding the focus stays drawn when scrolled
+ * away, so typing in it loses nothing (Tab from it then goes on to the next drawn row).
  */
 export function useVirtualRows({ keys, containerRef, estimatePx, overscan }: { keys: readonly string[]; containerRef: RefObject<HTMLElement | null>; estimatePx: number; overscan: number }) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // Where the rows start within the box's content: content above them (a longer list of checks) moves it.
   const [offset, setOffset] = useState(0);
-  const focused = useRef<number | null>(null);
 
-  useLayoutEffect(() => setScroller(scrollParentOf(containerRef.current)), [containerRef]);
+  useLayoutEffect(() => {
+    const box = scrollParentOf(containerRef.current);
+    if (!box && process.env.NODE_ENV !== "production") console.warn("useVirtualRows: no [data-scroll-box] around the rows; only the first ones are drawn.");
+    setScroller(box);
+  }, [containerRef]);
   useLayoutEffect(() => {
     if (!scroller) return;
     const measure = () => {
       const container = containerRef.current;
-      if (!container) return;
-      const top = container.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      if (!container || scroller.clientHeight === 0) return;
+      const top = container.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop + scroller.scrollTop;
       setOffset((was) => (Math.abs(was - top) < 1 ? was : top));
     };
     measure();
@@ -42,6 +74,16 @@ export function useVirtualRows({ keys, containerRef, estimatePx, overscan }: { k
     return () => observer.disconnect();
   }, [scroller, containerRef]);
 
+  const getItemKey = useCallback((index: number) => keys[index], [keys]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const key = focusedRowKey(containerRef.current);
+      const kept = key === null ? -1 : keys.indexOf(key);
+      return kept < 0 || indexes.includes(kept) ? indexes : [...indexes, kept].sort((a, b) => a - b);
+    },
+    [keys, containerRef],
+  );
   // The app has no React Compiler to skip this for; the rows get only `measureElement`, one function for the virtualizer's life.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -50,12 +92,10 @@ export function useVirtualRows({ keys, containerRef, estimatePx, overscan }: { k
     estimateSize: () => estimatePx,
     overscan,
     scrollMargin: offset,
-    getItemKey: (index) => keys[index],
-    rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
-      const kept = focused.current;
-      return kept === null || kept >= range.count || indexes.includes(kept) ? indexes : [...indexes, kept].sort((a, b) => a - b);
-    },
+    getItemKey,
+    rangeExtractor,
+    observeElementRect: observeShownRect,
+    observeElementOffset: observeScrollFromHere,
     // Before the box is known (and when rendered on the server): the first rows.
     initialRect: { width: 0, height: estimatePx * overscan },
   });
@@ -69,15 +109,5 @@ export function useVirtualRows({ keys, containerRef, estimatePx, overscan }: { k
   }
   const total = offset + virtualizer.getTotalSize();
   if (total > end + 0.5) slots.push({ kind: "gap", key: "gap-end", height: total - end });
-
-  const focusWithin = {
-    onFocus(event: FocusEvent) {
-      const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
-      focused.current = row ? Number(row.dataset.index) : null;
-    },
-    onBlur(event: FocusEvent) {
-      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focused.current = null;
-    },
-  };
-  return { slots, measure: virtualizer.measureElement, focusWithin };
+  return { slots, measure: virtualizer.measureElement };
 }
