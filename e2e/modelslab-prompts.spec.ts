@@ -206,4 +206,55 @@ test.describe("prompt library", () => {
     await expect(opened.getByRole("textbox", { name: "days" })).toHaveAttribute("placeholder", "3");
     await expect(app.button("Send")).toBeEnabled();
   });
+
+  test("a library of 300 prompts draws only the rows near the view, counts them all, and reaches the last by scrolling", async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await systemMessage(page).fill("Be brief about {{thing}}.");
+    await savePrompt(page, { name: "Seed", note: "v1" });
+    let library = await openLibrary(page);
+    const download = page.waitForEvent("download");
+    await library.getByRole("group", { name: "Actions for Seed" }).getByRole("button", { name: "Export" }).click();
+    const seed = JSON.parse(await readFile((await (await download).path())!, "utf8"));
+    await library.getByRole("button", { name: "Close" }).click();
+
+    // 299 more, newest first by their save time: "Bulk 1" the newest, "Bulk 299" the oldest.
+    const prompts = Array.from({ length: 299 }, (_, i) => ({
+      ...seed.prompts[0],
+      id: `bulk_prompt_${i + 1}`,
+      name: `Bulk ${i + 1}`,
+      versions: seed.prompts[0].versions.map((v: { createdAt: string }) => ({ ...v, createdAt: new Date(Date.UTC(2026, 10, 30) - i * 60_000).toISOString() })),
+    }));
+    library = await openLibrary(page);
+    await library.getByLabel("Import prompt file").setInputFiles({ name: "bulk.prompt.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...seed, prompts })) });
+    await expect(library.getByRole("status")).toContainText('Imported "bulk.prompt.json": 299 prompts added.');
+    await expect(library.getByRole("heading", { name: "Saved prompts (300)" })).toBeVisible();
+
+    const list = library.getByRole("list", { name: "Saved prompts" });
+    const rows = list.getByRole("listitem");
+    await expect(rows.first()).toHaveAttribute("aria-setsize", "300");
+    const drawn = await rows.count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(60);
+
+    // Scrolled to the end: the last row is drawn and in view, the first no longer drawn.
+    await page.evaluate(async () => {
+      const box = document.querySelector("dialog[open] [data-scroll-box]")!;
+      for (let i = 0; i < 1000; i++) {
+        const before = box.scrollTop;
+        box.scrollTop += box.clientHeight;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        if (box.scrollTop === before) return;
+      }
+    });
+    const last = list.locator('li[aria-posinset="300"]');
+    await expect(last).toBeInViewport();
+    await expect(list.locator('li[aria-posinset="1"]')).toHaveCount(0);
+
+    // A search draws its matches from the top.
+    await library.getByRole("searchbox", { name: "Search prompts" }).fill("bulk 29");
+    await expect(library.getByRole("heading", { name: "Saved prompts (11 of 300)" })).toBeVisible();
+    await expect(rows).toHaveCount(11);
+    await expect(rows.first()).toHaveAttribute("aria-posinset", "1");
+  });
 });

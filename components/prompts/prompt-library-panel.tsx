@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from "react";
 import { usePromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
 import { PROMPTS_KEY, promptLibraryOf, usePromptLibrary, usePromptListings } from "@/lib/hooks/use-prompt-library";
 import type { PromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
@@ -8,7 +8,7 @@ import { describeMerge } from "@/lib/prompts/merge";
 import { searchListings, type PromptListing } from "@/lib/prompts/listing";
 import { latestVersion, type Prompt, type PromptVersion } from "@/lib/prompts/prompt";
 import { checkPromptFile } from "@/lib/client/prompt-files-api";
-import { LIBRARY_FIRST_ROWS, PROMPT_FILE_CAPS, PROMPT_FILE_SCHEMA_PATH } from "@/lib/prompts/caps";
+import { PROMPT_FILE_CAPS, PROMPT_FILE_SCHEMA_PATH } from "@/lib/prompts/caps";
 import { writePromptFile } from "@/lib/prompts/write-prompt-file";
 import { EXAMPLE_PROMPTS } from "@/lib/prompts/examples";
 import { openPromptVersion } from "@/lib/store/prompt-content";
@@ -17,6 +17,7 @@ import { downloadText, promptFileName } from "./download";
 import { MoveBrowserPrompts } from "./move-browser-prompts";
 import { PromptVersions } from "./prompt-versions";
 import { FileInput } from "../ui/file-input";
+import { useVirtualRows } from "../ui/use-virtual-rows";
 
 const schemaUrl = () => `${window.location.origin}${PROMPT_FILE_SCHEMA_PATH}`;
 
@@ -24,6 +25,10 @@ const exportPrompts = (fileName: string, prompts: readonly Prompt[]) => download
 // One formatter for every row: making one per call costs ~0.1 ms, a tenth of a second over 1,000 rows.
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
+/** A row before it is measured: a name, a line of details, the actions beside them. */
+const ESTIMATED_ROW_PX = 64;
+/** Rows drawn beyond each edge of the dialog's view. */
+const OVERSCAN_ROWS = 8;
 
 
 /** Readies the library before it is first opened (the page calls it when idle). */
@@ -31,7 +36,7 @@ export const warmPromptLibrary = (kind: PromptLibraryKind) => promptLibraryOf(ki
 
 type RowAction = "open" | "versions" | "export" | "delete" | "confirm" | "cancel";
 
-/** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. */
+/** The prompt library: search, open, versions, export, delete; import a file; export all; the page's examples. The list draws only the rows near the view. */
 export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
   const listings = usePromptListings();
   const library = usePromptLibrary();
@@ -46,10 +51,8 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
   const [message, setMessage] = useState<{ kind: "done" | "error"; lines: string[] } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const [showAll, setShowAll] = useState(false);
   const all = listings.data;
   const shown = useMemo(() => (all ? searchListings(all, deferredQuery) : []), [all, deferredQuery]);
-  const visible = useMemo(() => (showAll ? shown : shown.slice(0, LIBRARY_FIRST_ROWS)), [shown, showAll]);
   const examples = useMemo(() => EXAMPLE_PROMPTS.filter((p) => !deferredQuery.trim() || p.name.toLowerCase().includes(deferredQuery.trim().toLowerCase())), [deferredQuery]);
 
   const open = (prompt: Prompt, version: PromptVersion = latestVersion(prompt)) => {
@@ -141,19 +144,7 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
         {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No saved prompts yet. Use “Save prompt” above the chat, or import a file.</p> : null}
-        <ul className="divide-y divide-line" aria-label="Saved prompts">
-          {visible.map((listing) => (
-            <PromptRow key={listing.id} prompt={listing} confirming={confirming === listing.id} act={act} />
-          ))}
-        </ul>
-        {visible.length < shown.length ? (
-          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            Showing {visible.length} of {shown.length}: search to narrow them down, or
-            <button type="button" className="btn-quiet border border-line" onClick={() => setShowAll(true)}>
-              Show all {shown.length}
-            </button>
-          </p>
-        ) : null}
+        <PromptList shown={shown} confirming={confirming} act={act} />
       </section>
 
       <section aria-labelledby={`${searchId}-examples`}>
@@ -175,11 +166,47 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
   );
 }
 
-/** One saved prompt in the list; memoised, so a search keystroke redraws only the rows that come or go. */
-const PromptRow = memo(function PromptRow({ prompt, confirming, act }: { prompt: PromptListing; confirming: boolean; act(action: RowAction, prompt: PromptListing): void }) {
+/**
+ * The saved prompts drawn near the dialog's view (the rest stand as room of their height), in
+ * their own component: a scroll that changes which are drawn renders this, not the panel.
+ */
+const PromptList = memo(function PromptList({ shown, confirming, act }: { shown: readonly PromptListing[]; confirming: string | null; act(action: RowAction, prompt: PromptListing): void }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
+  const { slots, measure } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
+  return (
+    <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Saved prompts">
+      {slots.map((slot) =>
+        slot.kind === "gap" ? (
+          <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
+        ) : (
+          <PromptRow key={slot.key} prompt={shown[slot.index]} index={slot.index} count={shown.length} confirming={confirming === shown[slot.index].id} act={act} measure={measure} />
+        ),
+      )}
+    </ul>
+  );
+});
+
+/** One saved prompt in the list; memoised, so a search keystroke redraws only the rows that come, go or move. It says its place in the whole list. */
+const PromptRow = memo(function PromptRow({
+  prompt,
+  index,
+  count,
+  confirming,
+  act,
+  measure,
+}: {
+  prompt: PromptListing;
+  index: number;
+  count: number;
+  confirming: boolean;
+  act(action: RowAction, prompt: PromptListing): void;
+  /** The virtual list's measuring ref (it reads `data-index`). */
+  measure(element: HTMLElement | null): void;
+}) {
   const labels = Object.entries(prompt.labels);
   return (
-    <li className="flex flex-wrap items-start justify-between gap-2 py-2">
+    <li ref={measure} data-index={index} data-key={prompt.id} aria-posinset={index + 1} aria-setsize={count} className="flex flex-wrap items-start justify-between gap-2 py-2">
       <div className="min-w-0 flex-1">
         <p className="break-words font-medium">{prompt.name}</p>
         {prompt.description ? <p className="break-words text-sm text-muted">{prompt.description}</p> : null}

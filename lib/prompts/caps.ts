@@ -16,6 +16,3 @@ export const PROMPT_FILE_SCHEMA_PATH = "/schemas/prompt-file.schema.json";
 
 export const PROMPT_FILE_FORMAT = "mixtral-playground.prompts";
 export const PROMPT_FILE_VERSION = 1;
-
-/** Rows the library draws at first: past this many, a long list waits for a search or "Show all". */
-export const LIBRARY_FIRST_ROWS = 100;
