@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage } from "./playground-page";
+import { PlaygroundPage, scrollOpenDialog } from "./playground-page";
 
 /** Sends `text` with a short reply and waits for it to finish. */
 async function ask(app: PlaygroundPage, text: string) {
@@ -117,12 +117,12 @@ test.describe("History and branches (demo model)", () => {
     await dialog.getByRole("searchbox", { name: "Search conversations" }).focus();
 
     // Scrolled to the end, the oldest is drawn, in view, with its place in the whole list.
-    await scrollHistory(page, "end");
+    await scrollOpenDialog(page, "end");
     const last = rows.filter({ hasText: `Conversation ${total}` });
     await expect(last).toBeInViewport();
     await expect(last).toHaveAttribute("aria-posinset", String(total));
     await expect(list.locator('li[aria-posinset="1"]')).toHaveCount(0);
-    await scrollHistory(page, "start");
+    await scrollOpenDialog(page, "start");
     await expect(dialog.getByRole("textbox", { name: "Title" })).toHaveValue("Tides, first draft");
     await dialog.getByRole("button", { name: "Cancel" }).click();
 
@@ -134,16 +134,3 @@ test.describe("History and branches (demo model)", () => {
     await expect(rows.last()).toHaveAttribute("aria-posinset", "11");
   });
 });
-
-/** Scrolls the open History dialog to its start or end, a screen at a time, letting each frame draw. */
-async function scrollHistory(page: Page, to: "start" | "end") {
-  await page.evaluate(async (end) => {
-    const box = document.querySelector("dialog[open] [data-scroll-box]")!;
-    for (let i = 0; i < 1000; i++) {
-      const before = box.scrollTop;
-      box.scrollTop += end ? box.clientHeight : -box.clientHeight;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      if (box.scrollTop === before) return;
-    }
-  }, to === "end");
-}

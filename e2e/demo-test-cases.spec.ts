@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
 import { parse as parseYaml } from "yaml";
-import { PlaygroundPage, TestCasesDialog } from "./playground-page";
+import { PlaygroundPage, scrollOpenDialog, TestCasesDialog } from "./playground-page";
 
 const TOPICS = ["tea", "rain", "salt, sea", 'the "moon"', "snow", "wind"];
 const CSV = `topic\r\n${TOPICS.map((t) => (/[",]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t)).join("\r\n")}\r\n`;
@@ -115,14 +115,14 @@ test("test cases: 500 rows draw only those near the view, reach the last by scro
   // Typing in row 2, then scrolling the dialog to the end: that row stays (focused, typed into), the last row is drawn.
   await cases.input("topic", 2).click();
   await cases.input("topic", 2).press("End");
-  await scrollDialog(page, "end");
+  await scrollOpenDialog(page, "end");
   await expect(cases.input("topic", 500)).toHaveValue("topic 500");
   await expect(cases.input("topic", 500)).toBeInViewport();
   await page.keyboard.type(" (edited)");
   await expect(cases.input("topic", 2)).toBeFocused();
   await expect(cases.input("topic", 250)).toHaveCount(0);
 
-  await scrollDialog(page, "start");
+  await scrollOpenDialog(page, "start");
   await expect(cases.input("topic", 2)).toHaveValue("topic 2 (edited)");
   // Tab walks on through the rows in order, each drawn as focus reaches it.
   await cases.input("topic", 1).focus();
@@ -144,7 +144,7 @@ test("test cases: rows added while the dialog is scrolled down leave its scroll 
   await page.setViewportSize({ width: 390, height: 700 });
   const cases = new TestCasesDialog(page);
   await cases.open();
-  await scrollDialog(page, "end");
+  await scrollOpenDialog(page, "end");
   const scrolled = await page.evaluate(() => document.querySelector("dialog[open] [data-scroll-box]")!.scrollTop);
   expect(scrolled).toBeGreaterThan(0);
   // Clicked where it is, without scrolling to it: the grid appears with its first row.
@@ -154,16 +154,3 @@ test("test cases: rows added while the dialog is scrolled down leave its scroll 
   const after = await page.evaluate(() => document.querySelector("dialog[open] [data-scroll-box]")!.scrollTop);
   expect(after).toBeGreaterThanOrEqual(scrolled - 1);
 });
-
-/** Scrolls the open dialog's box to its start or end, a screen at a time (as a reader would), and lets it settle. */
-async function scrollDialog(page: import("@playwright/test").Page, to: "start" | "end") {
-  await page.evaluate(async (end) => {
-    const box = document.querySelector("dialog[open] [data-scroll-box]")!;
-    for (let i = 0; i < 2000; i++) {
-      const before = box.scrollTop;
-      box.scrollTop += end ? box.clientHeight : -box.clientHeight;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      if (box.scrollTop === before) return;
-    }
-  }, to === "end");
-}

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { MOCK_URL } from "./support/constants";
-import { PlaygroundPage } from "./playground-page";
+import { PlaygroundPage, scrollOpenDialog } from "./playground-page";
 
 test.beforeEach(async ({ request }) => {
   await request.post(`${MOCK_URL}/__reset`);
@@ -238,15 +238,7 @@ test.describe("prompt library", () => {
     expect(drawn).toBeLessThan(60);
 
     // Scrolled to the end: the last row is drawn and in view, the first no longer drawn.
-    await page.evaluate(async () => {
-      const box = document.querySelector("dialog[open] [data-scroll-box]")!;
-      for (let i = 0; i < 1000; i++) {
-        const before = box.scrollTop;
-        box.scrollTop += box.clientHeight;
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        if (box.scrollTop === before) return;
-      }
-    });
+    await scrollOpenDialog(page, "end");
     const last = list.locator('li[aria-posinset="300"]');
     await expect(last).toBeInViewport();
     await expect(list.locator('li[aria-posinset="1"]')).toHaveCount(0);

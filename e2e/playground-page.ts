@@ -267,3 +267,18 @@ export class TestCasesDialog {
   }
 }
 
+/**
+ * Scrolls the open dialog's box to its start or end a screen at a time, as a reader would, letting
+ * each step draw (lists in dialogs draw only the rows near the view).
+ */
+export async function scrollOpenDialog(page: Page, to: "start" | "end") {
+  await page.evaluate(async (end) => {
+    const box = document.querySelector("dialog[open] [data-scroll-box]")!;
+    for (let i = 0; i < 2000; i++) {
+      const before = box.scrollTop;
+      box.scrollTop += end ? box.clientHeight : -box.clientHeight;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      if (box.scrollTop === before) return;
+    }
+  }, to === "end");
+}
