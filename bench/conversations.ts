@@ -33,6 +33,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { byLastChange, searchConversations, type ConversationListing } from "../lib/store/history/conversation-listing";
+import { treeOf } from "../lib/tree/conversation-tree";
 import type { UiMessage } from "../lib/store/ui-message";
 import { BRANCHY, branchyConversation, history, HISTORY_SIZE, type BranchyConversation, type History } from "./conversation-data";
 import { mainThreadTimes, settled, type MainThreadTimes } from "./rendering";
@@ -297,10 +298,15 @@ const pageNow = (page: Page) => page.evaluate<number>("performance.now()");
 const storedConversation = (conversation: BranchyConversation) => JSON.stringify({ state: { id: conversation.id, tree: conversation.tree }, version: 2 });
 
 /** Writes the conversation as the store persists it, and the history as conversation-history.ts keeps it, from a same-origin page without the app (nothing of the app's may write over them). */
-async function seed(context: BrowserContext, app: string, conversation: BranchyConversation, saved: History): Promise<void> {
-  const page = await context.newPage();
+/** Stores `conversation` as the page's open one (the store's localStorage record), from a page of `app`'s origin. */
+async function storeOpen(page: Page, app: string, conversation: BranchyConversation): Promise<void> {
   await page.goto(`${app}/api/health/live`);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORE_KEY, storedConversation(conversation)] as const);
+}
+
+async function seed(context: BrowserContext, app: string, conversation: BranchyConversation, saved: History): Promise<void> {
+  const page = await context.newPage();
+  await storeOpen(page, app, conversation);
   for (let i = 0; i < saved.conversations.length; i += 50) {
     const last = i + 50 >= saved.conversations.length;
     await page.evaluate(
@@ -362,7 +368,52 @@ interface Switch {
   longTasks: number[];
 }
 
-async function measureSwitches(page: Page, cdp: CDPSession, conversation: BranchyConversation): Promise<void> {
+/**
+ * "Edit" on each user message at `at` (its text becomes a form), then "Cancel": main-thread work
+ * until idle of each click, the floor of a click that changes one message and adds or removes none.
+ * With a profile or trace asked for: of the first Edit, as `<profile>`, not kept as a figure.
+ */
+async function measureEdits(page: Page, cdp: CDPSession, overhead: number, at: readonly number[], profile: string): Promise<{ edits: number[]; cancels: number[] }> {
+  const edits: number[] = [];
+  const cancels: number[] = [];
+  for (const [n, i] of at.entries()) {
+    await scrollTo(page, item(i));
+    for (const label of ["Edit", "Cancel"] as const) {
+      const button = `[...${item(i)}.querySelectorAll("button")].find((b) => b.textContent === ${JSON.stringify(label)})`;
+      await quiet(page);
+      await arm(page, "click", `${label === "Edit" ? "!!" : "!"}${item(i)}?.querySelector("textarea")`);
+      const before = await mainThreadTimes(cdp);
+      const profiled = n === 0 && label === "Edit";
+      await maybeProfiled(cdp, profiled ? profile : undefined, async () => {
+        await clickOn(page, button);
+        await armedResult(page, `${label} at message ${i + 1}`);
+        await quiet(page);
+      });
+      if (!(profiled && (process.env.BENCH_CONVERSATIONS_PROFILE || process.env.BENCH_CONVERSATIONS_TRACE))) (label === "Edit" ? edits : cancels).push(minus(await mainThreadTimes(cdp), before).TaskDuration - overhead);
+    }
+  }
+  return { edits, cancels };
+}
+
+/** Messages in the short conversation whose Edit and Cancel are the floor without a long page. */
+const SHORT = 4;
+
+/** The floor of measureEdits in a page showing a conversation of SHORT messages (the first of the long one's). */
+async function measureShortEdits(context: BrowserContext, app: string, conversation: BranchyConversation): Promise<{ edits: number[]; cancels: number[] }> {
+  const trunk = conversation.trunk.slice(0, SHORT);
+  const page = await context.newPage();
+  await storeOpen(page, app, { id: "bench-short-conversation", tree: treeOf(trunk), trunk, forks: [] });
+  await page.goto(app);
+  const cdp = await loadPage(page);
+  const users = trunk.flatMap((m, i) => (m.role === "user" ? [i] : []));
+  const result = await measureEdits(page, cdp, await windowOverhead(page, cdp), Array.from({ length: 12 }, (_, i) => users[i % users.length]), "edit-short");
+  // The long conversation open again for what follows.
+  await storeOpen(page, app, conversation);
+  await page.close();
+  return result;
+}
+
+async function measureSwitches(page: Page, cdp: CDPSession, conversation: BranchyConversation, short: { edits: number[]; cancels: number[] }): Promise<void> {
   const overhead = await windowOverhead(page, cdp);
   // What the idle page costs per ms, taken off each follow-up window.
   const idleBefore = await mainThreadTimes(cdp);
@@ -403,10 +454,13 @@ async function measureSwitches(page: Page, cdp: CDPSession, conversation: Branch
   }
   // One more pair in the middle of the path, profiled, when asked.
   if (process.env.BENCH_CONVERSATIONS_PROFILE || process.env.BENCH_CONVERSATIONS_TRACE) {
-    const { depth, versions } = conversation.forks[SWITCH_FORKS[SWITCH_FORKS.length / 2]];
+    const { depth, versions } = conversation.forks[Number(process.env.BENCH_CONVERSATIONS_PROFILE_FORK ?? SWITCH_FORKS[SWITCH_FORKS.length / 2])];
     await once(depth, "next", [...trunk.slice(0, depth), ...versions[0]], 2, versions.length + 1, "switch-next");
     await once(depth, "previous", trunk, 1, versions.length + 1, "switch-previous");
   }
+
+  // The page's own floor for a click that changes one message, near each fork.
+  const floor = await measureEdits(page, cdp, overhead, SWITCH_FORKS.map((f) => trunk.findIndex((m, i) => i >= conversation.forks[f].depth && m.role === "user")), "edit");
 
   const work = switches.map((s) => s.metrics.TaskDuration);
   const longDuring = switches.flatMap((s) => s.longTasks);
@@ -416,6 +470,7 @@ async function measureSwitches(page: Page, cdp: CDPSession, conversation: Branch
       ` | click to the new path in the DOM ${stat(switches.map((s) => s.timed.work))} | to the next painted frame ${stat(switches.map((s) => s.timed.painted))}` +
       ` | long tasks > 50 ms: ${longDuring.length}${longDuring.length ? ` (median ${fmt(med(longDuring))}, worst ${fmt(Math.max(...longDuring))})` : ""}`,
   );
+  console.log(`  the page's floor, a click that changes one message's insides: "Edit" on a user message (its text becomes a form) ${stat(floor.edits)}, "Cancel" ${stat(floor.cancels)}; the same in a conversation of ${SHORT} messages: ${stat(short.edits)}, ${stat(short.cancels)}`);
   // By how much of the path is drawn anew: a switch near the top replaces almost the whole conversation.
   const byDrawn = [...switches].sort((a, b) => b.drawn - a.drawn);
   const third = Math.ceil(byDrawn.length / 3);
@@ -626,6 +681,9 @@ async function measureSearch(context: BrowserContext, app: string, saved: Histor
   await waitUntil(page, listed(HISTORY_SIZE));
   let shown = HISTORY_SIZE;
   const typed: Metrics[] = [];
+  /** Keystrokes after which the same conversations show (the list is not redrawn), and the others. */
+  const unchanged: number[] = [];
+  const changed: number[] = [];
   const filtered: Timed[] = [];
   const cleared: Metrics[] = [];
   const long: number[] = [];
@@ -639,6 +697,7 @@ async function measureSearch(context: BrowserContext, app: string, saved: Histor
         counts.push(expected);
         const { metrics, timed, longTasks } = await keystroke(page, cdp, query[n - 1], expected, shown);
         typed.push(metrics);
+        (expected === shown ? unchanged : changed).push(metrics.TaskDuration - overhead);
         if (timed) filtered.push(timed);
         long.push(...longTasks);
         shown = expected;
@@ -655,6 +714,7 @@ async function measureSearch(context: BrowserContext, app: string, saved: Histor
       ` (target ≤ ${TARGET.keystrokeMs} ms; ${breakdown(typed)}; less ${fmt(overhead)}, the measuring window's own) | keydown to the filtered list, where it changed (${filtered.length}): ${stat(filtered.map((t) => t.work))},` +
       ` to the next painted frame ${stat(filtered.map((t) => t.painted))} | long tasks > 50 ms: ${long.length}`,
   );
+  console.log(`  of which a keystroke leaving the list as it was (the floor: the field, the filter, a frame) ${stat(unchanged)} (${unchanged.length}); one changing the list ${stat(changed)} (${changed.length})`);
   console.log(`  clear the search (Backspace on the selected query, back to ${HISTORY_SIZE.toLocaleString("en-US")}): main-thread work ${stat(cleared.map((m) => m.TaskDuration - overhead))}`);
   const prefixes = QUERIES.flatMap((q) => [...q].map((_, n) => q.slice(0, n + 1)));
   const filters = await filterCost(page, prefixes);
@@ -681,9 +741,10 @@ export async function measureConversations(app: string): Promise<void> {
       await empty.close();
     }
     if (parts.has("switch")) {
+      const short = await measureShortEdits(context, app, conversation);
       const page = await context.newPage();
       await page.goto(app);
-      await measureSwitches(page, await loadPage(page), conversation);
+      await measureSwitches(page, await loadPage(page), conversation, short);
       await page.close();
     }
     if (parts.has("open")) await measureOpen(context, app, saved, storedConversation(conversation));

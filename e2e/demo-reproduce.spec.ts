@@ -60,6 +60,31 @@ test.describe("Reproduce on a share page", () => {
     await stranger.close();
   });
 
+  // Before replies kept their JSON form, Reproduce sent the request without it: the engine sampled
+  // free text instead of under the schema's grammar, and the page said the runs diverged.
+  test("a reply in JSON schema mode reproduces identical: the share keeps the form it was asked for, and the run asks for it again", async ({ page, browser }) => {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.numberInput("Max Tokens").fill("200");
+    await app.numberInput("Max Tokens").press("Tab");
+    await app.numberInput("Temperature").fill("0.9");
+    await app.numberInput("Temperature").press("Tab");
+    await seed(page).fill("2468");
+    await page.getByRole("combobox", { name: "Response format" }).selectOption({ label: "JSON schema" });
+    await ask(app, `Review a film as JSON ${Date.now()}`);
+    await expect(app.lastReply().getByTestId("json-badge")).toHaveText("✓ Valid against the schema");
+    const url = await shareLink(page);
+
+    const stranger = await browser.newContext();
+    const reader = await stranger.newPage();
+    await reader.goto(url);
+    const reply = sharedReplies(reader);
+    await expect(reply.getByTestId("unverified-reply")).toHaveCount(0);
+    await reply.getByRole("button", { name: "Reproduce", exact: true }).click();
+    await expect(reply.getByTestId("reproduce-result")).toHaveText("Identical: this server's upstream wrote the same reply, word for word.", { timeout: 30_000 });
+    await stranger.close();
+  });
+
   test("no Reproduce on a reply sampled without a seed, nor on an edited copy of a seeded one", async ({ page, request }) => {
     const app = new PlaygroundPage(page);
     await app.open();

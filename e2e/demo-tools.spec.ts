@@ -7,6 +7,8 @@ test.describe("functions and JSON on the demo model", () => {
     await app.open();
     await app.numberInput("Max Tokens").fill("60");
     await app.numberInput("Max Tokens").press("Tab");
+    // Seeded, so the share can reproduce the replies.
+    await page.getByRole("spinbutton", { name: "Seed" }).fill("1357");
     await page.getByText("Functions", { exact: true }).click();
     await page.getByRole("button", { name: "get_weather" }).click();
     const editor = page.getByRole("textbox", { name: "Function definitions (JSON)" });
@@ -47,6 +49,17 @@ test.describe("functions and JSON on the demo model", () => {
     await expect(reader.getByTestId("tool-result")).toHaveText('{"temperature": 18, "unit": "celsius"}');
     // The call and the reply after it were generated here: both signed, both verified.
     await expect(reader.getByTestId("unverified-reply")).toHaveCount(0);
+
+    // Each reply keeps the functions offered with it (its signature covers them), so Reproduce sends
+    // the same request again (before, a conversation with functions could not be reproduced).
+    const runner = await (await browser.newContext()).newPage();
+    await runner.goto(url);
+    const replies = runner.getByRole("listitem", { name: "Assistant reply" });
+    await expect(replies).toHaveCount(2);
+    for (const reply of [replies.nth(0), replies.nth(1)]) {
+      await reply.getByRole("button", { name: "Reproduce", exact: true }).click();
+      await expect(reply.getByTestId("reproduce-result")).toHaveText(/^Identical: /, { timeout: 30_000 });
+    }
   });
 
   test("JSON schema mode: the reply is valid against the schema and the badge says so", async ({ page }) => {

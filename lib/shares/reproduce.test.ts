@@ -30,6 +30,13 @@ describe("whyNotReproducible", () => {
     expect(whyNotReproducible({ reply: user("q"), history: [] })).toMatch(/Only a reply/);
     expect(offersReproduce(reply("a", { verified: false }))).toBe(false);
   });
+
+  it("takes a conversation with functions when the reply keeps the functions offered with it (its signature covers them)", () => {
+    const offeredTools = { tools: [{ name: "f", parameters: { type: "object" } }] };
+    const calls = reply("", { toolCalls: [{ id: "c1", name: "f", arguments: "{}" }], offeredTools });
+    expect(whyNotReproducible({ reply: calls, history: [user("q")] })).toBeNull();
+    expect(whyNotReproducible({ reply: reply("after", { offeredTools }), history: [user("q"), calls, { role: "tool", content: "1", toolCallId: "c1" }] })).toBeNull();
+  });
 });
 
 describe("findSharedReply", () => {
@@ -86,5 +93,19 @@ describe("reproductionRequest", () => {
     expect(reproductionRequest(found, { logprobs: true }).options).toEqual({ logprobs: { top: 2 } });
     expect(reproductionRequest(found, { logprobs: false }).options).toBeUndefined();
     expect(reproductionRequest({ reply: reply("a", { logprobsTrimmed: true }), history: [] }, { logprobs: true }).options).toEqual({ logprobs: { top: 0 } });
+  });
+
+  // Sent without them, a JSON-mode reply (sampled under a grammar) or one with functions offered
+  // (their instructions are in the prompt) was compared with another request's reply.
+  it("asks for the JSON form again and offers the same functions", () => {
+    const format = { type: "json_schema" as const, schema: { type: "object" }, name: "answer" };
+    expect(reproductionRequest({ reply: reply("{}", { format }), history: [user("q")] }, { logprobs: true }).options).toEqual({ responseFormat: format });
+    const offeredTools = { tools: [{ name: "f", description: "F", parameters: { type: "object" } }], toolChoice: "required" as const };
+    const logprobs = [{ token: "a", logprob: -0.1 }];
+    expect(reproductionRequest({ reply: reply("a", { offeredTools, format: { type: "json_object" }, logprobs }), history: [] }, { logprobs: true }).options).toEqual({
+      responseFormat: { type: "json_object" },
+      ...offeredTools,
+      logprobs: { top: 0 },
+    });
   });
 });

@@ -5,8 +5,10 @@
  *
  * A reply is reproducible when the server verified its signature at share time (so its settings
  * and history are what really produced it: the signature covers them), it was sampled with a
- * seed, and nothing the share does not keep took part in it (the functions offered).
+ * seed, and nothing the share does not keep took part in it: a share made before replies kept the
+ * functions offered with them (lib/chat/reply-shaping.ts) holds the calls and results only.
  */
+import { shapingOptions } from "../chat/reply-shaping";
 import { toRequestMessages } from "../chat/request-messages";
 import type { ChatRequest } from "../chat/request";
 import type { SharedMessage, ShareSnapshot } from "./snapshot";
@@ -26,9 +28,9 @@ export function whyNotReproducible({ reply, history }: SharedReply): string | nu
   if (reply.generation.params.seed === undefined) {
     return "This reply was generated without a seed, so another run is not expected to match it.";
   }
-  // The share keeps the calls and results, not the function definitions that were offered: without
-  // them the model would read a different prompt.
-  if (reply.toolCalls?.length || history.some((m) => m.role === "tool" || m.toolCalls?.length)) {
+  // Functions took part but their definitions are not kept (a share from before replies kept them):
+  // without them the model would read a different prompt.
+  if (!reply.offeredTools && (reply.toolCalls?.length || history.some((m) => m.role === "tool" || m.toolCalls?.length))) {
     return "This conversation used functions, and a share does not keep their definitions, so the request cannot be sent again exactly.";
   }
   return null;
@@ -76,18 +78,20 @@ export function findSharedReply(snapshot: Replies, signature: string): SharedRep
 /**
  * The request that produced a reproducible reply: the history as the playground sent it
  * (toRequestMessages: the same messages its signature was checked over), its System Message,
- * parameters (the seed among them) and model. Per-token probabilities are asked for again when the
+ * parameters (the seed among them) and model, the JSON form it was asked for and the functions
+ * offered with it (all covered by its signature). Per-token probabilities are asked for again when the
  * reply had them: the embedded engine draws tokens by another path then, so the text depends on it.
  */
 export function reproductionRequest({ reply, history }: SharedReply, { logprobs }: { logprobs: boolean }): ChatRequest {
   const generation = reply.generation!;
   const hadLogprobs = !!reply.logprobs?.length || reply.logprobsTrimmed === true;
   const top = Math.max(0, ...(reply.logprobs ?? []).map((t) => t.top?.length ?? 0));
+  const options = { ...shapingOptions(reply), ...(logprobs && hadLogprobs ? { logprobs: { top } } : {}) };
   return {
     systemMessage: generation.systemMessage,
     messages: toRequestMessages(history),
     params: generation.params,
-    ...(logprobs && hadLogprobs ? { options: { logprobs: { top } } } : {}),
+    ...(Object.keys(options).length ? { options } : {}),
     ...(generation.model ? { model: generation.model } : {}),
   };
 }

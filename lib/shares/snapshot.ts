@@ -3,7 +3,7 @@
  * schemas as /api/chat, so a snapshot can always be loaded back and sent again.
  */
 import { z } from "zod";
-import { MAX_MESSAGES, MessageObject, ModelIdSchema, OptionsSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
+import { MAX_MESSAGES, MessageObject, ModelIdSchema, OptionsSchema, ResponseFormatSchema, ToolChoiceSchema, withMessageRules, ParamsSchema, SystemMessageSchema } from "../chat/schema";
 import { PROMPT_FILE_CAPS } from "../prompts/caps";
 import { VariableSpecSchema } from "../prompts/prompt-file";
 import type { Prices } from "../model/pricing";
@@ -37,6 +37,9 @@ export const SharedMessageSchema = withMessageRules(MessageObject.extend({
   signature: z.string().max(200).optional(),
   /** What the reply was generated with, as sent: the signature covers it. */
   generation: z.strictObject({ systemMessage: SystemMessageSchema, params: ParamsSchema, model: ModelIdSchema.optional() }).optional(),
+  /** The JSON form the reply was asked for and the functions offered with it (lib/chat/reply-shaping.ts): the signature covers them. */
+  format: ResponseFormatSchema.refine((f) => f.type !== "text", { error: 'format is only kept for "json_object" or "json_schema"' }).optional(),
+  offeredTools: z.strictObject({ tools: OptionsSchema.shape.tools.unwrap(), toolChoice: ToolChoiceSchema.optional() }).optional(),
   /** Set by the server at share time, never taken from the client: the signature checks out. */
   verified: z.boolean().optional(),
   logprobs: SharedLogprobsSchema.optional(),

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BatchObserver } from "../chat/batch-observer";
 import type { ChatMessage, ToolCall } from "../chat/request";
+import type { ReplyShaping } from "../chat/reply-shaping";
 import { getEnv } from "../env";
 import type { SamplingParams } from "../params";
 import { canonicalJson } from "../json/canonical-json";
@@ -26,6 +27,9 @@ export interface SignedGeneration {
   reply: string;
   /** The reply's function calls, when it made any: signed too, so a share cannot invent them. */
   toolCalls?: readonly ToolCall[];
+  /** The JSON form asked for and the functions offered, when there were any (lib/chat/reply-shaping.ts). */
+  format?: ReplyShaping["format"];
+  offeredTools?: ReplyShaping["offeredTools"];
 }
 
 let secret: Buffer | undefined;
@@ -51,15 +55,18 @@ function signingSecret(): Buffer {
 }
 
 export function signReply(generation: SignedGeneration): string {
-  const { model, systemMessage, params, messages, reply, toolCalls } = generation;
-  // Fields appear only when present, so a reply without tools signs exactly as before tools existed.
+  const { model, systemMessage, params, messages, reply, toolCalls, format, offeredTools } = generation;
+  // Fields appear only when present, so a reply without tools or a format signs exactly as before they existed.
   const signedMessages = messages.map(({ role, content, toolCalls: calls, toolCallId }) => ({
     role,
     content,
     ...(calls?.length ? { toolCalls: calls.map(signedCall) } : {}),
     ...(toolCallId !== undefined ? { toolCallId } : {}),
   }));
-  const payload = canonicalJson({ v: 1, model, systemMessage, params, messages: signedMessages, reply, ...(toolCalls?.length ? { toolCalls: toolCalls.map(signedCall) } : {}) });
+  const payload = canonicalJson({ v: 1, model, systemMessage, params, messages: signedMessages, reply, ...(toolCalls?.length ? { toolCalls: toolCalls.map(signedCall) } : {}),
+    ...(format ? { format } : {}),
+    ...(offeredTools?.tools?.length ? { offeredTools } : {}),
+  });
   return createHmac("sha256", signingSecret()).update(payload).digest("base64url");
 }
 

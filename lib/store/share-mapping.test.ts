@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from "../params";
 import { CreateShareBodySchema, MAX_SNAPSHOT_BYTES } from "../shares/snapshot";
 import { followPath, pathOf, treeOf, versionsOf } from "../tree/conversation-tree";
 import type { UiMessage } from "./ui-message";
-import { otherVersionCount, toSharedMessages } from "./share-mapping";
+import { fromSharedMessages, otherVersionCount, toSharedMessages } from "./share-mapping";
 import { fromSharedTree, toSharedConversation } from "./share-tree-mapping";
 
 const reply = replyWithLogprobs;
@@ -20,6 +20,17 @@ describe("a conversation as a share keeps it", () => {
     expect(body.messages[1].logprobs).toHaveLength(2000);
     expect(body.messages[1].continuedAt).toBe(3);
     expect(Buffer.byteLength(canonicalJson(body))).toBeLessThan(MAX_SNAPSHOT_BYTES);
+  });
+
+  it("keeps what shaped a reply (the JSON form asked for, the functions offered), and opens it back with them", () => {
+    const shaping = { format: { type: "json_object" as const }, offeredTools: { tools: [{ name: "f", parameters: { type: "object" } }], toolChoice: "required" as const } };
+    const messages = toSharedMessages([
+      { id: "u", role: "user", content: "Hi" },
+      { id: "a", role: "assistant", state: "done", content: "{}", signature: "s", generation: { systemMessage: "", params: DEFAULT_PARAMS }, ...shaping },
+    ]);
+    const body = CreateShareBodySchema.parse({ systemMessage: "", params: DEFAULT_PARAMS, messages });
+    expect(body.messages[1]).toMatchObject(shaping);
+    expect(fromSharedMessages(body.messages, () => "id")[1]).toMatchObject(shaping);
   });
 });
 

@@ -17,6 +17,9 @@ export const toSharedMessage = (m: UiMessage): SharedMessage => ({
   ...(m.usage ? { usage: m.usage } : {}),
   ...(m.metrics ? { metrics: m.metrics } : {}),
   ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
+  // What shaped the reply (lib/chat/reply-shaping.ts): its signature covers it, Reproduce sends it again.
+  ...(m.format ? { format: m.format } : {}),
+  ...(m.offeredTools?.tools?.length ? { offeredTools: m.offeredTools } : {}),
   ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
   ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
 });
@@ -45,6 +48,8 @@ export function fromSharedMessage(m: SharedMessage, id: string): UiMessage {
     ...(m.usage ? { usage: m.usage } : {}),
     ...(m.metrics ? { metrics: m.metrics } : {}),
     ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
+    ...(m.format ? { format: m.format } : {}),
+    ...(m.offeredTools ? { offeredTools: m.offeredTools } : {}),
     ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
     ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
     ...(m.toolCalls?.length ? { toolCalls: m.toolCalls } : {}),

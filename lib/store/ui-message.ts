@@ -2,7 +2,7 @@
 import type { FinishReason, TokenLogprob, Usage, Warning } from "../chat/events";
 import type { ErrorCode } from "../chat/events";
 import type { SamplingParams } from "../params";
-import type { RequestOptions } from "../chat/request";
+import type { OfferedTools, ReplyFormat } from "../chat/reply-shaping";
 
 export interface ToolCall {
   id?: string;
@@ -25,7 +25,7 @@ export interface UiMessage {
   /** The settings the reply was requested with (the history is the messages before it). */
   generation?: { systemMessage: string; params: SamplingParams; model?: string };
   /** The functions offered with the request (they are part of what the model read: Show model input). */
-  offeredTools?: Pick<RequestOptions, "tools" | "toolChoice">;
+  offeredTools?: OfferedTools;
   error?: { code: ErrorCode; message: string; retryAfter?: number };
   usage?: Usage;
   toolCalls?: ToolCall[];
@@ -33,7 +33,7 @@ export interface UiMessage {
   warnings?: Warning[];
   logprobs?: TokenLogprob[];
   /** The JSON form the reply was asked for (JSON mode or a schema): its badge checks the reply against it. */
-  format?: Exclude<NonNullable<RequestOptions["responseFormat"]>, { type: "text" }>;
+  format?: ReplyFormat;
   /**
    * Set when the reply was continued from a token the user picked ("Regenerate from here with
    * this token"): the index of that token. Such a reply is partly the user's choice, so it keeps

@@ -195,6 +195,34 @@ describe("share routes", () => {
     expect((await refused.json()).error.fields).toEqual([{ field: "tree.nodes.q1.children.2", message: 'no node "ghost" in tree.nodes' }]);
   });
 
+  it("keeps a reply's JSON form and the functions offered with it, which its signature covers: stripped or changed, it is not vouched for", async () => {
+    const { signReply } = await import("@/lib/signing/reply-signature");
+    const { DEFAULT_PARAMS } = await import("@/lib/params");
+    const generation = { systemMessage: "", params: { ...DEFAULT_PARAMS, seed: 7 }, model: "mixtral-under-test" };
+    const question = { role: "user" as const, content: "The weather in Paris, as JSON" };
+    // Properties not in alphabetical order: the order is part of the schema (the engine writes the keys in it).
+    const format = { type: "json_schema" as const, schema: { type: "object", properties: { temperature: { type: "number" }, city: { type: "string" } } }, name: "weather" };
+    const offeredTools = { tools: [{ name: "get_weather", description: "Weather now", parameters: { type: "object", properties: { city: { type: "string" } } } }], toolChoice: "auto" as const };
+    const content = '{"city":"Paris"}';
+    const signature = signReply({ ...generation, messages: [question], reply: content, format, offeredTools });
+    const verifiedAs = async (reply: object, ip: string) => {
+      const created = await create({ params: generation.params, messages: [question, { role: "assistant", content, generation, signature, ...reply }] }, ip);
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const read = await routes.byId.GET(new Request(`http://x/api/shares/${id}`), context(id));
+      return ((await read.json()) as { snapshot: import("@/lib/shares/snapshot").ShareSnapshot }).snapshot.messages[1];
+    };
+    const kept = await verifiedAs({ format, offeredTools }, "198.51.100.40");
+    expect(kept).toMatchObject({ verified: true, format, offeredTools });
+    expect(Object.keys((kept.format as typeof format).schema.properties)).toEqual(["temperature", "city"]);
+    expect((await verifiedAs({ offeredTools }, "198.51.100.41")).verified).toBe(false);
+    expect((await verifiedAs({ format, offeredTools: { tools: [{ ...offeredTools.tools[0], description: "Anything" }] } }, "198.51.100.42")).verified).toBe(false);
+    // Only JSON forms are kept: a text "format" is refused with its path.
+    const refused = await create({ params: generation.params, messages: [question, { role: "assistant", content, format: { type: "text" } }] }, "198.51.100.43");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fields[0].field).toBe("messages.1.format");
+  });
+
   it("rate-limits creation per client with 429 and Retry-After", async () => {
     const ip = "192.0.2.99";
     for (let i = 0; i < 4; i++) expect((await create(body(`limit ${i}`), ip)).status).toBe(201);

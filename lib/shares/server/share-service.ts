@@ -6,7 +6,6 @@ import { MIXTRAL_PRICES, pricesFor } from "../../model/prices";
 import type { ProviderInfo } from "../../providers/types";
 import { expiryDate } from "../expiry";
 import { withVerifiedReplies, withVerifiedTree, type VerifyReply } from "./verify-replies";
-import { canonicalJson } from "../../json/canonical-json";
 import { MAX_SNAPSHOT_BYTES, type CreateShareBody, type ShareSnapshot } from "../snapshot";
 import { hashToken, isShareId, newRevokeToken, newShareId } from "./tokens";
 
@@ -71,7 +70,11 @@ export function createShareService(repository: ShareRepository, clock: () => Dat
         // As the playground prices it: the configured model is the page's Mixtral; a picked one may have no price.
         prices: body.model && body.model !== provider.model ? pricesFor(body.model) : MIXTRAL_PRICES,
       };
-      const json = canonicalJson(snapshot);
+      // As built, not canonical (sorted keys): a JSON schema's property order means something (the
+      // engine's grammar and OpenAI's structured outputs write the keys in it), so a share sorting
+      // them asked Reproduce and "Use this prompt" for another schema. Built the same way, the same
+      // content still makes the same text for the dedupe key.
+      const json = JSON.stringify(snapshot);
       const bytes = Buffer.byteLength(json);
       if (bytes > MAX_SNAPSHOT_BYTES) {
         throw new AppError(413, "too_large", `This conversation is too large to share (${kilobytes(bytes)}; the limit is ${kilobytes(MAX_SNAPSHOT_BYTES)}).`);

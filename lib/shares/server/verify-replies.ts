@@ -25,6 +25,8 @@ function verifiedAfter(history: readonly SharedMessage[], message: SharedMessage
         messages: toRequestMessages(history),
         reply: message.content,
         ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),
+        ...(message.format ? { format: message.format } : {}),
+        ...(message.offeredTools ? { offeredTools: message.offeredTools } : {}),
       },
       signature,
     );
