@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../params";
-import { findSharedReply, offersReproduce, reproductionRequest, whyNotReproducible } from "./reproduce";
+import { findSharedReply, offersReproduce, reproducesElsewhere, reproductionRequest, whyNotReproducible } from "./reproduce";
 import type { SharedMessage } from "./snapshot";
 
 const params = { ...DEFAULT_PARAMS, seed: 42 };
@@ -107,5 +107,24 @@ describe("reproductionRequest", () => {
       ...offeredTools,
       logprobs: { top: 0 },
     });
+  });
+});
+
+describe("reproducesElsewhere", () => {
+  const snapshot = { provider: "local" as const, model: "mixtral-q4", isDemo: false, messages: [user("q"), reply("a")] };
+  const here = { kind: "local" as const, model: "mixtral-q4", isDemo: false };
+
+  it("is false while the upstream, the model file and the model are the ones that wrote the share, or nothing can be reproduced", () => {
+    expect(reproducesElsewhere(snapshot, here)).toBe(false);
+    expect(reproducesElsewhere({ ...snapshot, messages: [user("q"), reply("a", { verified: false })] }, { ...here, kind: "modelslab" })).toBe(false);
+  });
+
+  it("is true when the server now runs another upstream, the demo model instead of a real one, or another configured model", () => {
+    expect(reproducesElsewhere(snapshot, { ...here, kind: "modelslab" })).toBe(true);
+    expect(reproducesElsewhere(snapshot, { ...here, isDemo: true })).toBe(true);
+    expect(reproducesElsewhere(snapshot, { ...here, model: "mixtral-q8" })).toBe(true);
+    // A reply that named its model asks for it again: the configured one changing does not matter to it.
+    const named = { ...snapshot, messages: [user("q"), reply("a", { generation: { systemMessage: "", params, model: "picked" } })] };
+    expect(reproducesElsewhere(named, { ...here, model: "mixtral-q8" })).toBe(false);
   });
 });

@@ -11,6 +11,7 @@
 import { shapingOptions } from "../chat/reply-shaping";
 import { toRequestMessages } from "../chat/request-messages";
 import type { ChatRequest } from "../chat/request";
+import type { ProviderInfo } from "../providers/types";
 import type { SharedMessage, ShareSnapshot } from "./snapshot";
 
 /** A shared reply with the messages it answered (for a comparison column: the shared messages, then the column's). */
@@ -94,4 +95,17 @@ export function reproductionRequest({ reply, history }: SharedReply, { logprobs 
     ...(Object.keys(options).length ? { options } : {}),
     ...(generation.model ? { model: generation.model } : {}),
   };
+}
+
+/**
+ * Whether Reproduce would now reach another upstream, model file or model than the one that
+ * wrote the share's reproducible replies (the server's configuration changed since): the page
+ * says so before anyone clicks, as a different reply then does not mean the share was altered.
+ * A reply that named its model asks for that model again; the others get the configured one.
+ */
+export function reproducesElsewhere(snapshot: Pick<ShareSnapshot, "provider" | "model" | "isDemo" | "messages" | "columns" | "tree">, now: Pick<ProviderInfo, "kind" | "model" | "isDemo">): boolean {
+  const reproducible = [...sharedReplies(snapshot)].filter((found) => whyNotReproducible(found) === null);
+  if (!reproducible.length) return false;
+  if (snapshot.provider !== now.kind || snapshot.isDemo !== now.isDemo) return true;
+  return snapshot.model !== now.model && reproducible.some(({ reply }) => !reply.generation?.model);
 }

@@ -14,6 +14,8 @@ import { getShareService } from "@/lib/server/services";
 import { MODEL } from "@/lib/model/facts";
 import { firstUserMessage, shorten } from "@/lib/shares/share-text";
 import { allRepliesGeneratedHere } from "@/lib/shares/generated-here";
+import { getProvider } from "@/lib/providers/registry";
+import { reproducesElsewhere } from "@/lib/shares/reproduce";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,6 +45,7 @@ export default async function SharePage({ params }: Props) {
   // The proxy answers revoked and expired links with 410 before this renders; here only a race remains.
   if (read.status !== "live") notFound();
   const { snapshot, createdAt, expiresAt } = read.share;
+  const provider = getProvider().info;
   const kind = snapshot.template ? "prompt template" : snapshot.columns ? "comparison" : snapshot.blindAb ? "blind A/B result" : "conversation";
 
   return (
@@ -73,6 +76,13 @@ export default async function SharePage({ params }: Props) {
       {snapshot.isDemo ? (
         <p role="note" className="rounded-lg border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/30 dark:text-amber-100">
           These replies came from the playground&apos;s tiny random-weight demo model, not from Mixtral: they are gibberish by design.
+        </p>
+      ) : null}
+      {reproducesElsewhere(snapshot, provider) ? (
+        <p role="note" className="rounded-lg border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/30 dark:text-amber-100" data-testid="reproduce-other-upstream">
+          <strong>Reproduce</strong> sends to this server&apos;s upstream as it is now, {PROVIDER_NAMES[provider.kind]} with <code>{provider.model}</code>
+          {provider.isDemo ? " (the demo model)" : ""}, not {PROVIDER_NAMES[snapshot.provider]} with <code>{snapshot.model}</code>
+          {snapshot.isDemo ? " (the demo model)" : ""}, which wrote these replies: a different reply does not mean the share was altered.
         </p>
       ) : null}
       {snapshot.template ? (
