@@ -21,6 +21,7 @@ import { useConversation, useConversationStoreApi } from "./conversation-context
 import { ConversationTotals } from "./conversation-totals";
 import { MessageList } from "./message-list";
 import { StarterPrompts } from "./starter-prompts";
+import { StorageNotice } from "./storage-notice";
 
 export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
   const empty = useConversation((s) => s.messages.length === 0);
@@ -57,6 +58,7 @@ export function ChatPanel({ codeExport }: { codeExport: CodeExportContext }) {
           </button>
         </div>
       </div>
+      <StorageNotice />
       <ProbabilityLegend />
       <div className="flex-1 overflow-y-auto p-3" aria-live="off">
         {empty ? <StarterPrompts onPick={pick} /> : <MessageList prices={prices} canBranch />}

@@ -5,6 +5,7 @@
  * written. Pending writes are flushed when the page is hidden or unloaded.
  */
 import type { PersistStorage, StorageValue } from "zustand/middleware";
+import { reportWrite } from "./storage-refusals";
 
 export function debouncedLocalStorage<S>(delayMs = 400): PersistStorage<S> {
   const pending = new Map<string, StorageValue<S>>();
@@ -16,8 +17,10 @@ export function debouncedLocalStorage<S>(delayMs = 400): PersistStorage<S> {
     for (const [key, value] of pending) {
       try {
         localStorage.setItem(key, JSON.stringify(value));
-      } catch {
-        /* quota or private mode: keep working in memory */
+        reportWrite(key, null);
+      } catch (error) {
+        // Quota or private mode: the page keeps working in memory, and says a reload would lose it.
+        reportWrite(key, error);
       }
     }
     pending.clear();
