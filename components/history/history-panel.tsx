@@ -1,17 +1,13 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import { HISTORY_KEY, useDroppedConversation, useHistoryListings, useHistoryTexts } from "@/lib/hooks/use-conversation-history";
 import { historyOfPage, type RemovedConversation } from "@/lib/store/history/conversation-history";
 import { MAX_CONVERSATIONS, searchConversations, type ConversationListing } from "@/lib/store/history/conversation-listing";
 import { useConversation, useConversationStoreApi } from "../chat/conversation-context";
-import { useVirtualRows } from "../ui/use-virtual-rows";
+import { VirtualList, type RowPlace } from "../ui/virtual-list";
 import { exportConversation, ImportConversation, ThisConversationFiles, type ExportKind } from "./conversation-files";
 
-/** A row before it is measured: a title, a line of details, the actions beside them. */
-const ESTIMATED_ROW_PX = 64;
-/** Rows drawn beyond each edge of the dialog's view. */
-const OVERSCAN_ROWS = 8;
 
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
@@ -73,6 +69,12 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
     },
     [conversation, onDone, refresh],
   );
+  const renderRow = useCallback(
+    (listing: ConversationListing, place: RowPlace) => (
+      <HistoryRow listing={listing} {...place} isOpen={listing.id === openId} draft={renaming?.id === listing.id ? renaming.title : null} act={act} />
+    ),
+    [openId, renaming, act],
+  );
 
   const undo = async (removed: RemovedConversation) => {
     await historyOfPage().restore(removed);
@@ -117,7 +119,7 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
         {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">History could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No conversations yet: they are kept here as you chat.</p> : null}
-        <HistoryList shown={shown} openId={openId} renaming={renaming} act={act} />
+        <VirtualList items={shown} label="Conversations" renderRow={renderRow} />
       </section>
     </div>
   );
@@ -128,32 +130,6 @@ export function HistoryPanel({ onDone }: { onDone(): void }) {
  * drawn renders this, not the panel. A keystroke that changes the list then lays out and paints a
  * screenful, not the hundreds of rows a search matches.
  */
-function HistoryList({ shown, openId, renaming, act }: { shown: readonly ConversationListing[]; openId: string; renaming: { id: string; title: string } | null; act(listing: ConversationListing, action: RowAction): void }) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
-  const { slots, measure } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
-  return (
-    <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Conversations">
-      {slots.map((slot) => {
-        if (slot.kind === "gap") return <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />;
-        const listing = shown[slot.index];
-        return (
-          <HistoryRow
-            key={slot.key}
-            listing={listing}
-            index={slot.index}
-            count={shown.length}
-            isOpen={listing.id === openId}
-            draft={renaming?.id === listing.id ? renaming.title : null}
-            act={act}
-            measure={measure}
-          />
-        );
-      })}
-    </ul>
-  );
-}
-
 /**
  * One conversation; memoised with a stable `act`, so a keystroke in the search redraws only the
  * rows that come, go or move. It tells assistive technology its place in the whole list (most
@@ -167,16 +143,12 @@ const HistoryRow = memo(function HistoryRow({
   draft,
   act,
   measure,
-}: {
+}: RowPlace & {
   listing: ConversationListing;
-  index: number;
-  count: number;
   isOpen: boolean;
   /** The title being typed while renaming this row; null when not renaming it. */
   draft: string | null;
   act(listing: ConversationListing, action: RowAction): void;
-  /** The virtual list's measuring ref (it reads `data-index`). */
-  measure(element: HTMLElement | null): void;
 }) {
   const titleId = useId();
   return (

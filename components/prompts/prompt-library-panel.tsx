@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import { usePromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
 import { PROMPTS_KEY, promptLibraryOf, usePromptLibrary, usePromptListings } from "@/lib/hooks/use-prompt-library";
 import type { PromptLibraryKind } from "@/lib/hooks/prompt-library-kind";
@@ -17,7 +17,7 @@ import { downloadText, promptFileName } from "./download";
 import { MoveBrowserPrompts } from "./move-browser-prompts";
 import { PromptVersions } from "./prompt-versions";
 import { FileInput } from "../ui/file-input";
-import { useVirtualRows } from "../ui/use-virtual-rows";
+import { VirtualList, type RowPlace } from "../ui/virtual-list";
 
 const schemaUrl = () => `${window.location.origin}${PROMPT_FILE_SCHEMA_PATH}`;
 
@@ -25,10 +25,6 @@ const exportPrompts = (fileName: string, prompts: readonly Prompt[]) => download
 // One formatter for every row: making one per call costs ~0.1 ms, a tenth of a second over 1,000 rows.
 let dateFormat: Intl.DateTimeFormat | undefined;
 const when = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
-/** A row before it is measured: a name, a line of details, the actions beside them. */
-const ESTIMATED_ROW_PX = 64;
-/** Rows drawn beyond each edge of the dialog's view. */
-const OVERSCAN_ROWS = 8;
 
 
 /** Readies the library before it is first opened (the page calls it when idle). */
@@ -88,6 +84,10 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [conversation, library, queries, onOpened],
   );
+  const renderRow = useCallback(
+    (prompt: PromptListing, place: RowPlace) => <PromptRow prompt={prompt} {...place} confirming={confirming === prompt.id} act={act} />,
+    [confirming, act],
+  );
 
   if (versionsOf) return <PromptVersions id={versionsOf} onBack={() => setVersionsOf(null)} onOpen={open} />;
 
@@ -144,7 +144,7 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
         {listings.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {listings.error ? <p className="text-sm text-red-700 dark:text-red-300">The library could not be read: {(listings.error as Error).message}</p> : null}
         {all && !all.length ? <p className="text-sm text-muted">No saved prompts yet. Use “Save prompt” above the chat, or import a file.</p> : null}
-        <PromptList shown={shown} confirming={confirming} act={act} />
+        <VirtualList items={shown} label="Saved prompts" renderRow={renderRow} />
       </section>
 
       <section aria-labelledby={`${searchId}-examples`}>
@@ -170,23 +170,6 @@ export function PromptLibraryPanel({ onDone: onOpened }: { onDone(): void }) {
  * The saved prompts drawn near the dialog's view (the rest stand as room of their height), in
  * their own component: a scroll that changes which are drawn renders this, not the panel.
  */
-const PromptList = memo(function PromptList({ shown, confirming, act }: { shown: readonly PromptListing[]; confirming: string | null; act(action: RowAction, prompt: PromptListing): void }) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const keys = useMemo(() => shown.map((listing) => listing.id), [shown]);
-  const { slots, measure } = useVirtualRows({ keys, containerRef: listRef, estimatePx: ESTIMATED_ROW_PX, overscan: OVERSCAN_ROWS });
-  return (
-    <ul ref={listRef} className="divide-y divide-line [overflow-anchor:none]" aria-label="Saved prompts">
-      {slots.map((slot) =>
-        slot.kind === "gap" ? (
-          <li key={slot.key} aria-hidden="true" style={{ height: slot.height }} />
-        ) : (
-          <PromptRow key={slot.key} prompt={shown[slot.index]} index={slot.index} count={shown.length} confirming={confirming === shown[slot.index].id} act={act} measure={measure} />
-        ),
-      )}
-    </ul>
-  );
-});
-
 /** One saved prompt in the list; memoised, so a search keystroke redraws only the rows that come, go or move. It says its place in the whole list. */
 const PromptRow = memo(function PromptRow({
   prompt,
@@ -195,14 +178,10 @@ const PromptRow = memo(function PromptRow({
   confirming,
   act,
   measure,
-}: {
+}: RowPlace & {
   prompt: PromptListing;
-  index: number;
-  count: number;
   confirming: boolean;
   act(action: RowAction, prompt: PromptListing): void;
-  /** The virtual list's measuring ref (it reads `data-index`). */
-  measure(element: HTMLElement | null): void;
 }) {
   const labels = Object.entries(prompt.labels);
   return (
