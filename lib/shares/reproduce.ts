@@ -29,9 +29,13 @@ export function whyNotReproducible({ reply, history }: SharedReply): string | nu
   if (reply.generation.params.seed === undefined) {
     return "This reply was generated without a seed, so another run is not expected to match it.";
   }
+  // Reproduce compares text: a rerun's function calls could not be checked against this reply's.
+  if (reply.toolCalls?.length) {
+    return "This reply is a function call, and Reproduce compares a reply's text: a new run's calls could not be checked against these.";
+  }
   // Functions took part but their definitions are not kept (a share from before replies kept them):
   // without them the model would read a different prompt.
-  if (!reply.offeredTools && (reply.toolCalls?.length || history.some((m) => m.role === "tool" || m.toolCalls?.length))) {
+  if (!reply.offeredTools?.tools.length && history.some((m) => m.role === "tool" || m.toolCalls?.length)) {
     return "This conversation used functions, and a share does not keep their definitions, so the request cannot be sent again exactly.";
   }
   return null;

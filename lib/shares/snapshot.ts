@@ -8,7 +8,6 @@ import { PROMPT_FILE_CAPS } from "../prompts/caps";
 import { VariableSpecSchema } from "../prompts/prompt-file";
 import type { Prices } from "../model/pricing";
 import type { ProviderKind } from "../providers/types";
-import { canonicalJson } from "../json/canonical-json";
 import { pathOf } from "../tree/conversation-tree";
 import { longestPath, NODE_ID, NODE_ID_RULE, treeStructureIssues } from "../tree/tree-structure";
 import { SharedBlindAbSchema, type SharedBlindAb } from "./blind-ab-share";
@@ -163,7 +162,8 @@ export const CreateShareBodySchema = z.strictObject({
   }
   // `messages` is what a reader of the share without the tree sees (older pages, other clients): the same conversation.
   const path = pathOf(body.tree);
-  if (path.length !== body.messages.length || path.some((m, i) => canonicalJson(m) !== canonicalJson(body.messages[i]))) {
+  // Compared as given, key order too: a reply's JSON schema differing only in property order is another schema.
+  if (path.length !== body.messages.length || path.some((m, i) => JSON.stringify(m) !== JSON.stringify(body.messages[i]))) {
     ctx.addIssue({ code: "custom", path: ["messages"], message: "messages must be the tree's shown path (from tree.activeRoot along each node's active child)" });
   }
 });

@@ -64,8 +64,10 @@ export function signReply(generation: SignedGeneration): string {
     ...(toolCallId !== undefined ? { toolCallId } : {}),
   }));
   const payload = canonicalJson({ v: 1, model, systemMessage, params, messages: signedMessages, reply, ...(toolCalls?.length ? { toolCalls: toolCalls.map(signedCall) } : {}),
-    ...(format ? { format } : {}),
-    ...(offeredTools?.tools?.length ? { offeredTools } : {}),
+    // As text in the order given, not canonical: a schema's property order is part of it (the engine's
+    // grammar writes the keys in it), so a share reordering them must not verify. Both sides build
+    // these through the same schemas and replyShaping, so the same request gives the same text.
+    ...(format || offeredTools?.tools.length ? { shaping: JSON.stringify([format ?? null, offeredTools?.tools.length ? offeredTools.tools : null, offeredTools?.toolChoice ?? null]) } : {}),
   });
   return createHmac("sha256", signingSecret()).update(payload).digest("base64url");
 }

@@ -50,6 +50,7 @@ export function debouncedLocalStorage<S>(delayMs = 400): PersistStorage<S> {
     removeItem: (key) => {
       pending.delete(key);
       localStorage.removeItem(key);
+      reportWrite(key, null);
     },
   };
 }

@@ -31,6 +31,10 @@ describe("a conversation as a share keeps it", () => {
     const body = CreateShareBodySchema.parse({ systemMessage: "", params: DEFAULT_PARAMS, messages });
     expect(body.messages[1]).toMatchObject(shaping);
     expect(fromSharedMessages(body.messages, () => "id")[1]).toMatchObject(shaping);
+    // An unsigned reply can be neither verified nor reproduced: its functions are not repeated into the share.
+    const [unsigned] = toSharedMessages([{ id: "b", role: "assistant", state: "done", content: "{}", ...shaping }]);
+    expect(unsigned).not.toHaveProperty("format");
+    expect(unsigned).not.toHaveProperty("offeredTools");
   });
 });
 

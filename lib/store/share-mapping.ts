@@ -17,9 +17,10 @@ export const toSharedMessage = (m: UiMessage): SharedMessage => ({
   ...(m.usage ? { usage: m.usage } : {}),
   ...(m.metrics ? { metrics: m.metrics } : {}),
   ...(m.signature && m.generation ? { signature: m.signature, generation: m.generation } : {}),
-  // What shaped the reply (lib/chat/reply-shaping.ts): its signature covers it, Reproduce sends it again.
-  ...(m.format ? { format: m.format } : {}),
-  ...(m.offeredTools?.tools?.length ? { offeredTools: m.offeredTools } : {}),
+  // What shaped a signed reply (lib/chat/reply-shaping.ts): its signature covers it, Reproduce sends it
+  // again. Not on other replies, which cannot be verified or reproduced: functions are repeated per reply.
+  ...(m.signature && m.generation && m.format ? { format: m.format } : {}),
+  ...(m.signature && m.generation && m.offeredTools?.tools.length ? { offeredTools: m.offeredTools } : {}),
   ...(m.logprobs?.length ? { logprobs: m.logprobs } : {}),
   ...(m.continuedAt !== undefined ? { continuedAt: m.continuedAt } : {}),
 });

@@ -216,6 +216,9 @@ describe("share routes", () => {
     expect(kept).toMatchObject({ verified: true, format, offeredTools });
     expect(Object.keys((kept.format as typeof format).schema.properties)).toEqual(["temperature", "city"]);
     expect((await verifiedAs({ offeredTools }, "198.51.100.41")).verified).toBe(false);
+    // The same schema with its properties reordered is another schema (the engine writes the keys in that order).
+    const reordered = { ...format, schema: { type: "object", properties: { city: { type: "string" }, temperature: { type: "number" } } } };
+    expect((await verifiedAs({ format: reordered, offeredTools }, "198.51.100.44")).verified).toBe(false);
     expect((await verifiedAs({ format, offeredTools: { tools: [{ ...offeredTools.tools[0], description: "Anything" }] } }, "198.51.100.42")).verified).toBe(false);
     // Only JSON forms are kept: a text "format" is refused with its path.
     const refused = await create({ params: generation.params, messages: [question, { role: "assistant", content, format: { type: "text" } }] }, "198.51.100.43");
